@@ -1,0 +1,50 @@
+# Jalons: `make run` opens the app, `make test` runs every check and test.
+# Both install what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+UI_SOURCES := $(shell find ui/src ui/static -type f 2>/dev/null) ui/package.json ui/svelte.config.js ui/vite.config.ts
+APP := target/debug/jalons
+
+.PHONY: run test setup setup-test app ui check unit e2e demo fmt bindings
+
+run: setup app
+	$(APP)
+
+test: setup-test check unit e2e
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+ui/build/index.html: $(UI_SOURCES) ui/package-lock.json
+	cd ui && npm run build
+
+ui: ui/build/index.html
+
+# The app embeds ui/build, so every cargo step that compiles it needs the UI built first.
+app: ui
+	cargo build --bins
+
+check: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check && npm run lint
+
+unit: ui
+	cargo test --workspace
+	cd ui && npm test
+
+e2e: app
+	tests/e2e/run.sh
+
+# Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite
+demo:
+	cargo run -q -p jalons-cli -- demo --db $(DB)
+
+fmt:
+	cargo fmt --all
+
+# Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -q -p jalons-core --test bindings

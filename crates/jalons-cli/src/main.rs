@@ -1,0 +1,40 @@
+//! `jalons-cli`: the same core as the app, without a window.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use jalons_core::Store;
+
+#[derive(Parser)]
+#[command(name = "jalons-cli", version, about = "Jalons en ligne de commande")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Charge les données de démonstration dans une base vide.
+    Demo {
+        /// Fichier SQLite (créé s'il n'existe pas).
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Demo { db } => {
+            let mut store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            let loaded = store.load_demo()?;
+            println!(
+                "{} structures et {} accompagnements de démonstration chargés dans {}",
+                loaded.structures,
+                loaded.cases,
+                db.display()
+            );
+        }
+    }
+    Ok(())
+}

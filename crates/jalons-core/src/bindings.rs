@@ -1,0 +1,40 @@
+//! The TypeScript view of every type that crosses the IPC boundary, generated from the
+//! Rust types into one file the UI imports (`ui/src/lib/bindings.ts`). A test fails when
+//! the committed file is stale; `UPDATE_BINDINGS=1 cargo test -p jalons-core --test bindings`
+//! rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::cases::{Case, CaseFilter, CaseInput, CaseSummary, ReferralSource, RequestChannel, Stage};
+use crate::labels::Choice;
+use crate::reference::{Commune, ReferenceData};
+use crate::store::Settings;
+use crate::store::audit::{AuditEntry, FieldChange};
+use crate::structures::{
+    ArchiveFilter, Contact, ContactInput, ContactRole, Frr, LawfulBasis, LegalForm, Structure, StructureFilter,
+    StructureInput, StructureSort, StructureSummary,
+};
+use crate::values::{CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
+use crate::{DemoLoaded, Error, ErrorCode};
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),+]
+    };
+}
+
+pub fn typescript() -> String {
+    // Cents and ETP hundredths stay far below 2^53: plain numbers in TypeScript.
+    let cfg = Config::new().with_large_int("number");
+    let decls = declarations!(&cfg;
+        Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
+        Money, Etp, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
+        LegalForm, Frr, ContactRole, LawfulBasis, Structure, Contact, StructureInput, ContactInput,
+        StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
+        Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter,
+    );
+    format!(
+        "// Generated from the Rust types by jalons-core (src/bindings.rs). Do not edit.\n\n{}\n",
+        decls.join("\n\n")
+    )
+}

@@ -1,0 +1,58 @@
+use crate::labels::labelled_enum;
+
+labelled_enum!(
+    /// The accompaniment stages and exits of domain.md §2.
+    Stage, "une étape" {
+        Intake => "intake", "Accueil";
+        Diagnostic => "diagnostic", "Diagnostic partagé";
+        Plan => "plan", "Parcours d'accompagnement";
+        Engineering => "engineering", "Mise en œuvre";
+        FollowUp => "follow_up", "Suivi";
+        Closed => "closed", "Clôturé";
+        Referred => "referred", "Orienté vers un autre dispositif";
+        NotEligible => "not_eligible", "Non éligible";
+        Abandoned => "abandoned", "Abandon";
+    }
+);
+
+impl Stage {
+    /// A case in one of these stages is over; the others are open.
+    pub const FINISHED: &'static [Stage] = &[Stage::Closed, Stage::Referred, Stage::NotEligible, Stage::Abandoned];
+
+    pub fn is_open(self) -> bool {
+        !Self::FINISHED.contains(&self)
+    }
+
+    /// `'closed', 'referred', ...` for SQL filters on open cases.
+    pub fn finished_sql_list() -> String {
+        Self::FINISHED.iter().map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", ")
+    }
+}
+
+labelled_enum!(
+    /// How the request reached the DLA.
+    RequestChannel, "le canal de la demande" {
+        Phone => "phone", "Téléphone";
+        Email => "email", "E-mail";
+        Meeting => "meeting", "Rendez-vous ou permanence";
+        WebForm => "web_form", "Formulaire en ligne";
+        PartnerReferral => "partner_referral", "Orientation par un partenaire";
+        Event => "event", "Réunion collective ou événement";
+        Other => "other", "Autre";
+    }
+);
+
+labelled_enum!(
+    /// How the structure heard of the DLA.
+    ReferralSource, "comment la structure a connu le DLA" {
+        Network => "network", "Fédération ou réseau (UFISC, Opale...)";
+        Cress => "cress", "CRESS";
+        LocalAuthority => "local_authority", "Collectivité territoriale";
+        StateService => "state_service", "Services de l'État (DRAC, DDETS...)";
+        Funder => "funder", "Financeur (France Active, banque...)";
+        PreviousCase => "previous_case", "Accompagnement DLA précédent";
+        WordOfMouth => "word_of_mouth", "Bouche-à-oreille";
+        Website => "website", "Site internet, réseaux sociaux";
+        Other => "other", "Autre";
+    }
+);

@@ -1,0 +1,145 @@
+use chrono::{Datelike, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Case, CaseFilter, CaseInput, CaseSummary, Stage};
+use crate::ids::{new_id, parse_id};
+use crate::values::fold;
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "case";
+
+fn load(conn: &Connection, id: &str) -> Result<Case> {
+    conn.query_row(
+        "SELECT c.id, c.reference, c.structure_id, s.name, c.stage, c.request_date, c.channel, c.requester,
+                c.referral_source, c.request_text, c.officer, c.created_at, c.updated_at
+         FROM cases c JOIN structures s ON s.id = c.structure_id WHERE c.id = ?1",
+        [id],
+        |r| {
+            Ok(Case {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                stage: r.get(4)?,
+                request_date: r.get(5)?,
+                channel: r.get(6)?,
+                requester: r.get(7)?,
+                referral_source: r.get(8)?,
+                request_text: r.get(9)?,
+                officer: r.get(10)?,
+                created_at: r.get(11)?,
+                updated_at: r.get(12)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("Cet accompagnement n'existe pas ou plus."))
+}
+
+/// `2026-001`, `2026-002`...: numbered by the year of the request.
+fn next_reference(conn: &Connection, year: i32) -> Result<String> {
+    let last: Option<String> = conn
+        .query_row(
+            "SELECT reference FROM cases WHERE reference LIKE ?1 || '-%' ORDER BY length(reference) DESC, reference DESC LIMIT 1",
+            [year.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let n = last.and_then(|r| r.split_once('-').and_then(|(_, n)| n.parse::<u32>().ok())).unwrap_or(0) + 1;
+    Ok(format!("{year}-{n:03}"))
+}
+
+impl Store {
+    pub fn get_case(&self, id: &str) -> Result<Case> {
+        load(self.conn(), &parse_id("id", id)?)
+    }
+
+    /// Opens a case at the intake stage for an active structure.
+    pub fn open_case(&mut self, input: &CaseInput) -> Result<Case> {
+        let v = input.validate()?;
+        self.write(|w| {
+            let archived: Option<Option<String>> = w
+                .tx
+                .query_row("SELECT archived_at FROM structures WHERE id = ?1", [&v.structure_id], |r| r.get(0))
+                .optional()?;
+            match archived {
+                None => return Err(Error::validation("structure_id", "Cette structure n'existe pas ou plus.")),
+                Some(Some(_)) => {
+                    return Err(Error::conflict(
+                        Some("structure_id"),
+                        "Cette structure est archivée : restaurez-la avant d'ouvrir un accompagnement.",
+                    ));
+                }
+                Some(None) => {}
+            }
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                    request_text, officer, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                params![
+                    id,
+                    next_reference(&w.tx, v.request_date.year())?,
+                    v.structure_id,
+                    Stage::Intake,
+                    v.request_date,
+                    v.channel,
+                    v.requester,
+                    v.referral_source,
+                    v.request_text,
+                    w.actor,
+                    now
+                ],
+            )?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
+        let mut clauses = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        if let Some(sid) = &filter.structure_id {
+            clauses.push("c.structure_id = ?".to_owned());
+            params.push(Value::Text(parse_id("structure_id", sid)?));
+        }
+        if let Some(stage) = filter.stage {
+            clauses.push("c.stage = ?".to_owned());
+            params.push(Value::Text(stage.code().to_owned()));
+        } else if !filter.include_finished {
+            clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list()));
+        }
+        for word in fold(&filter.query).split_whitespace() {
+            clauses.push("(s.search_name LIKE '%' || ? || '%' OR c.reference LIKE ? || '%')".to_owned());
+            params.push(Value::Text(word.to_owned()));
+            params.push(Value::Text(word.to_owned()));
+        }
+        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date, c.officer
+             FROM cases c JOIN structures s ON s.id = c.structure_id {where_sql}
+             ORDER BY c.request_date DESC, c.reference DESC"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                commune_name: r.get(4)?,
+                departement: r.get(5)?,
+                stage: r.get(6)?,
+                request_date: r.get(7)?,
+                officer: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn case_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+    }
+}

@@ -1,0 +1,82 @@
+//! Demonstration data: fictitious French cultural and ESS structures with valid
+//! identifiers, and their first requests. Loaded only into an empty database.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::cases::CaseInput;
+use crate::structures::StructureInput;
+use crate::{Error, Result, Store};
+
+const DEMO: &str = include_str!("../../../assets/demo/demo.json");
+
+#[derive(Deserialize)]
+struct DemoCase {
+    /// Index into `structures`.
+    structure: usize,
+    request_date: String,
+    channel: String,
+    requester: String,
+    referral_source: String,
+    request_text: String,
+}
+
+#[derive(Deserialize)]
+struct Demo {
+    structures: Vec<StructureInput>,
+    cases: Vec<DemoCase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct DemoLoaded {
+    pub structures: usize,
+    pub cases: usize,
+}
+
+impl Store {
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn().query_row("SELECT COUNT(*) FROM structures", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    pub fn load_demo(&mut self) -> Result<DemoLoaded> {
+        if !self.is_empty()? {
+            return Err(Error::conflict(
+                None,
+                "La base contient déjà des structures : les données de démonstration ne se chargent que dans une base vide.",
+            ));
+        }
+        let demo: Demo = serde_json::from_str(DEMO)?;
+        // All of it or nothing: the per-record writes nest in this savepoint.
+        self.conn().execute_batch("SAVEPOINT demo")?;
+        let result = (|| {
+            let mut ids = Vec::with_capacity(demo.structures.len());
+            for s in &demo.structures {
+                ids.push(
+                    self.create_structure(s).map_err(|e| Error::internal(format!("Démo, « {} » : {e}", s.name)))?.id,
+                );
+            }
+            for c in &demo.cases {
+                self.open_case(&CaseInput {
+                    structure_id: ids[c.structure].clone(),
+                    request_date: c.request_date.clone(),
+                    channel: c.channel.clone(),
+                    requester: c.requester.clone(),
+                    referral_source: c.referral_source.clone(),
+                    request_text: c.request_text.clone(),
+                })?;
+            }
+            Ok(DemoLoaded { structures: ids.len(), cases: demo.cases.len() })
+        })();
+        match result {
+            Ok(loaded) => {
+                self.conn().execute_batch("RELEASE demo")?;
+                Ok(loaded)
+            }
+            Err(e) => {
+                self.conn().execute_batch("ROLLBACK TO demo; RELEASE demo")?;
+                Err(e)
+            }
+        }
+    }
+}

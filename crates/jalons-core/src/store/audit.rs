@@ -1,0 +1,114 @@
+//! The audit trail: every write records who changed which record, when, and each field's
+//! value before and after, in the same transaction as the change itself.
+
+use chrono::Utc;
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use crate::Result;
+use crate::ids::new_id;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FieldChange {
+    pub field: String,
+    #[ts(type = "unknown")]
+    pub from: Value,
+    #[ts(type = "unknown")]
+    pub to: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Fields that change on every write and say nothing to a reader of the history.
+const NOISE: &[&str] = &["updated_at", "search_name"];
+
+fn as_object(v: Option<&Value>) -> Map<String, Value> {
+    v.and_then(Value::as_object).cloned().unwrap_or_default()
+}
+
+/// Field-by-field difference of two JSON snapshots of a record.
+pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
+    let (b, a) = (as_object(before), as_object(after));
+    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| !NOISE.contains(&k.as_str()))
+        .filter_map(|k| {
+            let from = b.get(k).cloned().unwrap_or(Value::Null);
+            let to = a.get(k).cloned().unwrap_or(Value::Null);
+            (from != to).then(|| FieldChange { field: k.clone(), from, to })
+        })
+        .collect()
+}
+
+/// Writes one audit row; skipped for an update that changed nothing.
+pub fn record(
+    tx: &Connection,
+    actor: &str,
+    entity: &str,
+    entity_id: &str,
+    action: &str,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<()> {
+    let changes = diff(before, after);
+    if changes.is_empty() && action == "update" {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![new_id(), Utc::now().to_rfc3339(), actor, entity, entity_id, action, serde_json::to_string(&changes)?],
+    )?;
+    Ok(())
+}
+
+pub fn history(conn: &Connection, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT at, actor, action, changes FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY at DESC, id DESC",
+    )?;
+    let rows = stmt.query_map(params![entity, entity_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, actor, action, changes) = row?;
+        out.push(AuditEntry { at, actor, action, changes: serde_json::from_str(&changes)? });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_lists_changed_fields_only() {
+        let before = json!({"name": "A", "etp": 100, "updated_at": "x"});
+        let after = json!({"name": "B", "etp": 100, "updated_at": "y", "rna": "W123456789"});
+        let d = diff(Some(&before), Some(&after));
+        assert_eq!(
+            d,
+            vec![
+                FieldChange { field: "name".into(), from: json!("A"), to: json!("B") },
+                FieldChange { field: "rna".into(), from: Value::Null, to: json!("W123456789") },
+            ]
+        );
+    }
+
+    #[test]
+    fn creation_lists_every_set_field() {
+        let d = diff(None, Some(&json!({"name": "A", "acronym": null})));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].field, "name");
+    }
+}

@@ -1,0 +1,72 @@
+//! Forward-only, plain-SQL migrations tracked by `PRAGMA user_version`. Each file runs
+//! once, in its own transaction, in order; a database newer than this build is refused.
+
+use rusqlite::Connection;
+
+use crate::{Error, Result};
+
+/// Add a file here to change the schema; never edit one that has shipped.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+pub fn schema_version(conn: &Connection) -> Result<usize> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(usize::try_from(v).unwrap_or(0))
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = schema_version(conn)?;
+    if current > MIGRATIONS.len() {
+        return Err(Error::conflict(
+            None,
+            format!(
+                "Cette base a été créée par une version plus récente de Jalons (schéma {current}, cette version connaît le schéma {}). Mettez Jalons à jour.",
+                MIGRATIONS.len()
+            ),
+        ));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_to_the_latest_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for t in ["audit_log", "cases", "contacts", "settings", "structures"] {
+            assert!(tables.contains(&t.to_owned()), "missing {t}");
+        }
+    }
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        let e = migrate(&mut conn).unwrap_err();
+        assert!(e.message.contains("plus récente"));
+    }
+}

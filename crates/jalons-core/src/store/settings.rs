@@ -1,0 +1,68 @@
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::values::required_text;
+use crate::{Result, Store};
+
+/// Local preferences kept in the database itself, so they travel with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Settings {
+    /// The local user's name, asked once at first start; it signs the audit trail.
+    pub user_name: Option<String>,
+}
+
+const USER_NAME: &str = "user_name";
+
+impl Settings {
+    pub fn load(conn: &Connection) -> Result<Self> {
+        let user_name =
+            conn.query_row("SELECT value FROM settings WHERE key = ?1", [USER_NAME], |r| r.get(0)).optional()?;
+        Ok(Self { user_name })
+    }
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        Settings::load(self.conn())
+    }
+
+    pub fn set_user_name(&mut self, raw: &str) -> Result<Settings> {
+        let name = required_text("user_name", "Votre nom", raw, 120)?;
+        let before = self.settings()?;
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![USER_NAME, name],
+            )?;
+            // The audit row is signed with the new name: the person is naming themselves.
+            crate::store::audit::record(
+                &w.tx,
+                &name,
+                "settings",
+                USER_NAME,
+                "update",
+                Some(&serde_json::json!({ USER_NAME: before.user_name })),
+                Some(&serde_json::json!({ USER_NAME: name })),
+            )
+        })?;
+        self.settings()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_name_is_kept_and_audited() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.settings().unwrap().user_name, None);
+        s.set_user_name("  Camille Martin ").unwrap();
+        assert_eq!(s.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
+        let h = crate::store::audit::history(s.conn(), "settings", USER_NAME).unwrap();
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].actor, "Camille Martin");
+        assert!(s.set_user_name("   ").is_err());
+    }
+}

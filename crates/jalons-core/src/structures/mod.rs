@@ -1,0 +1,13 @@
+//! Structures accompanied (domain.md §6): identity, territory, size and money, networks,
+//! contacts. Archived rather than deleted, since cases and reports refer to them.
+
+mod enums;
+mod input;
+mod list;
+mod model;
+mod repo;
+
+pub use enums::{ContactRole, Frr, LawfulBasis, LegalForm};
+pub use input::{ContactInput, StructureInput};
+pub use list::{ArchiveFilter, StructureFilter, StructureSort, StructureSummary};
+pub use model::{Contact, Structure};

@@ -1,0 +1,47 @@
+//! Business values with their parsing rules (domain.md §7). Each parser takes what the user
+//! typed, accepts harmless spacing, and returns the normalised value or a French error
+//! naming the field.
+
+mod identifiers;
+mod numbers;
+mod text;
+
+pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret};
+pub use numbers::{Etp, Money, parse_count, parse_date, parse_optional_date};
+pub use text::{fold, optional_text, required_text};
+
+/// Implements the plumbing shared by the string-backed identifiers: transparent serde,
+/// a TypeScript `string`, SQLite storage as TEXT, and `as_str`.
+macro_rules! string_value {
+    ($name:ident) => {
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[serde(transparent)]
+        #[ts(type = "string")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                self.0.to_sql()
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                String::column_result(v).map(Self)
+            }
+        }
+    };
+}
+pub(crate) use string_value;

@@ -1,0 +1,26 @@
+use jalons_core::cases::{Case, CaseFilter, CaseInput, CaseSummary};
+use jalons_core::store::audit::AuditEntry;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilter) -> CmdResult<Vec<CaseSummary>> {
+    state.store()?.list_cases(&filter)
+}
+
+#[tauri::command]
+pub async fn get_case(state: State<'_, AppState>, id: String) -> CmdResult<Case> {
+    state.store()?.get_case(&id)
+}
+
+#[tauri::command]
+pub async fn open_case(state: State<'_, AppState>, input: CaseInput) -> CmdResult<Case> {
+    state.store()?.open_case(&input)
+}
+
+#[tauri::command]
+pub async fn case_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
+    state.store()?.case_history(&id)
+}

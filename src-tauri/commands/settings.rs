@@ -1,0 +1,26 @@
+use jalons_core::DemoLoaded;
+use jalons_core::store::Settings;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<Settings> {
+    state.store()?.settings()
+}
+
+#[tauri::command]
+pub async fn set_user_name(state: State<'_, AppState>, name: String) -> CmdResult<Settings> {
+    state.store()?.set_user_name(&name)
+}
+
+#[tauri::command]
+pub async fn is_empty(state: State<'_, AppState>) -> CmdResult<bool> {
+    state.store()?.is_empty()
+}
+
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<DemoLoaded> {
+    state.store()?.load_demo()
+}

@@ -1,0 +1,76 @@
+//! The desktop shell: opens the store, registers the plugins and the thin commands.
+//! Every rule lives in `jalons-core`.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use jalons_core::Store;
+use tauri::{Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+use crate::state::{AppState, db_override, default_db};
+
+/// Registers the app's commands on a builder; shared by the app and the IPC tests.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::settings::get_settings,
+        commands::settings::set_user_name,
+        commands::settings::is_empty,
+        commands::settings::load_demo,
+        commands::reference::get_reference,
+        commands::reference::search_communes,
+        commands::structures::list_structures,
+        commands::structures::get_structure,
+        commands::structures::create_structure,
+        commands::structures::update_structure,
+        commands::structures::set_structure_archived,
+        commands::structures::structure_history,
+        commands::cases::list_cases,
+        commands::cases::get_case,
+        commands::cases::open_case,
+        commands::cases::case_history,
+    ])
+}
+
+pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let custom_db = db_override(&args, std::env::var("JALONS_DB").ok());
+
+    let mut builder = tauri::Builder::default();
+    // One window per database: a second launch on the default database focuses the first.
+    // A custom database (tests, a colleague's copy) may be open beside it.
+    if custom_db.is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }));
+    }
+    let builder = builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let path = match &custom_db {
+                Some(p) => p.clone(),
+                None => default_db(&app.path().app_data_dir()?),
+            };
+            match Store::open(&path) {
+                Ok(store) => {
+                    app.manage(AppState::new(store));
+                    Ok(())
+                }
+                Err(e) => {
+                    let handle = app.handle().clone();
+                    app.dialog()
+                        .message(format!("Impossible d'ouvrir la base de données {} :\n{e}", path.display()))
+                        .title("Jalons ne peut pas démarrer")
+                        .kind(MessageDialogKind::Error)
+                        .show(move |_| handle.exit(1));
+                    Ok(())
+                }
+            }
+        });
+    with_commands(builder).run(tauri::generate_context!()).expect("Jalons n'a pas pu démarrer");
+}

@@ -1,0 +1,33 @@
+// Finding things the way a user does: fields by their label, buttons and links by their text.
+
+/** The input, select or textarea whose label starts with `text` (a trailing " *" marks required). */
+export async function field(text) {
+	const label = await $(`//label[starts-with(normalize-space(.), "${text}")]`);
+	await label.waitForExist();
+	const id = await label.getAttribute('for');
+	return $(`[id="${id}"]`);
+}
+
+export async function fill(labelText, value) {
+	const input = await field(labelText);
+	await input.waitForDisplayed();
+	await input.clearValue();
+	await input.setValue(value);
+}
+
+export async function choose(labelText, optionText) {
+	const select = await field(labelText);
+	await select.selectByVisibleText(optionText);
+}
+
+export async function click(text) {
+	const el = await $(`//*[self::button or self::a][normalize-space(.)="${text}"]`);
+	await el.waitForClickable();
+	await el.click();
+}
+
+export async function heading(text) {
+	const h = await $(`//h1[contains(normalize-space(.), "${text}")]`);
+	await h.waitForDisplayed();
+	return h;
+}

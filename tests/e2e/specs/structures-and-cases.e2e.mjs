@@ -1,0 +1,75 @@
+// A chargé de mission's first steps: name themself, record a structure (after a SIRET
+// mistake), open a case, restart the app, and find both again.
+import { expect } from '@wdio/globals';
+import { choose, click, field, fill, heading } from '../helpers.mjs';
+
+describe('Structures et ouverture d’un accompagnement', () => {
+	it('asks the user’s name at first start', async () => {
+		await heading('Bienvenue');
+		await fill('Votre nom', 'Camille Martin');
+		await click('Commencer');
+		await heading('Accompagnements');
+		await expect($('//h2[normalize-space(.)="Votre base est vide"]')).toBeDisplayed();
+	});
+
+	it('refuses an invalid SIRET with a French message on that field', async () => {
+		await click('Structures');
+		await heading('Structures');
+		await click('Nouvelle structure');
+		await heading('Nouvelle structure');
+		await fill('Nom de la structure', 'Compagnie du Sillon');
+		await fill('SIRET', '732 829 320 00075');
+		await click('Enregistrer');
+
+		const siret = await field('SIRET');
+		await expect(siret).toHaveAttribute('aria-invalid', 'true');
+		const message = await $('#f-siret-error');
+		await expect(message).toBeDisplayed();
+		await expect(message).toHaveText(expect.stringContaining('Le SIRET est invalide'));
+		await expect($('#form-error')).toHaveText(expect.stringContaining("n'a pas été enregistrée"));
+	});
+
+	it('saves once corrected, with the territory filled from the commune', async () => {
+		await fill('SIRET', '732 829 320 00074');
+		const commune = await field('Commune');
+		await commune.setValue('Die');
+		const option = await $('//*[@role="option"][.//span[normalize-space(.)="Die"]]');
+		await option.waitForDisplayed();
+		await option.click();
+		await expect($('.territory')).toHaveText(expect.stringContaining('Drôme (26)'));
+		await fill('Budget annuel (€)', '186 500');
+		await click('Enregistrer');
+
+		await heading('Compagnie du Sillon');
+		await expect($('main')).toHaveText(expect.stringContaining('732 829 320 00074'));
+		await expect($('main')).toHaveText(expect.stringContaining('Auvergne-Rhône-Alpes'));
+	});
+
+	it('opens a case at the intake stage', async () => {
+		await click('Ouvrir un accompagnement');
+		await heading('Ouvrir un accompagnement');
+		await choose('Canal de la demande', 'Téléphone');
+		await fill('Demandeur', 'Awa Diallo, présidente');
+		await choose('Comment la structure a connu le DLA', 'CRESS');
+		await fill('Demande initiale', 'Consolider le poste d’administratrice après la fin de l’aide.');
+		await click("Ouvrir l'accompagnement");
+
+		await heading('Accompagnement');
+		await expect($('.stage-box')).toHaveText(expect.stringContaining('Accueil'));
+		await expect($('main')).toHaveText(expect.stringContaining('Compagnie du Sillon'));
+	});
+
+	it('keeps both after a restart of the app', async () => {
+		await browser.reloadSession();
+		await heading('Accompagnements');
+		const row = await $('//tr[.//a[normalize-space(.)="Compagnie du Sillon"]]');
+		await row.waitForDisplayed();
+		await expect(row).toHaveText(expect.stringContaining('Accueil'));
+		await expect(row).toHaveText(expect.stringContaining('Camille Martin'));
+
+		await click('Structures');
+		await click('Compagnie du Sillon');
+		await heading('Compagnie du Sillon');
+		await expect($('main')).toHaveText(expect.stringContaining('Die (26)'));
+	});
+});

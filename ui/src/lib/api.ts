@@ -1,0 +1,64 @@
+// The one typed door to the Rust commands. Nothing else in the UI calls invoke().
+import { invoke } from '@tauri-apps/api/core';
+import type {
+	ApiError,
+	AuditEntry,
+	Case,
+	CaseFilter,
+	CaseInput,
+	CaseSummary,
+	Commune,
+	DemoLoaded,
+	ReferenceData,
+	Settings,
+	Structure,
+	StructureFilter,
+	StructureInput,
+	StructureSummary
+} from './bindings';
+
+/** A refused command: `code` to branch on, `message` in French, `field` to highlight. */
+export class CommandError extends Error implements ApiError {
+	code: ApiError['code'];
+	field?: string;
+
+	constructor(e: ApiError) {
+		super(e.message);
+		this.code = e.code;
+		this.field = e.field;
+	}
+}
+
+function isApiError(e: unknown): e is ApiError {
+	return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+	try {
+		return await invoke<T>(command, args);
+	} catch (e) {
+		if (isApiError(e)) throw new CommandError(e);
+		// Tauri's own failures (a malformed argument) arrive as plain strings.
+		throw new CommandError({ code: 'internal', message: `Erreur interne : ${String(e)}` });
+	}
+}
+
+export const api = {
+	getSettings: () => call<Settings>('get_settings'),
+	setUserName: (name: string) => call<Settings>('set_user_name', { name }),
+	isEmpty: () => call<boolean>('is_empty'),
+	loadDemo: () => call<DemoLoaded>('load_demo'),
+	getReference: () => call<ReferenceData>('get_reference'),
+	searchCommunes: (query: string) => call<Commune[]>('search_communes', { query }),
+	listStructures: (filter: StructureFilter) => call<StructureSummary[]>('list_structures', { filter }),
+	getStructure: (id: string) => call<Structure>('get_structure', { id }),
+	createStructure: (input: StructureInput) => call<Structure>('create_structure', { input }),
+	updateStructure: (id: string, input: StructureInput) => call<Structure>('update_structure', { id, input }),
+	setStructureArchived: (id: string, archived: boolean) =>
+		call<Structure>('set_structure_archived', { id, archived }),
+	structureHistory: (id: string) => call<AuditEntry[]>('structure_history', { id }),
+	listCases: (filter: CaseFilter) => call<CaseSummary[]>('list_cases', { filter }),
+	getCase: (id: string) => call<Case>('get_case', { id }),
+	openCase: (input: CaseInput) => call<Case>('open_case', { input }),
+	caseHistory: (id: string) => call<AuditEntry[]>('case_history', { id })
+};

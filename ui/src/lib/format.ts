@@ -1,0 +1,55 @@
+// French display of the core's values: money in cents, ETP in hundredths, ISO dates.
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const eurosRound = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const dateFr = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTimeFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+
+export function money(cents: number | null | undefined, round = false): string {
+	if (cents === null || cents === undefined) return '—';
+	return (round ? eurosRound : euros).format(cents / 100);
+}
+
+export function etp(hundredths: number | null | undefined): string {
+	if (hundredths === null || hundredths === undefined) return '—';
+	return decimal.format(hundredths / 100);
+}
+
+/** `2026-11-25` → `25/11/2026`, read as a calendar date whatever the time zone. */
+export function date(iso: string | null | undefined): string {
+	if (!iso) return '—';
+	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+	return dateFr.format(new Date(y, m - 1, d));
+}
+
+export function dateTime(iso: string): string {
+	return dateTimeFr.format(new Date(iso));
+}
+
+/** Values as the form shows them for editing: `1250050` → `12 500,50`. */
+export function moneyInput(cents: number | null | undefined): string {
+	if (cents === null || cents === undefined) return '';
+	return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+}
+
+export function etpInput(hundredths: number | null | undefined): string {
+	if (hundredths === null || hundredths === undefined) return '';
+	return decimal.format(hundredths / 100);
+}
+
+export function count(n: number | null | undefined): string {
+	return n === null || n === undefined ? '' : String(n);
+}
+
+/** Today as `YYYY-MM-DD` in local time, for date inputs. */
+export function today(): string {
+	const d = new Date();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** `73282932000074` → `732 829 320 00074`, as printed on Kbis and INSEE notices. */
+export function siret(s: string | null | undefined): string {
+	if (!s) return '—';
+	return s.length === 14 ? `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6, 9)} ${s.slice(9)}` : s;
+}

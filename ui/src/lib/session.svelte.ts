@@ -1,0 +1,22 @@
+// What every screen needs, loaded once at start: the user's settings and the reference lists.
+import { api } from './api';
+import type { Choice, ReferenceData, Settings } from './bindings';
+
+export const session = $state<{ settings: Settings | null; reference: ReferenceData | null }>({
+	settings: null,
+	reference: null
+});
+
+export async function loadSession(): Promise<void> {
+	const [settings, reference] = await Promise.all([api.getSettings(), api.getReference()]);
+	session.settings = settings;
+	session.reference = reference;
+}
+
+/** The French label of a code in one of the reference lists. */
+export function labelOf(list: keyof ReferenceData, code: string | null | undefined): string {
+	if (!code) return '—';
+	const choices = session.reference?.[list];
+	if (!Array.isArray(choices)) return code;
+	return (choices as Choice[]).find((c) => c.code === code)?.label ?? code;
+}
