@@ -24,7 +24,7 @@ ui: ui/build/index.html
 
 # The app embeds ui/build, so every cargo step that compiles it needs the UI built first.
 app: ui
-	cargo build --bins
+	cargo build --workspace --bins
 
 check: ui
 	cargo fmt --all --check

@@ -20,13 +20,19 @@ enum Command {
         /// Fichier SQLite (créé s'il n'existe pas).
         #[arg(long, env = "JALONS_DB")]
         db: PathBuf,
+        /// Nom du chargé de mission qui signe les accompagnements de démonstration.
+        #[arg(long)]
+        user: Option<String>,
     },
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Demo { db } => {
+        Command::Demo { db, user } => {
             let mut store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            if let Some(name) = user {
+                store.set_user_name(&name)?;
+            }
             let loaded = store.load_demo()?;
             println!(
                 "{} structures et {} accompagnements de démonstration chargés dans {}",

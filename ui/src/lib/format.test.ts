@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { date, etp, etpInput, money, moneyInput, siret } from './format';
+import { date, dateInput, etp, etpInput, money, moneyInput, siren, siret, today } from './format';
 
 // Intl uses narrow no-break spaces in fr-FR; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -22,7 +22,13 @@ describe('French formatting', () => {
 		expect(plain(moneyInput(1250050))).toBe('12 500,50');
 		expect(plain(moneyInput(18650000))).toBe('186 500');
 	});
-	it('groups SIRET digits', () => {
+	it('groups SIREN and SIRET digits', () => {
 		expect(siret('73282932000074')).toBe('732 829 320 00074');
+		expect(siren('732829320')).toBe('732 829 320');
+	});
+	it('fills date fields the French way', () => {
+		expect(dateInput('2006-02-18')).toBe('18/02/2006');
+		expect(dateInput(null)).toBe('');
+		expect(today()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
 	});
 });

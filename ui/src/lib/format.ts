@@ -41,11 +41,22 @@ export function count(n: number | null | undefined): string {
 	return n === null || n === undefined ? '' : String(n);
 }
 
-/** Today as `YYYY-MM-DD` in local time, for date inputs. */
+/** Today as a date field shows it: `25/11/2026`. */
 export function today(): string {
 	const d = new Date();
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+	return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** A stored date as a date field shows it: `2026-11-25` → `25/11/2026`; null → ''. */
+export function dateInput(iso: string | null | undefined): string {
+	return iso ? date(iso) : '';
+}
+
+/** `732829320` → `732 829 320`. */
+export function siren(s: string | null | undefined): string {
+	if (!s) return '—';
+	return s.length === 9 ? `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6)}` : s;
 }
 
 /** `73282932000074` → `732 829 320 00074`, as printed on Kbis and INSEE notices. */

@@ -1,6 +1,6 @@
 // The structure form works on StructureInput (what the user types); these convert to it.
 import type { ContactInput, Structure, StructureInput } from './bindings';
-import { count, etpInput, moneyInput } from './format';
+import { count, dateInput, etpInput, moneyInput } from './format';
 
 export function emptyStructure(): StructureInput {
 	return {
@@ -49,7 +49,7 @@ export function structureToInput(s: Structure): StructureInput {
 		siren: s.siren ?? '',
 		siret: s.siret ?? '',
 		rna: s.rna ?? '',
-		creation_date: s.creation_date ?? '',
+		creation_date: dateInput(s.creation_date),
 		legal_form: s.legal_form,
 		insee_category: s.insee_category ?? '',
 		naf: s.naf ?? '',

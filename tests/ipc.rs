@@ -1,0 +1,109 @@
+//! IPC round trips through Tauri's mock runtime: the real command handlers, the real
+//! core, an in-memory database, and the JSON the UI receives.
+
+use jalons_app::state::AppState;
+use jalons_core::Store;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+
+fn window() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = jalons_app::with_commands(mock_builder())
+        .manage(AppState::new(Store::open_in_memory().unwrap()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    (app, window)
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_owned(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_structure_round_trips_as_the_ui_sends_it() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let created = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association", "siret": "732 829 320 00074", "commune_code": "26113", "budget": "186 500" } }),
+    )
+    .unwrap();
+    assert_eq!(created["siret"], "73282932000074");
+    assert_eq!(created["departement_name"], "Drôme");
+    assert_eq!(created["budget"], 18_650_000);
+
+    let list = invoke(&w, "list_structures", json!({ "filter": { "query": "sillon" } })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], created["id"]);
+
+    let history = invoke(&w, "structure_history", json!({ "id": created["id"] })).unwrap();
+    assert_eq!(history[0]["actor"], "Camille Martin");
+}
+
+#[test]
+fn a_refusal_arrives_as_code_message_and_field() {
+    let (_app, w) = window();
+    let err = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association", "siret": "73282932000075" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "siret");
+    assert!(err["message"].as_str().unwrap().starts_with("Le SIRET est invalide"), "{err}");
+    let list = invoke(&w, "list_structures", json!({ "filter": {} })).unwrap();
+    assert_eq!(list, json!([]));
+}
+
+#[test]
+fn opening_a_case_and_reading_it_back() {
+    let (_app, w) = window();
+    let s =
+        invoke(&w, "create_structure", json!({ "input": { "name": "Voce di Bastia", "legal_form": "association" } }))
+            .unwrap();
+    let input = json!({ "structure_id": s["id"], "request_date": "2026-03-02", "channel": "phone",
+        "requester": "Awa Diallo", "referral_source": "cress", "request_text": "Consolider l'emploi." });
+    let opened = invoke(&w, "open_case", json!({ "input": input })).unwrap();
+    assert_eq!(opened["stage"], "intake");
+    assert_eq!(opened["reference"], "2026-001");
+    let fetched = invoke(&w, "get_case", json!({ "id": opened["id"] })).unwrap();
+    assert_eq!(fetched, opened);
+
+    let missing = invoke(&w, "get_case", json!({ "id": "0190a5a0-0000-7000-8000-000000000000" })).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+}
+
+#[test]
+fn demo_data_loads_once_over_ipc() {
+    let (_app, w) = window();
+    assert_eq!(invoke(&w, "is_empty", json!({})).unwrap(), true);
+    let loaded = invoke(&w, "load_demo", json!({})).unwrap();
+    assert!(loaded["structures"].as_u64().unwrap() >= 30);
+    assert_eq!(invoke(&w, "load_demo", json!({})).unwrap_err()["code"], "conflict");
+}
+
+#[test]
+fn reference_data_and_commune_search() {
+    let (_app, w) = window();
+    let reference = invoke(&w, "get_reference", json!({})).unwrap();
+    assert!(reference["legal_forms"].as_array().unwrap().iter().any(|c| c["label"] == "SCIC"));
+    let communes = invoke(&w, "search_communes", json!({ "query": "die" })).unwrap();
+    assert_eq!(communes[0]["code"], "26113");
+    assert_eq!(communes[0]["region_name"], "Auvergne-Rhône-Alpes");
+}

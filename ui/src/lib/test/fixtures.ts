@@ -1,0 +1,42 @@
+// Shared test data shaped like what the commands return.
+import type { ReferenceData, StructureSummary } from '$lib/bindings';
+
+export const reference: ReferenceData = {
+	legal_forms: [
+		{ code: 'association', label: 'Association loi 1901' },
+		{ code: 'scic', label: 'SCIC' }
+	],
+	frr: [
+		{ code: 'none', label: 'Hors FRR' },
+		{ code: 'frr', label: 'FRR' }
+	],
+	contact_roles: [{ code: 'president', label: 'Président·e' }],
+	lawful_bases: [{ code: 'legitimate_interest', label: 'Intérêt légitime' }],
+	channels: [{ code: 'phone', label: 'Téléphone' }],
+	referral_sources: [{ code: 'cress', label: 'CRESS' }],
+	stages: [{ code: 'intake', label: 'Accueil' }],
+	departements: [
+		{ code: '26', label: '26 – Drôme' },
+		{ code: '29', label: '29 – Finistère' }
+	],
+	territory_source: 'test'
+};
+
+export function summary(over: Partial<StructureSummary>): StructureSummary {
+	return {
+		id: '01900000-0000-7000-8000-000000000001',
+		name: 'Compagnie du Sillon',
+		acronym: null,
+		legal_form: 'association',
+		siret: '73282932000074',
+		commune_name: 'Die',
+		departement: '26',
+		departement_name: 'Drôme',
+		etp: 340,
+		budget: 18650000,
+		open_cases: 1,
+		archived: false,
+		updated_at: '2026-11-25T10:00:00Z',
+		...over
+	};
+}
