@@ -11,8 +11,8 @@ use crate::reference::{Commune, ReferenceData};
 use crate::store::Settings;
 use crate::store::audit::{AuditEntry, FieldChange};
 use crate::structures::{
-    ArchiveFilter, Contact, ContactInput, ContactRole, Frr, LawfulBasis, LegalForm, Structure, StructureFilter,
-    StructureInput, StructureSort, StructureSummary,
+    ArchiveFilter, BudgetBand, Contact, ContactInput, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm,
+    Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
 };
 use crate::values::{CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
 use crate::{DemoLoaded, Error, ErrorCode};
@@ -29,7 +29,7 @@ pub fn typescript() -> String {
     let decls = declarations!(&cfg;
         Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
         Money, Etp, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
-        LegalForm, Frr, ContactRole, LawfulBasis, Structure, Contact, StructureInput, ContactInput,
+        LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
         Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter,
     );

@@ -45,6 +45,18 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await expect($('main')).toHaveText(expect.stringContaining('Auvergne-Rhône-Alpes'));
 	});
 
+	it('edits the structure and shows the change in its history', async () => {
+		await click('Modifier');
+		await heading('Modifier la structure');
+		await fill('Budget annuel (€)', '200 000');
+		await click('Enregistrer');
+		await heading('Compagnie du Sillon');
+		await expect($('main')).toHaveText(expect.stringContaining('Die (26)'));
+		const history = await $('//section[.//h2[normalize-space(.)="Historique"]]');
+		await expect(history).toHaveText(expect.stringContaining('Modification'));
+		await expect(history).toHaveText(expect.stringMatching(/Budget annuel : 186\s500,00\s€ → 200\s000,00\s€/));
+	});
+
 	it('opens a case at the intake stage', async () => {
 		await click('Ouvrir un accompagnement');
 		await heading('Ouvrir un accompagnement');

@@ -14,7 +14,7 @@ export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "i
 
 export type Choice = { code: string, label: string, };
 
-export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, departements: Array<Choice>, 
+export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, 
 /**
  * Where the territorial data comes from and its vintage, shown in the form.
  */
@@ -62,6 +62,10 @@ export type ContactRole = "president" | "treasurer" | "secretary" | "board_membe
 
 export type LawfulBasis = "legitimate_interest" | "consent" | "contract" | "public_interest";
 
+export type BudgetBand = "under_50k" | "50k_200k" | "200k_500k" | "500k_1m" | "over_1m";
+
+export type HeadcountBand = "0" | "1_2" | "3_5" | "6_9" | "10_19" | "20_49" | "50_99" | "100_199" | "200_plus";
+
 export type Structure = { id: string, name: string, acronym: string | null, siren: Siren | null, siret: Siret | null, rna: Rna | null, creation_date: string | null, legal_form: LegalForm, 
 /**
  * INSEE "catégorie juridique", 4 digits (9220 association déclarée...).
@@ -74,7 +78,15 @@ cultural_type: string | null, address: string | null, postal_code: string | null
 /**
  * The year of the FRR classification the flag comes from.
  */
-frr_vintage: number | null, employees_cdi: number | null, employees_cdd: number | null, employees_aided: number | null, employees_intermittent: number | null, etp: Etp | null, volunteers: number | null, budget: Money | null, own_funds: Money | null, cash: Money | null, networks: Array<string>, contacts: Array<Contact>, archived_at: string | null, created_at: string, updated_at: string, };
+frr_vintage: number | null, employees_cdi: number | null, employees_cdd: number | null, employees_aided: number | null, employees_intermittent: number | null, etp: Etp | null, volunteers: number | null, budget: Money | null, own_funds: Money | null, cash: Money | null, 
+/**
+ * Derived from `budget`.
+ */
+budget_band: BudgetBand | null, 
+/**
+ * Derived from the headcount by contract type.
+ */
+headcount_band: HeadcountBand | null, networks: Array<string>, contacts: Array<Contact>, archived_at: string | null, created_at: string, updated_at: string, };
 
 export type Contact = { id: string, name: string, role: ContactRole, email: string | null, phone: string | null, lawful_basis: LawfulBasis, };
 

@@ -20,6 +20,8 @@ pub struct ReferenceData {
     pub channels: Vec<Choice>,
     pub referral_sources: Vec<Choice>,
     pub stages: Vec<Choice>,
+    pub budget_bands: Vec<Choice>,
+    pub headcount_bands: Vec<Choice>,
     pub departements: Vec<Choice>,
     /// Where the territorial data comes from and its vintage, shown in the form.
     pub territory_source: String,
@@ -27,7 +29,7 @@ pub struct ReferenceData {
 
 pub fn reference_data() -> ReferenceData {
     use crate::cases::{ReferralSource, RequestChannel, Stage};
-    use crate::structures::{ContactRole, Frr, LawfulBasis, LegalForm};
+    use crate::structures::{BudgetBand, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm};
     let t = territory();
     ReferenceData {
         legal_forms: LegalForm::choices(),
@@ -37,6 +39,8 @@ pub fn reference_data() -> ReferenceData {
         channels: RequestChannel::choices(),
         referral_sources: ReferralSource::choices(),
         stages: Stage::choices(),
+        budget_bands: BudgetBand::choices(),
+        headcount_bands: HeadcountBand::choices(),
         departements: t
             .departements()
             .map(|(code, name)| Choice { code: code.into(), label: format!("{code} – {name}") })

@@ -28,7 +28,7 @@ pub struct AuditEntry {
 }
 
 /// Fields that change on every write and say nothing to a reader of the history.
-const NOISE: &[&str] = &["updated_at", "search_name"];
+const NOISE: &[&str] = &["updated_at", "search_name", "budget_band", "headcount_band"];
 
 fn as_object(v: Option<&Value>) -> Map<String, Value> {
     v.and_then(Value::as_object).cloned().unwrap_or_default()

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ContactRole, Frr, LawfulBasis, LegalForm};
+use super::{BudgetBand, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm};
 use crate::values::{CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -50,6 +50,10 @@ pub struct Structure {
     pub budget: Option<Money>,
     pub own_funds: Option<Money>,
     pub cash: Option<Money>,
+    /// Derived from `budget`.
+    pub budget_band: Option<BudgetBand>,
+    /// Derived from the headcount by contract type.
+    pub headcount_band: Option<HeadcountBand>,
     pub networks: Vec<String>,
     pub contacts: Vec<Contact>,
     pub archived_at: Option<String>,

@@ -5,7 +5,7 @@ use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidStructure;
-use super::{Contact, Structure, StructureInput};
+use super::{BudgetBand, Contact, HeadcountBand, Structure, StructureInput};
 use crate::ids::{new_id, parse_id};
 use crate::reference::territory;
 use crate::store::audit::{self, AuditEntry};
@@ -68,6 +68,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Structure> {
         budget: r.get("budget")?,
         own_funds: r.get("own_funds")?,
         cash: r.get("cash")?,
+        budget_band: None,
+        headcount_band: None,
         networks: json_list(r.get("networks")?)?,
         contacts: Vec::new(),
         archived_at: r.get("archived_at")?,
@@ -96,6 +98,8 @@ fn load(conn: &Connection, id: &str) -> Result<Structure> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    s.budget_band = s.budget.map(BudgetBand::of);
+    s.headcount_band = s.employees().map(HeadcountBand::of);
     Ok(s)
 }
 

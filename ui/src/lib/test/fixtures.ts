@@ -15,6 +15,8 @@ export const reference: ReferenceData = {
 	channels: [{ code: 'phone', label: 'Téléphone' }],
 	referral_sources: [{ code: 'cress', label: 'CRESS' }],
 	stages: [{ code: 'intake', label: 'Accueil' }],
+	budget_bands: [{ code: '50k_200k', label: '50 à 200 k€' }],
+	headcount_bands: [{ code: '6_9', label: '6 à 9 salariés' }],
 	departements: [
 		{ code: '26', label: '26 – Drôme' },
 		{ code: '29', label: '29 – Finistère' }
