@@ -177,3 +177,14 @@ fn data_survives_reopening_the_file() {
     let s = Store::open(&path).unwrap();
     assert_eq!(s.get_structure(&id).unwrap().name, "Compagnie du Sillon");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_database_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jalons.sqlite");
+    let _store = Store::open(&path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}

@@ -39,6 +39,28 @@ impl WriteCtx<'_> {
     }
 }
 
+/// The database holds personal data of volunteers and staff: no other account on the
+/// machine may read it, nor its WAL and shared-memory companions.
+#[cfg(unix)]
+fn owner_only(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let file = Path::new(&file);
+        if file.exists() {
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| Error::internal(format!("Impossible de protéger le fichier {} : {e}", file.display())))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn owner_only(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
@@ -51,7 +73,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| Error::internal(format!("Impossible d'ouvrir la base {} : {e}", path.display())))?;
-        Self::init(conn)
+        let store = Self::init(conn)?;
+        owner_only(path)?;
+        Ok(store)
     }
 
     pub fn open_in_memory() -> Result<Self> {
