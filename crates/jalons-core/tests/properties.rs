@@ -14,7 +14,7 @@ fn luhn_sum(digits: &[u32]) -> u32 {
 
 /// Appends the digit that makes the whole number pass Luhn.
 fn with_check_digit(mut digits: Vec<u32>) -> String {
-    let check = (0..10).find(|c| luhn_sum(&[digits.clone(), vec![*c]].concat()) % 10 == 0).unwrap();
+    let check = (0..10).find(|c| luhn_sum(&[digits.clone(), vec![*c]].concat()).is_multiple_of(10)).unwrap();
     digits.push(check);
     digits.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect()
 }
