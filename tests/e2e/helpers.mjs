@@ -12,7 +12,13 @@ export async function fill(labelText, value) {
 	const input = await field(labelText);
 	await input.waitForDisplayed();
 	await input.clearValue();
-	await input.setValue(value);
+	if (value === '') {
+		// WebDriver's clear fires no input event: type and erase a character so the app sees it.
+		await input.addValue(' ');
+		await browser.keys(['Backspace']);
+	} else {
+		await input.setValue(value);
+	}
 }
 
 export async function choose(labelText, optionText) {

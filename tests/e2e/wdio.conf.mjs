@@ -1,23 +1,52 @@
 // End-to-end tests: the real Jalons binary, driven through tauri-driver and WebKitWebDriver.
-// Each run gets its own temporary database and data folders, so no test touches real data.
+// Each spec file gets its own temporary database and data folders, so no test touches real
+// data and no spec sees another's.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const application = path.join(root, 'target', 'debug', 'jalons');
-const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-e2e-'));
 
-// Read by the app that tauri-driver starts: its database and its window-state file.
-process.env.JALONS_DB = path.join(home, 'jalons.sqlite');
-process.env.XDG_CONFIG_HOME = path.join(home, 'config');
-process.env.XDG_DATA_HOME = path.join(home, 'data');
-process.env.WEBKIT_DISABLE_COMPOSITING_MODE = '1';
-process.env.NO_AT_BRIDGE = '1';
+/** The environment of the app that tauri-driver starts: a fresh database and data folders. */
+function freshAppEnv() {
+	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-e2e-'));
+	return {
+		...process.env,
+		JALONS_DB: path.join(home, 'jalons.sqlite'),
+		XDG_CONFIG_HOME: path.join(home, 'config'),
+		XDG_DATA_HOME: path.join(home, 'data'),
+		WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+		NO_AT_BRIDGE: '1'
+	};
+}
 
 let driver;
+
+// tauri-driver listens on 4444 and starts WebKitWebDriver on 4445.
+const PORTS = [4444, 4445];
+
+const accepts = (port) =>
+	new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1', () => {
+			socket.end();
+			resolve(true);
+		});
+		socket.on('error', () => resolve(false));
+	});
+
+/** Waits, ~10 s at most, until the port is (or is no longer) accepting connections. */
+async function waitPort(port, open) {
+	for (let i = 0; i < 100; i++) {
+		if ((await accepts(port)) === open) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`port ${port} : toujours ${open ? 'fermé' : 'occupé'}`);
+}
 
 export const config = {
 	host: '127.0.0.1',
@@ -32,12 +61,26 @@ export const config = {
 	waitforTimeout: 10000,
 	connectionRetryCount: 3,
 
-	beforeSession: () => {
+	// Each spec file gets its own driver, hence its own app environment; a reloadSession
+	// (the restart test) keeps the driver and so the database. The previous driver must be
+	// gone before the next one takes the port, or the next spec would talk to the old app.
+	beforeSession: async () => {
 		const bin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo', 'bin', 'tauri-driver');
-		driver = spawn(bin, ['--port', '4444'], { stdio: [null, process.stdout, process.stderr] });
-		return new Promise((resolve) => setTimeout(resolve, 500));
+		for (const port of PORTS) await waitPort(port, false);
+		// Its own process group, so that WebKitWebDriver and the app go with it.
+		driver = spawn(bin, ['--port', '4444'], {
+			stdio: [null, process.stdout, process.stderr],
+			env: freshAppEnv(),
+			detached: true
+		});
+		await waitPort(4444, true);
 	},
-	afterSession: () => {
-		driver?.kill();
+	afterSession: async () => {
+		if (driver && driver.exitCode === null) {
+			const exited = once(driver, 'exit');
+			process.kill(-driver.pid, 'SIGTERM');
+			await exited;
+		}
+		for (const port of PORTS) await waitPort(port, false);
 	}
 };
