@@ -57,6 +57,25 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await expect(history).toHaveText(expect.stringMatching(/Budget annuel : 186\s500,00\s€ → 200\s000,00\s€/));
 	});
 
+	it('asks before leaving a form with unsaved input', async () => {
+		await click('Modifier');
+		await heading('Modifier la structure');
+		await fill('Sigle', 'CDS');
+		await click('Structures');
+		const dialog = await $('[role="alertdialog"]');
+		await expect(dialog).toHaveText(expect.stringContaining('Modifications non enregistrées'));
+		await click('Rester sur la page');
+		await heading('Modifier la structure');
+		await expect(await field('Sigle')).toHaveValue('CDS');
+
+		await click('Structures');
+		await click('Quitter sans enregistrer');
+		await heading('Structures');
+		await click('Compagnie du Sillon');
+		await heading('Compagnie du Sillon');
+		await expect($('h1')).not.toHaveText(expect.stringContaining('CDS'));
+	});
+
 	it('opens a case at the intake stage', async () => {
 		await click('Ouvrir un accompagnement');
 		await heading('Ouvrir un accompagnement');
