@@ -16,7 +16,7 @@ const regions = require(`${pkg}/data/regions.json`);
 const out = process.argv[2] ?? 'assets/reference';
 
 const header = (cols) =>
-	`# source: ${pkg} ${version} (INSEE COG, millésime 2026)\n${cols.join('\t')}\n`;
+	`# source: COG INSEE 2026 (${pkg} ${version})\n${cols.join('\t')}\n`;
 
 const epciOf = new Map();
 for (const e of epcis) for (const m of e.membres) epciOf.set(m.code, e.code);

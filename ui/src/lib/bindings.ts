@@ -16,7 +16,7 @@ export type Choice = { code: string, label: string, };
 
 export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, 
 /**
- * Where the territorial data comes from and its vintage, shown in the form.
+ * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
 territory_source: string, };
 

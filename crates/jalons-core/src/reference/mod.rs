@@ -23,7 +23,7 @@ pub struct ReferenceData {
     pub budget_bands: Vec<Choice>,
     pub headcount_bands: Vec<Choice>,
     pub departements: Vec<Choice>,
-    /// Where the territorial data comes from and its vintage, shown in the form.
+    /// The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
     pub territory_source: String,
 }
 
@@ -45,6 +45,6 @@ pub fn reference_data() -> ReferenceData {
             .departements()
             .map(|(code, name)| Choice { code: code.into(), label: format!("{code} – {name}") })
             .collect(),
-        territory_source: t.source().to_owned(),
+        territory_source: t.vintage().to_owned(),
     }
 }
