@@ -10,8 +10,8 @@ mode=${1:-run}
 TAURI_DRIVER_VERSION=2.1.0
 NODE_MIN=20.19
 
-run_pkgs=(build-essential pkg-config file libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev)
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus dbus-x11 imagemagick)
+run_pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev)
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus dbus-x11)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
 
@@ -47,8 +47,8 @@ npm_install() {
 npm_install ui
 if [ "$mode" = test ]; then
 	npm_install tests/e2e
-	if [ "$(tauri-driver --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ] &&
-		[ "$("$HOME/.cargo/bin/tauri-driver" --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ]; then
+	# tauri-driver has no --version: cargo's own record tells which one is installed.
+	if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
 		cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
 	fi
 fi
