@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI_SOURCES := $(shell find ui/src ui/static -type f 2>/dev/null) ui/package.json ui/svelte.config.js ui/vite.config.ts
 APP := target/debug/jalons
 
-.PHONY: run test setup setup-test app ui check unit e2e demo fmt bindings
+.PHONY: run test setup setup-test app ui check unit e2e demo bench fmt bindings
 
 run: setup app
 	$(APP)
@@ -41,6 +41,10 @@ e2e: app
 # Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite
 demo:
 	cargo run -q -p jalons-cli -- demo --db $(DB)
+
+# Times the everyday queries on a generated database (release build) and prints a table.
+bench:
+	cargo run -q --release -p jalons-cli -- bench
 
 fmt:
 	cargo fmt --all

@@ -1,5 +1,7 @@
 //! `jalons-cli`: the same core as the app, without a window.
 
+mod bench;
+
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -24,6 +26,15 @@ enum Command {
         #[arg(long)]
         user: Option<String>,
     },
+    /// Mesure les requêtes courantes sur une base générée et affiche un tableau.
+    Bench {
+        /// Nombre de structures générées.
+        #[arg(long, default_value_t = 20_000)]
+        structures: usize,
+        /// Nombre de mesures par requête.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -41,6 +52,7 @@ fn main() -> anyhow::Result<()> {
                 db.display()
             );
         }
+        Command::Bench { structures, runs } => bench::run(structures, runs)?,
     }
     Ok(())
 }

@@ -1,0 +1,110 @@
+//! `jalons-cli bench`: builds a realistic database at scale in a temporary file, times the
+//! queries a chargé de mission runs all day, and prints a table. Numbers, not assertions.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use jalons_core::Store;
+use jalons_core::reference::territory;
+use jalons_core::structures::{LegalForm, StructureFilter, StructureInput, StructureSort};
+
+const NAMES: &[&str] =
+    &["Compagnie", "Théâtre", "Festival", "Collectif", "Ensemble", "Atelier", "Fabrique", "Scène", "Maison", "Radio"];
+const PLACES: &[&str] =
+    &["du Sillon", "des Canuts", "de la Courte Échelle", "du Vivarais", "des Tisserands", "du Port", "des Champs"];
+const COMMUNES: &[&str] = &["26113", "26362", "07186", "38185", "69123", "63113", "23096", "33063", "35238", "29019"];
+const FORMS: &[&str] = &["association", "association", "association", "scic", "scop", "cae"];
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        last = Some(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (percentile(&times, 50.0), percentile(&times, 95.0), last.expect("at least one run"))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id()));
+    let path = dir.join("bench.sqlite");
+    let mut store = Store::open(&path).context("base de mesure")?;
+    store.set_user_name("Banc d'essai")?;
+
+    let t = Instant::now();
+    // One transaction around the load; each create nests in it as in the app.
+    store.conn().execute_batch("BEGIN")?;
+    for i in 0..structures {
+        store.create_structure(&StructureInput {
+            name: format!("{} {} {i}", NAMES[i % NAMES.len()], PLACES[i % PLACES.len()]),
+            legal_form: FORMS[i % FORMS.len()].into(),
+            commune_code: COMMUNES[i % COMMUNES.len()].into(),
+            budget: format!("{}", 20_000 + (i * 7919) % 1_500_000),
+            etp: format!("{}", (i % 12) + 1),
+            employees_cdi: "12".into(),
+            ..Default::default()
+        })?;
+    }
+    store.conn().execute_batch("COMMIT")?;
+    let load = t.elapsed();
+
+    let filter = |query: &str| StructureFilter { query: query.into(), ..Default::default() };
+    let rows: Vec<(&str, Box<dyn Fn() -> usize>)> = vec![
+        (
+            "liste complète, triée par nom",
+            Box::new(|| store.list_structures(&filter("")).map(|r| r.len()).unwrap_or(0)),
+        ),
+        ("recherche « theatre »", Box::new(|| store.list_structures(&filter("theatre")).map(|r| r.len()).unwrap_or(0))),
+        (
+            "recherche « fabrique vivarais 12 »",
+            Box::new(|| store.list_structures(&filter("fabrique vivarais 12")).map(|r| r.len()).unwrap_or(0)),
+        ),
+        (
+            "filtre département 26",
+            Box::new(|| {
+                let f = StructureFilter { departement: "26".into(), ..Default::default() };
+                store.list_structures(&f).map(|r| r.len()).unwrap_or(0)
+            }),
+        ),
+        (
+            "filtre SCIC, tri budget décroissant",
+            Box::new(|| {
+                let f = StructureFilter {
+                    legal_form: Some(LegalForm::Scic),
+                    sort: StructureSort::Budget,
+                    descending: true,
+                    ..Default::default()
+                };
+                store.list_structures(&f).map(|r| r.len()).unwrap_or(0)
+            }),
+        ),
+        ("commune « die » (35 000 communes)", Box::new(|| territory().search("die", 12).len())),
+        ("commune « st jean »", Box::new(|| territory().search("st jean", 12).len())),
+        ("commune code postal « 26150 »", Box::new(|| territory().search("26150", 12).len())),
+    ];
+
+    println!("Jalons — banc d'essai : {structures} structures, {runs} mesures par requête");
+    println!("chargement (création validée et journalisée de chaque fiche) : {:.1} s", load.as_secs_f64());
+    println!();
+    println!("| requête | lignes | p50 (ms) | p95 (ms) |");
+    println!("|---|---:|---:|---:|");
+    for (label, f) in &rows {
+        let (p50, p95, n) = time(runs, f);
+        println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
+    }
+    drop(rows);
+    drop(store);
+    std::fs::remove_dir_all(&dir).ok();
+    Ok(())
+}
