@@ -88,12 +88,8 @@ impl Territory {
         }
     }
 
-    /// Where the data comes from: `COG INSEE 2026 (@etalab/decoupage-administratif 6.0.0)`.
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
-    /// The vintage alone, for users: `COG INSEE 2026`.
+    /// The vintage alone, for users: `COG INSEE 2026` out of the source line
+    /// `COG INSEE 2026 (@etalab/decoupage-administratif 6.0.0)`.
     pub fn vintage(&self) -> &str {
         self.source.split(" (").next().unwrap_or(&self.source)
     }
@@ -224,7 +220,7 @@ mod tests {
 
     #[test]
     fn the_vintage_is_known() {
-        assert!(territory().source().contains("6.0.0"));
+        assert!(territory().source.contains("6.0.0"));
         assert_eq!(territory().vintage(), "COG INSEE 2026");
         assert!(territory().departements().count() >= 101);
     }
