@@ -62,6 +62,10 @@ pub fn run() {
                     Ok(())
                 }
                 Err(e) => {
+                    // Without a store the window could only show errors: the dialog says it all.
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.hide();
+                    }
                     let handle = app.handle().clone();
                     app.dialog()
                         .message(format!("Impossible d'ouvrir la base de données {} :\n{e}", path.display()))
