@@ -60,7 +60,21 @@ describe('Données de démonstration et liste des structures', () => {
 		await expect($('//th[contains(., "Budget annuel")]')).toHaveAttribute('aria-sort', 'descending');
 	});
 
+	it('points to an existing structure when a new one has a similar name', async () => {
+		await click('Nouvelle structure');
+		await heading('Nouvelle structure');
+		await fill('Nom de la structure', 'compagnie sillon');
+		const hint = await $('[role="status"]');
+		await expect(hint).toHaveText(expect.stringContaining('existe peut-être déjà'));
+		await expect(hint).toHaveText(expect.stringContaining('Compagnie du Sillon'));
+		await hint.$('a').click();
+		await click('Quitter sans enregistrer');
+		await heading('Compagnie du Sillon');
+		await click('Structures');
+	});
+
 	it('archives a structure, then restores it', async () => {
+		await $('//th//button[contains(., "Budget annuel")]').waitForDisplayed();
 		await click('Le Port Musée Vivant');
 		await heading('Le Port Musée Vivant');
 		await click('Archiver…');
