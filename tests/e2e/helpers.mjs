@@ -37,3 +37,11 @@ export async function heading(text) {
 	await h.waitForDisplayed();
 	return h;
 }
+
+/** The first start of a fresh database: Jalons asks the user's name. */
+export async function firstStart(name) {
+	await heading('Bienvenue');
+	await fill('Votre nom', name);
+	await click('Commencer');
+	await heading('Accompagnements');
+}

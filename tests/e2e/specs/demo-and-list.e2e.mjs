@@ -1,7 +1,7 @@
 // The first-start offer of demonstration data, then the structure list as a chargé de
 // mission uses it: filter, search, sort, archive and restore.
 import { expect } from '@wdio/globals';
-import { choose, click, fill, heading } from '../helpers.mjs';
+import { choose, click, fill, firstStart, heading } from '../helpers.mjs';
 
 // One read of the whole column: the table re-renders as filters change, and element by
 // element reads would meet stale elements.
@@ -24,9 +24,7 @@ async function expectNames(expected, { prefix = false } = {}) {
 
 describe('Données de démonstration et liste des structures', () => {
 	it('loads the demonstration data offered on an empty database', async () => {
-		await heading('Bienvenue');
-		await fill('Votre nom', 'Léa Fontaine');
-		await click('Commencer');
+		await firstStart('Léa Fontaine');
 		await click('Charger les données de démonstration');
 		await expect($('//p[contains(normalize-space(.), "22 accompagnements en cours")]')).toBeDisplayed();
 		await expect($('tbody')).toHaveText(expect.stringContaining('Théâtre de la Courte Échelle'));

@@ -1,14 +1,11 @@
 // A chargé de mission's first steps: name themself, record a structure (after a SIRET
 // mistake), open a case, restart the app, and find both again.
 import { expect } from '@wdio/globals';
-import { choose, click, field, fill, heading } from '../helpers.mjs';
+import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs';
 
 describe('Structures et ouverture d’un accompagnement', () => {
 	it('asks the user’s name at first start', async () => {
-		await heading('Bienvenue');
-		await fill('Votre nom', 'Camille Martin');
-		await click('Commencer');
-		await heading('Accompagnements');
+		await firstStart('Camille Martin');
 		await expect($('//h2[normalize-space(.)="Votre base est vide"]')).toBeDisplayed();
 	});
 
