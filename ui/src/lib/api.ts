@@ -29,6 +29,11 @@ export class CommandError extends Error implements ApiError {
 	}
 }
 
+/** Any failure as a CommandError: the API's own, or anything else as an internal error. */
+export function asCommandError(e: unknown): CommandError {
+	return e instanceof CommandError ? e : new CommandError({ code: 'internal', message: String(e) });
+}
+
 function isApiError(e: unknown): e is ApiError {
 	return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
