@@ -107,3 +107,50 @@ fn reference_data_and_commune_search() {
     assert_eq!(communes[0]["code"], "26113");
     assert_eq!(communes[0]["region_name"], "Auvergne-Rhône-Alpes");
 }
+
+#[test]
+fn a_refused_move_says_in_french_what_is_missing() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let s = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association" } }),
+    )
+    .unwrap();
+    let case = invoke(
+        &w,
+        "open_case",
+        json!({ "input": { "structure_id": s["id"], "request_date": "06/01/2025", "channel": "phone",
+                           "requester": "Awa Diallo", "referral_source": "network", "request_text": "Consolider un poste." } }),
+    )
+    .unwrap();
+    let moved = invoke(
+        &w,
+        "move_case",
+        json!({ "input": { "case_id": case["id"], "to": "diagnostic", "date": "13/01/2025" } }),
+    )
+    .unwrap();
+    assert_eq!(moved["stage"], "diagnostic");
+    assert_eq!(moved["timeline"].as_array().unwrap().len(), 2);
+    let plan = moved["moves"].as_array().unwrap().iter().find(|m| m["to"] == "plan").unwrap().clone();
+    assert_eq!(plan["kind"], "forward");
+    assert_eq!(plan["missing"].as_array().unwrap().len(), 4);
+
+    let err =
+        invoke(&w, "move_case", json!({ "input": { "case_id": case["id"], "to": "plan", "date": "14/01/2025" } }))
+            .unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    assert_eq!(err["field"], "to");
+    assert!(err["message"].as_str().unwrap().starts_with("Avant de passer à « Parcours d'accompagnement » :"), "{err}");
+
+    let err = invoke(
+        &w,
+        "save_diagnostic",
+        json!({ "caseId": case["id"], "input": { "scores": [{ "domain": "governance", "score": "7" }] } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "scores.0.score");
+    let workflow = invoke(&w, "case_workflow", json!({ "caseId": case["id"] })).unwrap();
+    assert_eq!(workflow["stage"], "diagnostic");
+}

@@ -1,6 +1,12 @@
 //! Thin commands, one file per area: deserialise, call the core, return its result.
 
 pub mod cases;
+pub mod consultants;
+pub mod diagnostic;
+pub mod engagements;
+pub mod follow_up;
+pub mod plan;
 pub mod reference;
 pub mod settings;
 pub mod structures;
+pub mod workflow;

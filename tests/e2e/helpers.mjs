@@ -43,5 +43,5 @@ export async function firstStart(name) {
 	await heading('Bienvenue');
 	await fill('Votre nom', name);
 	await click('Commencer');
-	await heading('Accompagnements');
+	await heading('Mes accompagnements');
 }

@@ -1,9 +1,9 @@
 // End-to-end tests: the real Jalons binary, driven through tauri-driver and WebKitWebDriver.
 // Each spec file gets its own temporary database and data folders, so no test touches real
 // data and no spec sees another's.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,18 @@ export const config = {
 			detached: true
 		});
 		await waitPort(4444, true);
+	},
+	// A failed step leaves a picture of the virtual display, to see what the user would have seen.
+	afterTest: (test, _context, { passed }) => {
+		if (passed) return;
+		const dir = path.join(root, 'tests', 'e2e', 'screenshots');
+		mkdirSync(dir, { recursive: true });
+		const name = `${test.parent} - ${test.title}`.replace(/[^\p{L}\p{N} -]+/gu, '_');
+		try {
+			execFileSync('import', ['-window', 'root', path.join(dir, `${name}.png`)]);
+		} catch {
+			// No ImageMagick: the failure message alone will have to do.
+		}
 	},
 	afterSession: async () => {
 		if (driver && driver.exitCode === null) {

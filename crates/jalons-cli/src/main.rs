@@ -46,9 +46,11 @@ fn main() -> anyhow::Result<()> {
             }
             let loaded = store.load_demo()?;
             println!(
-                "{} structures et {} accompagnements de démonstration chargés dans {}",
+                "{} structures, {} accompagnements, {} consultants et {} ingénieries de démonstration chargés dans {}",
                 loaded.structures,
                 loaded.cases,
+                loaded.consultants,
+                loaded.engagements,
                 db.display()
             );
         }

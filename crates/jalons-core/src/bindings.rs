@@ -5,8 +5,20 @@
 
 use ts_rs::{Config, TS};
 
-use crate::cases::{Case, CaseFilter, CaseInput, CaseSummary, ReferralSource, RequestChannel, Stage};
+use crate::cases::{
+    Attention, Case, CaseFilter, CaseInput, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage, StageCount,
+};
+use crate::consultants::{Consultant, ConsultantFilter, ConsultantInput};
+use crate::diagnostic::{
+    Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
+    ScoreInput,
+};
+use crate::engagements::{
+    Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
+};
+use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::labels::Choice;
+use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
 use crate::reference::{Commune, ReferenceData};
 use crate::store::Settings;
 use crate::store::audit::{AuditEntry, FieldChange};
@@ -14,7 +26,9 @@ use crate::structures::{
     ArchiveFilter, BudgetBand, Contact, ContactInput, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm,
     Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
 };
-use crate::values::{CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
+use crate::themes::Theme;
+use crate::values::{CommuneCode, Days, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
+use crate::workflow::{CaseWorkflow, MoveKind, MoveOption, TimelineEntry, TransitionInput};
 use crate::{DemoLoaded, Error, ErrorCode};
 
 macro_rules! declarations {
@@ -28,10 +42,16 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(&cfg;
         Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
-        Money, Etp, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
+        Money, Etp, Days, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
-        Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter,
+        Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
+        Theme, MoveKind, MoveOption, CaseWorkflow, TimelineEntry, TransitionInput,
+        DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput,
+        ActionKind, ActionStatus, Plan, Axis, PlanAction, PlanInput, AxisInput, ActionInput,
+        Consultant, ConsultantFilter, ConsultantInput,
+        EngagementMode, EngagementStatus, Engagement, LinkedCase, Offer, EngagementFilter, EngagementInput, OfferInput,
+        Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
     );
     format!(
         "// Generated from the Rust types by jalons-core (src/bindings.rs). Do not edit.\n\n{}\n",

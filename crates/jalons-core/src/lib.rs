@@ -3,14 +3,21 @@
 
 pub mod bindings;
 pub mod cases;
+pub mod consultants;
 mod demo;
+pub mod diagnostic;
+pub mod engagements;
 mod error;
+pub mod follow_up;
 mod ids;
 pub mod labels;
+pub mod plan;
 pub mod reference;
 pub mod store;
 pub mod structures;
+pub mod themes;
 pub mod values;
+pub mod workflow;
 
 pub use demo::DemoLoaded;
 pub use error::{Error, ErrorCode, Result};

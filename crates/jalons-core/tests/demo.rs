@@ -1,4 +1,5 @@
-use jalons_core::cases::CaseFilter;
+use jalons_core::cases::{Attention, CaseFilter, Stage};
+use jalons_core::engagements::{EngagementFilter, EngagementMode};
 use jalons_core::{ErrorCode, Store};
 
 #[test]
@@ -12,7 +13,20 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(structures.len(), loaded.structures);
     let departements: std::collections::HashSet<_> = structures.iter().filter_map(|x| x.departement.clone()).collect();
     assert!(departements.len() >= 10, "{departements:?}");
-    assert_eq!(s.list_cases(&CaseFilter::default()).unwrap().len(), loaded.cases);
+    let all = s.list_cases(&CaseFilter { include_finished: true, ..Default::default() }).unwrap();
+    assert_eq!(all.len(), loaded.cases);
+    for count in s.stage_counts().unwrap() {
+        assert!(count.count >= 1, "no demo case at {:?}", count.stage);
+    }
+    let engagements = s.list_engagements(&EngagementFilter { include_finished: true, ..Default::default() }).unwrap();
+    assert_eq!(engagements.len(), loaded.engagements);
+    assert!(engagements.iter().filter(|e| e.mode == EngagementMode::Collective).count() >= 2);
+    let attention: std::collections::HashSet<_> = all.iter().flat_map(|c| c.attention.clone()).collect();
+    for a in [Attention::DiagnosticToValidate, Attention::ReportMissing, Attention::FollowUpLate] {
+        assert!(attention.contains(&a), "no demo case shows {a:?}");
+    }
+    let returning = all.iter().find(|c| c.structure_name == "Les Champs du Lot" && c.stage == Stage::Plan).unwrap();
+    assert!(s.get_diagnostic(&returning.id).unwrap().previous.is_some());
     let e = s.load_demo().unwrap_err();
     assert_eq!(e.code, ErrorCode::Conflict);
     assert_eq!(s.list_structures(&Default::default()).unwrap().len(), loaded.structures);

@@ -26,8 +26,21 @@ describe('Données de démonstration et liste des structures', () => {
 	it('loads the demonstration data offered on an empty database', async () => {
 		await firstStart('Léa Fontaine');
 		await click('Charger les données de démonstration');
-		await expect($('//p[contains(normalize-space(.), "22 accompagnements en cours")]')).toBeDisplayed();
+		await expect($('//p[contains(normalize-space(.), "21 en cours")]')).toBeDisplayed();
 		await expect($('tbody')).toHaveText(expect.stringContaining('Théâtre de la Courte Échelle'));
+	});
+
+	it('filters the cases by stage and by what needs attention', async () => {
+		await click('Mise en œuvre 7');
+		await expect($('tbody')).toHaveText(expect.stringContaining('Théâtre de la Courte Échelle'));
+		await expect($('tbody')).not.toHaveText(expect.stringContaining('Radio Pays'));
+		await click('Tous en cours 21');
+		await $('//label[contains(., "Seulement ceux qui demandent mon attention")]/input').click();
+		await expect($('tbody')).toHaveText(expect.stringContaining('Suivi en retard'));
+		await expect($('tbody')).toHaveText(expect.stringContaining('Rapport final attendu'));
+		await expect($('tbody')).toHaveText(expect.stringContaining('Diagnostic à faire valider'));
+		await expect($('tbody')).not.toHaveText(expect.stringContaining('Radio Pays'));
+		await $('//label[contains(., "Seulement ceux qui demandent mon attention")]/input').click();
 	});
 
 	it('filters by département and legal form, and searches without accents', async () => {

@@ -85,17 +85,19 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await heading('Accompagnement');
 		await expect($('.stage-box')).toHaveText(expect.stringContaining('Accueil'));
 		await expect($('main')).toHaveText(expect.stringContaining('Compagnie du Sillon'));
+		await expect($('main')).toHaveText(expect.stringContaining('suivi par Camille Martin'));
 	});
 
 	it('keeps both after a restart of the app', async () => {
 		await browser.reloadSession();
-		await heading('Accompagnements');
+		await heading('Mes accompagnements');
 		const row = await $('//tr[.//a[normalize-space(.)="Compagnie du Sillon"]]');
 		await row.waitForDisplayed();
 		await expect(row).toHaveText(expect.stringContaining('Accueil'));
-		await expect(row).toHaveText(expect.stringContaining('Camille Martin'));
+		await expect(row).toHaveText(expect.stringContaining(new Date().toLocaleDateString('fr-FR')));
 
 		await click('Structures');
+		await heading('Structures');
 		await click('Compagnie du Sillon');
 		await heading('Compagnie du Sillon');
 		await expect($('main')).toHaveText(expect.stringContaining('Die (26)'));

@@ -7,14 +7,29 @@ import type {
 	CaseFilter,
 	CaseInput,
 	CaseSummary,
+	CaseWorkflow,
 	Commune,
+	Consultant,
+	ConsultantFilter,
+	ConsultantInput,
 	DemoLoaded,
+	Diagnostic,
+	DiagnosticInput,
+	Engagement,
+	EngagementFilter,
+	EngagementInput,
+	FollowUp,
+	FollowUpInput,
+	Plan,
+	PlanInput,
 	ReferenceData,
 	Settings,
+	StageCount,
 	Structure,
 	StructureFilter,
 	StructureInput,
-	StructureSummary
+	StructureSummary,
+	TransitionInput
 } from './bindings';
 
 /** A refused command: `code` to branch on, `message` in French, `field` to highlight. */
@@ -65,5 +80,26 @@ export const api = {
 	listCases: (filter: CaseFilter) => call<CaseSummary[]>('list_cases', { filter }),
 	getCase: (id: string) => call<Case>('get_case', { id }),
 	openCase: (input: CaseInput) => call<Case>('open_case', { input }),
-	caseHistory: (id: string) => call<AuditEntry[]>('case_history', { id })
+	caseHistory: (id: string) => call<AuditEntry[]>('case_history', { id }),
+	stageCounts: () => call<StageCount[]>('stage_counts'),
+	caseWorkflow: (caseId: string) => call<CaseWorkflow>('case_workflow', { caseId }),
+	moveCase: (input: TransitionInput) => call<CaseWorkflow>('move_case', { input }),
+	getDiagnostic: (caseId: string) => call<Diagnostic>('get_diagnostic', { caseId }),
+	saveDiagnostic: (caseId: string, input: DiagnosticInput) =>
+		call<Diagnostic>('save_diagnostic', { caseId, input }),
+	getPlan: (caseId: string) => call<Plan>('get_plan', { caseId }),
+	savePlan: (caseId: string, input: PlanInput) => call<Plan>('save_plan', { caseId, input }),
+	getFollowUp: (caseId: string) => call<FollowUp>('get_follow_up', { caseId }),
+	saveFollowUp: (caseId: string, input: FollowUpInput) => call<FollowUp>('save_follow_up', { caseId, input }),
+	listConsultants: (filter: ConsultantFilter) => call<Consultant[]>('list_consultants', { filter }),
+	getConsultant: (id: string) => call<Consultant>('get_consultant', { id }),
+	createConsultant: (input: ConsultantInput) => call<Consultant>('create_consultant', { input }),
+	updateConsultant: (id: string, input: ConsultantInput) => call<Consultant>('update_consultant', { id, input }),
+	consultantHistory: (id: string) => call<AuditEntry[]>('consultant_history', { id }),
+	listEngagements: (filter: EngagementFilter) => call<Engagement[]>('list_engagements', { filter }),
+	getEngagement: (id: string) => call<Engagement>('get_engagement', { id }),
+	createEngagement: (input: EngagementInput) => call<Engagement>('create_engagement', { input }),
+	updateEngagement: (id: string, input: EngagementInput) => call<Engagement>('update_engagement', { id, input }),
+	engagementHistory: (id: string) => call<AuditEntry[]>('engagement_history', { id }),
+	engagementFunders: () => call<string[]>('engagement_funders')
 };

@@ -14,7 +14,15 @@ export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "i
 
 export type Choice = { code: string, label: string, };
 
-export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, 
+export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, diagnostic_domains: Array<Choice>, 
+/**
+ * The diagnostic's 0–3 scale, code `0` to `3`.
+ */
+score_scale: Array<Choice>, themes: Array<Choice>, action_kinds: Array<Choice>, action_statuses: Array<Choice>, engagement_modes: Array<Choice>, engagement_statuses: Array<Choice>, vat_rates: Array<Choice>, trends: Array<Choice>, 
+/**
+ * The follow-up's 0–3 appropriation scale, code `0` to `3`.
+ */
+appropriation_scale: Array<Choice>, attention: Array<Choice>, 
 /**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
@@ -32,7 +40,7 @@ export type Settings = {
  */
 user_name: string | null, };
 
-export type DemoLoaded = { structures: number, cases: number, };
+export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, };
 
 export type AuditEntry = { at: string, actor: string, action: string, changes: Array<FieldChange>, };
 
@@ -41,6 +49,8 @@ export type FieldChange = { field: string, from: unknown, to: unknown, };
 export type Money = number;
 
 export type Etp = number;
+
+export type Days = number;
 
 export type Siren = string;
 
@@ -131,7 +141,15 @@ requester: string, referral_source: ReferralSource, request_text: string,
  */
 officer: string, created_at: string, updated_at: string, };
 
-export type CaseSummary = { id: string, reference: string, structure_id: string, structure_name: string, commune_name: string | null, departement: string | null, stage: Stage, request_date: string, officer: string, };
+export type CaseSummary = { id: string, reference: string, structure_id: string, structure_name: string, commune_name: string | null, departement: string | null, stage: Stage, request_date: string, 
+/**
+ * The date of the last stage change: how long the case has been where it is.
+ */
+stage_since: string, officer: string, attention: Array<Attention>, 
+/**
+ * When the follow-up window opens (12 months after the diagnostic's validation).
+ */
+follow_up_from: string | null, };
 
 export type CaseInput = { structure_id: string, request_date: string, channel: string, requester: string, referral_source: string, request_text: string, };
 
@@ -147,4 +165,192 @@ query: string,
 /**
  * Include closed, referred, not eligible and abandoned cases.
  */
+include_finished: boolean, 
+/**
+ * Only the cases with something needing attention.
+ */
+attention_only: boolean, sort: CaseSort, descending: boolean, };
+
+export type CaseSort = "reference" | "structure" | "stage" | "request_date" | "stage_since" | "attention";
+
+export type Attention = "diagnostic_to_validate" | "report_missing" | "follow_up_due" | "follow_up_late";
+
+export type StageCount = { stage: Stage, count: number, };
+
+export type Theme = "project" | "activities" | "governance" | "employer" | "training" | "economic_model" | "finance" | "solidarity_finance" | "partnerships" | "communication" | "cooperation" | "digital" | "ecology";
+
+export type MoveKind = "forward" | "back" | "exit" | "reopen";
+
+export type MoveOption = { to: Stage, kind: MoveKind, 
+/**
+ * Empty when the move may go; otherwise what to do first, in French.
+ */
+missing: Array<string>, };
+
+export type CaseWorkflow = { case_id: string, stage: Stage, timeline: Array<TimelineEntry>, moves: Array<MoveOption>, };
+
+export type TimelineEntry = { id: string, 
+/**
+ * None for the opening of the case.
+ */
+from: Stage | null, to: Stage, date: string, author: string, comment: string | null, reason: string | null, 
+/**
+ * The partner a referred case was sent to.
+ */
+partner: string | null, recorded_at: string, };
+
+export type TransitionInput = { case_id: string, to: string, date: string, comment: string, reason: string, partner: string, };
+
+export type DiagnosticDomain = "project" | "activities" | "governance" | "employer" | "economic_model" | "finance" | "partnerships" | "communication" | "cooperation" | "digital" | "ecology";
+
+export type Diagnostic = { case_id: string, interviews: Array<Interview>, scores: Array<DomainScore>, problem_statement: string | null, recommendations: string | null, validated_on: string | null, 
+/**
+ * Who wrote it; None until first saved.
+ */
+author: string | null, headcount: number | null, etp: Etp | null, updated_at: string | null, previous: PreviousDiagnostic | null, };
+
+export type DomainScore = { domain: DiagnosticDomain, 
+/**
+ * 0 critique to 3 point fort; None while not scored.
+ */
+score: number | null, finding: string | null, priority: boolean, };
+
+export type Interview = { id: string, date: string, people: string, place: string | null, };
+
+export type PreviousDiagnostic = { case_id: string, reference: string, validated_on: string | null, scores: Array<DomainScore>, };
+
+export type DiagnosticInput = { interviews: Array<InterviewInput>, scores: Array<ScoreInput>, problem_statement: string, recommendations: string, 
+/**
+ * The day the structure's governing body validated the diagnostic; empty until then.
+ */
+validated_on: string, 
+/**
+ * The structure's headcount and ETP when diagnosed, compared at follow-up.
+ */
+headcount: string, etp: string, };
+
+export type InterviewInput = { date: string, people: string, place: string, };
+
+export type ScoreInput = { domain: string, 
+/**
+ * `0` to `3`, or empty while the domain is not scored yet.
+ */
+score: string, finding: string, priority: boolean, };
+
+export type ActionKind = "internal" | "referral" | "engineering" | "own_support";
+
+export type ActionStatus = "planned" | "in_progress" | "done" | "dropped";
+
+export type Plan = { case_id: string, axes: Array<Axis>, committee_date: string | null, committee_opinion: string | null, validated_on: string | null, updated_at: string | null, };
+
+export type Axis = { id: string, title: string, actions: Array<PlanAction>, };
+
+export type PlanAction = { id: string, kind: ActionKind, description: string, theme: Theme, partner: string | null, due_date: string | null, status: ActionStatus, };
+
+export type PlanInput = { 
+/**
+ * In priority order: the first axis is the most urgent.
+ */
+axes: Array<AxisInput>, committee_date: string, committee_opinion: string, 
+/**
+ * The day the structure validated the parcours; empty until then.
+ */
+validated_on: string, };
+
+export type AxisInput = { title: string, actions: Array<ActionInput>, };
+
+export type ActionInput = { kind: string, description: string, theme: string, 
+/**
+ * The support a referral sends the structure to.
+ */
+partner: string, due_date: string, status: string, };
+
+export type Consultant = { id: string, name: string, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, 
+/**
+ * How many ingénieries they were chosen for.
+ */
+engagements: number, created_at: string, updated_at: string, };
+
+export type ConsultantFilter = { 
+/**
+ * Words matched against name, organisation and sectors, accents ignored.
+ */
+query: string, skill: Theme | null, };
+
+export type ConsultantInput = { name: string, organisation: string, siret: string, 
+/**
+ * Theme codes.
+ */
+skills: Array<string>, 
+/**
+ * Sectors known, as written (spectacle vivant, musiques actuelles...).
+ */
+sectors: string, day_rate: string, email: string, phone: string, notes: string, };
+
+export type EngagementMode = "individual" | "collective";
+
+export type EngagementStatus = "preparing" | "terms_written" | "consulting" | "chosen" | "started" | "restituted" | "finished" | "cancelled";
+
+export type Engagement = { id: string, title: string, theme: Theme, mode: EngagementMode, status: EngagementStatus, cases: Array<LinkedCase>, consultant_id: string | null, consultant_name: string | null, days: Days | null, day_rate: Money | null, 
+/**
+ * Basis points (2000 = 20 %); None when exempt.
+ */
+vat_rate: number | null, 
+/**
+ * Days × day rate, and with VAT: derived, never typed.
+ */
+cost_ht: Money | null, cost_ttc: Money | null, funder: string | null, terms_date: string | null, consultation_date: string | null, decision_date: string | null, kickoff_date: string | null, restitution_date: string | null, final_report_date: string | null, cancelled_on: string | null, cancel_reason: string | null, results: string | null, offers: Array<Offer>, created_at: string, updated_at: string, };
+
+export type LinkedCase = { case_id: string, reference: string, structure_id: string, structure_name: string, stage: Stage, };
+
+export type Offer = { consultant_id: string, consultant_name: string, amount_ht: Money | null, 
+/**
+ * The structure's score, out of 20.
+ */
+score: number | null, };
+
+export type EngagementFilter = { 
+/**
+ * Only the ingénieries serving this case.
+ */
+case_id: string | null, 
+/**
+ * Words matched against the title, the consultant and the structures.
+ */
+query: string, 
+/**
+ * Include finished and cancelled ones.
+ */
 include_finished: boolean, };
+
+export type EngagementInput = { title: string, theme: string, mode: string, 
+/**
+ * The cases it serves: one for an individual ingénierie, several for a collective one.
+ */
+case_ids: Array<string>, consultant_id: string, days: string, day_rate: string, 
+/**
+ * `2000` for 20 %, `exempt` when the consultant charges no VAT.
+ */
+vat_rate: string, funder: string, terms_date: string, consultation_date: string, decision_date: string, kickoff_date: string, restitution_date: string, final_report_date: string, cancelled_on: string, cancel_reason: string, results: string, offers: Array<OfferInput>, };
+
+export type OfferInput = { consultant_id: string, amount_ht: string, score: string, };
+
+export type Trend = "minus" | "equal" | "plus";
+
+export type DueState = "upcoming" | "due" | "late" | "done";
+
+export type FollowUpDue = { from: string, until: string, state: DueState, };
+
+export type FollowUp = { case_id: string, record: FollowUpRecord | null, 
+/**
+ * None until the diagnostic is validated.
+ */
+due: FollowUpDue | null, diagnostic_headcount: number | null, diagnostic_etp: Etp | null, };
+
+export type FollowUpRecord = { done_on: string, headcount: number | null, etp: Etp | null, appropriation: number, new_needs: string | null, jobs: Trend, economic: Trend, strategy: Trend, partnerships: Trend, outcome: string | null, updated_at: string, };
+
+export type FollowUpInput = { done_on: string, headcount: string, etp: string, 
+/**
+ * `0` to `3`.
+ */
+appropriation: string, new_needs: string, jobs: string, economic: string, strategy: string, partnerships: string, outcome: string, };

@@ -9,8 +9,15 @@ export class Submission {
 	/** Set once the command succeeded: the form's input is no longer unsaved. */
 	saved = $state(false);
 
-	/** @param alertId the id of the form's alert, focused when the refusal names no field */
-	constructor(private readonly alertId: string) {}
+	/**
+	 * @param alertId the id of the form's alert, focused when the refusal names no field
+	 * @param fieldPrefix what the form puts before each field's id, when several forms share
+	 * a page (`plan.` makes `f-plan.validated_on`)
+	 */
+	constructor(
+		private readonly alertId: string,
+		private readonly fieldPrefix = ''
+	) {}
 
 	/** The French message for this input field, when the last refusal names it. */
 	error = (field: string): string | undefined => (this.failure?.field === field ? this.failure.message : undefined);
@@ -26,7 +33,7 @@ export class Submission {
 		} catch (e) {
 			this.failure = asCommandError(e);
 			await tick();
-			const target = this.failure.field ? document.getElementById(`f-${this.failure.field}`) : null;
+			const target = this.failure.field ? document.getElementById(`f-${this.fieldPrefix}${this.failure.field}`) : null;
 			(target ?? document.getElementById(this.alertId))?.focus();
 			return undefined;
 		} finally {

@@ -52,3 +52,28 @@ labelled_enum!(
         Other => "other", "Autre";
     }
 );
+
+impl Stage {
+    /// Position on the main line, from intake (0) to closed (5); None for the exits.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Stage::Intake => Some(0),
+            Stage::Diagnostic => Some(1),
+            Stage::Plan => Some(2),
+            Stage::Engineering => Some(3),
+            Stage::FollowUp => Some(4),
+            Stage::Closed => Some(5),
+            Stage::Referred | Stage::NotEligible | Stage::Abandoned => None,
+        }
+    }
+}
+
+labelled_enum!(
+    /// What needs the chargé de mission's attention on an open case.
+    Attention, "un point d'attention" {
+        DiagnosticToValidate => "diagnostic_to_validate", "Diagnostic à faire valider";
+        ReportMissing => "report_missing", "Rapport final attendu";
+        FollowUpDue => "follow_up_due", "Suivi à faire";
+        FollowUpLate => "follow_up_late", "Suivi en retard";
+    }
+);

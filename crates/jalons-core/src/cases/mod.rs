@@ -1,11 +1,14 @@
-//! Accompaniment cases (domain.md §2). This slice opens a case at the intake stage; the
-//! stage machine itself comes with the workflow.
+//! Accompaniment cases (domain.md §2): opening, listing, and the rule for which sections of
+//! a case may be written. The stage machine lives in `workflow`.
 
+mod attention;
+mod editable;
 mod enums;
 mod input;
 mod model;
 mod repo;
 
-pub use enums::{ReferralSource, RequestChannel, Stage};
+pub(crate) use editable::editable_case;
+pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;
-pub use model::{Case, CaseFilter, CaseSummary};
+pub use model::{Case, CaseFilter, CaseSort, CaseSummary, StageCount};

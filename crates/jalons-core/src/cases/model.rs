@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ReferralSource, RequestChannel, Stage};
+use super::{Attention, ReferralSource, RequestChannel, Stage};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Case {
@@ -34,10 +34,27 @@ pub struct CaseSummary {
     pub departement: Option<String>,
     pub stage: Stage,
     pub request_date: NaiveDate,
+    /// The date of the last stage change: how long the case has been where it is.
+    pub stage_since: NaiveDate,
     pub officer: String,
+    pub attention: Vec<Attention>,
+    /// When the follow-up window opens (12 months after the diagnostic's validation).
+    pub follow_up_from: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseSort {
+    Reference,
+    Structure,
+    Stage,
+    #[default]
+    RequestDate,
+    StageSince,
+    Attention,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct CaseFilter {
     /// Only the cases of this structure.
@@ -47,4 +64,30 @@ pub struct CaseFilter {
     pub query: String,
     /// Include closed, referred, not eligible and abandoned cases.
     pub include_finished: bool,
+    /// Only the cases with something needing attention.
+    pub attention_only: bool,
+    pub sort: CaseSort,
+    pub descending: bool,
+}
+
+/// The newest requests first, open cases only.
+impl Default for CaseFilter {
+    fn default() -> Self {
+        Self {
+            structure_id: None,
+            stage: None,
+            query: String::new(),
+            include_finished: false,
+            attention_only: false,
+            sort: CaseSort::RequestDate,
+            descending: true,
+        }
+    }
+}
+
+/// How many cases stand at one stage, for the list's stage filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StageCount {
+    pub stage: Stage,
+    pub count: i64,
 }

@@ -1,10 +1,14 @@
-use chrono::{Datelike, Utc};
+use chrono::{Datelike, Local, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Case, CaseFilter, CaseInput, CaseSummary, Stage};
+use super::attention::{AttentionFacts, sort};
+use super::{Case, CaseFilter, CaseInput, CaseSummary, Stage, StageCount};
+use crate::diagnostic::DiagnosticDomain;
+use crate::follow_up::follow_up_due;
 use crate::ids::{new_id, parse_id};
 use crate::values::fold;
+use crate::workflow::timeline::{self, NewEntry};
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "case";
@@ -93,6 +97,12 @@ impl Store {
                     now
                 ],
             )?;
+            timeline::append(
+                &w.tx,
+                &id,
+                &w.actor,
+                &NewEntry { from: None, to: Stage::Intake, date: v.request_date, comment: None, reason: None, partner: None },
+            )?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -119,24 +129,65 @@ impl Store {
         }
         let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date, c.officer
-             FROM cases c JOIN structures s ON s.id = c.structure_id {where_sql}
-             ORDER BY c.request_date DESC, c.reference DESC"
+            "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date,
+                    (SELECT max(on_date) FROM case_events ev WHERE ev.case_id = c.id), c.officer,
+                    d.validated_on,
+                    (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
+                      AND (SELECT COUNT(*) FROM diagnostic_scores ds WHERE ds.case_id = c.id AND ds.score IS NOT NULL) = ?
+                      AND coalesce(d.problem_statement, '') <> '',
+                    EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
+                    (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
+                     WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
+                       AND e.cancelled_on IS NULL)
+             FROM cases c JOIN structures s ON s.id = c.structure_id LEFT JOIN diagnostics d ON d.case_id = c.id
+             {where_sql}"
         ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            Ok(CaseSummary {
-                id: r.get(0)?,
-                reference: r.get(1)?,
-                structure_id: r.get(2)?,
-                structure_name: r.get(3)?,
-                commune_name: r.get(4)?,
-                departement: r.get(5)?,
-                stage: r.get(6)?,
-                request_date: r.get(7)?,
-                officer: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let today = Local::now().date_naive();
+        let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
+        let rows =
+            stmt.query_map(rusqlite::params_from_iter(std::iter::once(Value::Integer(domains)).chain(params)), |r| {
+                let stage: Stage = r.get(6)?;
+                let request_date: NaiveDate = r.get(7)?;
+                let validated: Option<NaiveDate> = r.get(10)?;
+                let facts = AttentionFacts {
+                    stage,
+                    diagnostic_validated: validated,
+                    diagnostic_complete: r.get(11)?,
+                    follow_up_done: r.get(12)?,
+                    reports_missing: r.get(13)?,
+                };
+                Ok(CaseSummary {
+                    id: r.get(0)?,
+                    reference: r.get(1)?,
+                    structure_id: r.get(2)?,
+                    structure_name: r.get(3)?,
+                    commune_name: r.get(4)?,
+                    departement: r.get(5)?,
+                    stage,
+                    request_date,
+                    stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
+                    officer: r.get(9)?,
+                    attention: facts.attention(today),
+                    follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
+                })
+            })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        if filter.attention_only {
+            out.retain(|c| !c.attention.is_empty());
+        }
+        sort(&mut out, filter.sort, filter.descending);
+        Ok(out)
+    }
+
+    /// How many cases stand at each stage, every stage listed.
+    pub fn stage_counts(&self) -> Result<Vec<StageCount>> {
+        let mut stmt = self.conn().prepare("SELECT stage, COUNT(*) FROM cases GROUP BY stage")?;
+        let counted: Vec<(Stage, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(Stage::ALL
+            .iter()
+            .map(|&stage| StageCount { stage, count: counted.iter().find(|(s, _)| *s == stage).map_or(0, |(_, n)| *n) })
+            .collect())
     }
 
     pub fn case_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

@@ -23,12 +23,33 @@ pub struct ReferenceData {
     pub budget_bands: Vec<Choice>,
     pub headcount_bands: Vec<Choice>,
     pub departements: Vec<Choice>,
+    pub diagnostic_domains: Vec<Choice>,
+    /// The diagnostic's 0–3 scale, code `0` to `3`.
+    pub score_scale: Vec<Choice>,
+    pub themes: Vec<Choice>,
+    pub action_kinds: Vec<Choice>,
+    pub action_statuses: Vec<Choice>,
+    pub engagement_modes: Vec<Choice>,
+    pub engagement_statuses: Vec<Choice>,
+    pub vat_rates: Vec<Choice>,
+    pub trends: Vec<Choice>,
+    /// The follow-up's 0–3 appropriation scale, code `0` to `3`.
+    pub appropriation_scale: Vec<Choice>,
+    pub attention: Vec<Choice>,
     /// The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
     pub territory_source: String,
 }
 
 pub fn reference_data() -> ReferenceData {
-    use crate::cases::{ReferralSource, RequestChannel, Stage};
+    use crate::cases::{Attention, ReferralSource, RequestChannel, Stage};
+    use crate::diagnostic::{DiagnosticDomain, SCORE_LABELS};
+    use crate::engagements::{EngagementMode, EngagementStatus, VAT_RATES};
+    use crate::follow_up::{APPROPRIATION_LABELS, Trend};
+    use crate::plan::{ActionKind, ActionStatus};
+    use crate::themes::Theme;
+    let scale = |labels: &[&str]| -> Vec<Choice> {
+        labels.iter().enumerate().map(|(i, l)| Choice { code: i.to_string(), label: (*l).into() }).collect()
+    };
     use crate::structures::{BudgetBand, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm};
     let t = territory();
     ReferenceData {
@@ -45,6 +66,20 @@ pub fn reference_data() -> ReferenceData {
             .departements()
             .map(|(code, name)| Choice { code: code.into(), label: format!("{code} – {name}") })
             .collect(),
+        diagnostic_domains: DiagnosticDomain::choices(),
+        score_scale: scale(&SCORE_LABELS),
+        themes: Theme::choices(),
+        action_kinds: ActionKind::choices(),
+        action_statuses: ActionStatus::choices(),
+        engagement_modes: EngagementMode::choices(),
+        engagement_statuses: EngagementStatus::choices(),
+        vat_rates: VAT_RATES
+            .iter()
+            .map(|(code, label)| Choice { code: (*code).into(), label: (*label).into() })
+            .collect(),
+        trends: Trend::choices(),
+        appropriation_scale: scale(&APPROPRIATION_LABELS),
+        attention: Attention::choices(),
         territory_source: t.vintage().to_owned(),
     }
 }

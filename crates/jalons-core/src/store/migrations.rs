@@ -6,7 +6,8 @@ use rusqlite::Connection;
 use crate::{Error, Result};
 
 /// Add a file here to change the schema; never edit one that has shipped.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_workflow.sql")];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -60,6 +61,29 @@ mod tests {
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
+    }
+
+    #[test]
+    fn cases_of_schema_1_get_their_opening_in_the_timeline() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2026-01-01', '2026-01-01');
+             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('c', '2026-001', 's', 'intake', '2026-01-05', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (id, to, on, author): (String, String, String, String) = conn
+            .query_row("SELECT id, to_stage, on_date, author FROM case_events WHERE case_id = 'c'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap();
+        assert_eq!((to.as_str(), on.as_str(), author.as_str()), ("intake", "2026-01-05", "Camille"));
+        assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 7);
     }
 
     #[test]

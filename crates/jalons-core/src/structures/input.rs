@@ -9,8 +9,8 @@ use super::model::total_employees;
 use super::{ContactRole, Frr, LawfulBasis, LegalForm};
 use crate::reference::territory;
 use crate::values::{
-    CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret, optional_text, parse_count, parse_optional_date,
-    required_text,
+    CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret, email, optional, optional_text, parse_count,
+    parse_optional_date, phone, required_text,
 };
 use crate::{Error, Result};
 
@@ -112,10 +112,6 @@ pub(crate) struct ValidContact {
     pub lawful_basis: LawfulBasis,
 }
 
-fn optional<T>(raw: &str, parse: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
-    if raw.trim().is_empty() { Ok(None) } else { parse(raw).map(Some) }
-}
-
 /// Keeps the first occurrence of each value, in the order typed.
 fn unique<T: PartialEq>(values: Vec<T>) -> Vec<T> {
     let mut out = Vec::with_capacity(values.len());
@@ -159,40 +155,6 @@ fn qpv_code(raw: &str) -> Result<String> {
             format!("Le code QPV commence par QN, par exemple QN02601M (saisi : « {} »).", raw.trim()),
         ))
     }
-}
-
-fn email(raw: &str) -> Result<String> {
-    let v = raw.trim().to_lowercase();
-    let ok = match v.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !v.contains(char::is_whitespace)
-        }
-        None => false,
-    };
-    if ok {
-        Ok(v)
-    } else {
-        Err(Error::validation("email", format!("L'adresse e-mail « {} » n'est pas valide.", raw.trim())))
-    }
-}
-
-/// French numbers are shown as `06 12 34 56 78`; other numbers are kept as typed.
-fn phone(raw: &str) -> Result<String> {
-    let t = raw.trim();
-    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    let allowed = t.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
-    if !allowed || digits.len() < 8 || digits.len() > 15 {
-        return Err(Error::validation("phone", format!("Le numéro de téléphone « {t} » n'est pas valide.")));
-    }
-    if digits.len() == 10 && digits.starts_with('0') && !t.starts_with('+') {
-        let pairs: Vec<&str> = (0..5).map(|i| &digits[i * 2..i * 2 + 2]).collect();
-        return Ok(pairs.join(" "));
-    }
-    Ok(t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn frr_vintage(raw: &str) -> Result<i32> {

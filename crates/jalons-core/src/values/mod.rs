@@ -2,13 +2,15 @@
 //! typed, accepts harmless spacing, and returns the normalised value or a French error
 //! naming the field.
 
+mod contact;
 mod identifiers;
 mod numbers;
 mod text;
 
+pub use contact::{email, optional, phone};
 pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret};
-pub use numbers::{Etp, Money, parse_count, parse_date, parse_optional_date};
-pub use text::{fold, optional_text, required_text};
+pub use numbers::{Days, Etp, Money, parse_count, parse_date, parse_optional_date};
+pub use text::{fold, optional_long_text, optional_text, required_text};
 
 /// Implements the plumbing shared by the string-backed identifiers: transparent serde,
 /// a TypeScript `string`, SQLite storage as TEXT, and `as_str`.

@@ -14,6 +14,11 @@ pub struct Money(pub i64);
 #[serde(transparent)]
 pub struct Etp(pub i64);
 
+/// Consultant days in hundredths: 2,5 days is stored as 250.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct Days(pub i64);
+
 /// Upper bound that catches a misplaced digit while allowing the largest ESS employers.
 const MAX_MONEY_CENTS: i64 = 1_000_000_000_000;
 const MAX_ETP_HUNDREDTHS: i64 = 10_000_000;
@@ -94,6 +99,25 @@ impl Etp {
     }
 }
 
+impl Days {
+    pub fn parse_optional(field: &str, raw: &str) -> Result<Option<Self>> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        match parse_hundredths(raw) {
+            Some(v) if v <= 0 => Err(Error::validation(field, "Le nombre de jours doit être positif.")),
+            Some(v) if v > 36_500 => {
+                Err(Error::validation(field, "Le nombre de jours semble trop élevé : vérifiez la saisie."))
+            }
+            Some(v) => Ok(Some(Self(v))),
+            None => Err(Error::validation(
+                field,
+                format!("Nombre de jours invalide (saisi : « {} »). Écrivez par exemple 3,5.", raw.trim()),
+            )),
+        }
+    }
+}
+
 /// A non-negative head count; empty means "not known".
 pub fn parse_count(field: &str, label: &str, raw: &str) -> Result<Option<i64>> {
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -133,6 +157,16 @@ impl rusqlite::ToSql for Money {
     }
 }
 impl rusqlite::types::FromSql for Money {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        i64::column_result(v).map(Self)
+    }
+}
+impl rusqlite::ToSql for Days {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.0.into())
+    }
+}
+impl rusqlite::types::FromSql for Days {
     fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         i64::column_result(v).map(Self)
     }

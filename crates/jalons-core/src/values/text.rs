@@ -10,6 +10,12 @@ pub fn optional_text(raw: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+/// Long texts (findings, reports) keep their line breaks; only surrounding blanks go.
+pub fn optional_long_text(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
 pub fn required_text(field: &str, label: &str, raw: &str, max: usize) -> Result<String> {
     let t = raw.trim();
     if t.is_empty() {

@@ -14,13 +14,53 @@ export const reference: ReferenceData = {
 	lawful_bases: [{ code: 'legitimate_interest', label: 'Intérêt légitime' }],
 	channels: [{ code: 'phone', label: 'Téléphone' }],
 	referral_sources: [{ code: 'cress', label: 'CRESS' }],
-	stages: [{ code: 'intake', label: 'Accueil' }],
+	stages: [
+		{ code: 'intake', label: 'Accueil' },
+		{ code: 'diagnostic', label: 'Diagnostic partagé' },
+		{ code: 'plan', label: "Parcours d'accompagnement" },
+		{ code: 'engineering', label: 'Mise en œuvre' },
+		{ code: 'follow_up', label: 'Suivi' },
+		{ code: 'closed', label: 'Clôturé' },
+		{ code: 'referred', label: 'Orienté vers un autre dispositif' },
+		{ code: 'not_eligible', label: 'Non éligible' },
+		{ code: 'abandoned', label: 'Abandon' }
+	],
 	budget_bands: [{ code: '50k_200k', label: '50 à 200 k€' }],
 	headcount_bands: [{ code: '6_9', label: '6 à 9 salariés' }],
 	departements: [
 		{ code: '26', label: '26 – Drôme' },
 		{ code: '29', label: '29 – Finistère' }
 	],
+	diagnostic_domains: [
+		{ code: 'project', label: 'Projet et utilité sociale' },
+		{ code: 'activities', label: 'Activités et publics' },
+		{ code: 'governance', label: 'Gouvernance et bénévolat' }
+	],
+	score_scale: [
+		{ code: '0', label: 'Critique' },
+		{ code: '1', label: 'Fragile' },
+		{ code: '2', label: 'Satisfaisant' },
+		{ code: '3', label: 'Point fort' }
+	],
+	themes: [{ code: 'economic_model', label: 'Modèle économique' }],
+	action_kinds: [{ code: 'internal', label: 'Action interne de la structure' }],
+	action_statuses: [{ code: 'planned', label: 'Prévue' }],
+	engagement_modes: [
+		{ code: 'individual', label: 'Individuelle' },
+		{ code: 'collective', label: 'Collective' }
+	],
+	engagement_statuses: [{ code: 'preparing', label: 'En préparation' }],
+	vat_rates: [
+		{ code: '2000', label: '20 %' },
+		{ code: 'exempt', label: 'Exonéré de TVA' }
+	],
+	trends: [
+		{ code: 'minus', label: '− En recul' },
+		{ code: 'equal', label: '= Stable' },
+		{ code: 'plus', label: '+ En progrès' }
+	],
+	appropriation_scale: [{ code: '0', label: 'Non appropriées' }],
+	attention: [{ code: 'follow_up_late', label: 'Suivi en retard' }],
 	territory_source: 'test'
 };
 

@@ -1,5 +1,8 @@
 //! Demonstration data: fictitious French cultural and ESS structures with valid
-//! identifiers, and their first requests. Loaded only into an empty database.
+//! identifiers, their requests, and cases carried to every stage of the workflow. Loaded
+//! only into an empty database.
+
+mod workflow;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -8,7 +11,7 @@ use crate::cases::CaseInput;
 use crate::structures::StructureInput;
 use crate::{Error, Result, Store};
 
-const DEMO: &str = include_str!("../../../assets/demo/demo.json");
+const DEMO: &str = include_str!("../../../../assets/demo/demo.json");
 
 #[derive(Deserialize)]
 struct DemoCase {
@@ -31,6 +34,8 @@ struct Demo {
 pub struct DemoLoaded {
     pub structures: usize,
     pub cases: usize,
+    pub consultants: usize,
+    pub engagements: usize,
 }
 
 impl Store {
@@ -56,8 +61,23 @@ impl Store {
                     self.create_structure(s).map_err(|e| Error::internal(format!("Démo, « {} » : {e}", s.name)))?.id,
                 );
             }
-            for c in &demo.cases {
-                self.open_case(&CaseInput {
+            // Opened in request order, so that the yearly references follow the dates.
+            let mut order: Vec<usize> = (0..demo.cases.len()).collect();
+            order.sort_by(|&a, &b| demo.cases[a].request_date.cmp(&demo.cases[b].request_date));
+            let mut opened: Vec<Option<workflow::OpenedCase>> = (0..demo.cases.len()).map(|_| None).collect();
+            for i in order {
+                let c = &demo.cases[i];
+                let structure = &demo.structures[c.structure];
+                let headcount = [
+                    &structure.employees_cdi,
+                    &structure.employees_cdd,
+                    &structure.employees_aided,
+                    &structure.employees_intermittent,
+                ]
+                .iter()
+                .filter_map(|n| n.trim().parse::<i64>().ok())
+                .reduce(|a, b| a + b);
+                let case = self.open_case(&CaseInput {
                     structure_id: ids[c.structure].clone(),
                     request_date: c.request_date.clone(),
                     channel: c.channel.clone(),
@@ -65,8 +85,16 @@ impl Store {
                     referral_source: c.referral_source.clone(),
                     request_text: c.request_text.clone(),
                 })?;
+                opened[i] = Some(workflow::OpenedCase {
+                    id: case.id,
+                    request_date: case.request_date,
+                    headcount,
+                    etp: crate::values::Etp::parse_optional("etp", &structure.etp)?.map(|e| e.0),
+                });
             }
-            Ok(DemoLoaded { structures: ids.len(), cases: demo.cases.len() })
+            let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
+            let (consultants, engagements) = workflow::advance(self, &opened)?;
+            Ok(DemoLoaded { structures: ids.len(), cases: demo.cases.len(), consultants, engagements })
         })();
         match result {
             Ok(loaded) => {

@@ -1,0 +1,59 @@
+//! What the consultant form sends, and its validation.
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+use crate::themes::Theme;
+use crate::values::{Money, Siret, email, optional, optional_long_text, optional_text, phone, required_text};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+pub struct ConsultantInput {
+    pub name: String,
+    pub organisation: String,
+    pub siret: String,
+    /// Theme codes.
+    pub skills: Vec<String>,
+    /// Sectors known, as written (spectacle vivant, musiques actuelles...).
+    pub sectors: String,
+    pub day_rate: String,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+}
+
+pub(crate) struct ValidConsultant {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub siret: Option<Siret>,
+    pub skills: Vec<Theme>,
+    pub sectors: Option<String>,
+    pub day_rate: Option<Money>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl ConsultantInput {
+    pub(crate) fn validate(&self) -> Result<ValidConsultant> {
+        let mut skills = Vec::new();
+        for (i, code) in self.skills.iter().enumerate() {
+            let t = Theme::parse("skills", code).map_err(|e| Error { field: Some(format!("skills.{i}")), ..e })?;
+            if !skills.contains(&t) {
+                skills.push(t);
+            }
+        }
+        Ok(ValidConsultant {
+            name: required_text("name", "Le nom du consultant", &self.name, 200)?,
+            organisation: optional_text(&self.organisation),
+            siret: optional(&self.siret, |s| Siret::parse("siret", s))?,
+            skills,
+            sectors: optional_text(&self.sectors),
+            day_rate: Money::parse_optional("day_rate", "Le prix de journée", &self.day_rate)?,
+            email: optional(&self.email, email)?,
+            phone: optional(&self.phone, phone)?,
+            notes: optional_long_text(&self.notes),
+        })
+    }
+}

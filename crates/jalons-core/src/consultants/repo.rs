@@ -1,0 +1,141 @@
+//! Reading and writing the consultant registry.
+
+use chrono::Utc;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::input::ValidConsultant;
+use super::{Consultant, ConsultantFilter, ConsultantInput};
+use crate::ids::{new_id, parse_id};
+use crate::values::fold;
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "consultant";
+
+const SELECT: &str = "SELECT c.id, c.name, c.organisation, c.siret, c.skills, c.sectors, c.day_rate, c.email, c.phone,
+        c.notes, c.created_at, c.updated_at,
+        (SELECT COUNT(*) FROM engagements e WHERE e.consultant_id = c.id AND e.cancelled_on IS NULL)
+    FROM consultants c";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Consultant> {
+    let skills: String = r.get(4)?;
+    Ok(Consultant {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        organisation: r.get(2)?,
+        siret: r.get(3)?,
+        skills: serde_json::from_str(&skills)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into()))?,
+        sectors: r.get(5)?,
+        day_rate: r.get(6)?,
+        email: r.get(7)?,
+        phone: r.get(8)?,
+        notes: r.get(9)?,
+        created_at: r.get(10)?,
+        updated_at: r.get(11)?,
+        engagements: r.get(12)?,
+    })
+}
+
+fn load(conn: &Connection, id: &str) -> Result<Consultant> {
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Ce consultant n'existe pas ou plus."))
+}
+
+fn search_text(v: &ValidConsultant) -> String {
+    fold(
+        &[Some(v.name.as_str()), v.organisation.as_deref(), v.sectors.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store {
+    pub fn get_consultant(&self, id: &str) -> Result<Consultant> {
+        load(self.conn(), &parse_id("id", id)?)
+    }
+
+    pub fn create_consultant(&mut self, input: &ConsultantInput) -> Result<Consultant> {
+        let v = input.validate()?;
+        self.write(|w| {
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO consultants (id, name, search_name, organisation, siret, skills, sectors, day_rate, email, phone,
+                                          notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                params![
+                    id,
+                    v.name,
+                    search_text(&v),
+                    v.organisation,
+                    v.siret,
+                    serde_json::to_string(&v.skills)?,
+                    v.sectors,
+                    v.day_rate,
+                    v.email,
+                    v.phone,
+                    v.notes,
+                    now
+                ],
+            )?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_consultant(&mut self, id: &str, input: &ConsultantInput) -> Result<Consultant> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            let before = load(&w.tx, &id)?;
+            w.tx.execute(
+                "UPDATE consultants SET name = ?2, search_name = ?3, organisation = ?4, siret = ?5, skills = ?6, sectors = ?7,
+                        day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12
+                 WHERE id = ?1",
+                params![
+                    id,
+                    v.name,
+                    search_text(&v),
+                    v.organisation,
+                    v.siret,
+                    serde_json::to_string(&v.skills)?,
+                    v.sectors,
+                    v.day_rate,
+                    v.email,
+                    v.phone,
+                    v.notes,
+                    Utc::now().to_rfc3339()
+                ],
+            )?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "update", Some(&serde_json::to_value(&before)?), Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn list_consultants(&self, filter: &ConsultantFilter) -> Result<Vec<Consultant>> {
+        let mut clauses = vec!["c.archived_at IS NULL".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        for word in fold(&filter.query).split_whitespace() {
+            clauses.push("c.search_name LIKE '%' || ? || '%'".to_owned());
+            params.push(Value::Text(word.to_owned()));
+        }
+        if let Some(skill) = filter.skill {
+            clauses.push("EXISTS (SELECT 1 FROM json_each(c.skills) WHERE value = ?)".to_owned());
+            params.push(Value::Text(skill.code().to_owned()));
+        }
+        let mut stmt =
+            self.conn().prepare(&format!("{SELECT} WHERE {} ORDER BY c.search_name", clauses.join(" AND ")))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn consultant_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+    }
+}

@@ -1,0 +1,61 @@
+use chrono::NaiveDate;
+
+use crate::labels::labelled_enum;
+
+labelled_enum!(
+    /// Individual (one structure) or collective (several structures share one need).
+    EngagementMode, "le mode de l'ingénierie" {
+        Individual => "individual", "Individuelle";
+        Collective => "collective", "Collective";
+    }
+);
+
+labelled_enum!(
+    /// Where an ingénierie stands in the lifecycle of domain.md §4, read from its dates.
+    EngagementStatus, "l'état de l'ingénierie" {
+        Preparing => "preparing", "En préparation";
+        TermsWritten => "terms_written", "Cahier des charges rédigé";
+        Consulting => "consulting", "Consultation en cours";
+        Chosen => "chosen", "Consultant retenu";
+        Started => "started", "Démarrée";
+        Restituted => "restituted", "Restitution faite";
+        Finished => "finished", "Rapport final reçu";
+        Cancelled => "cancelled", "Annulée";
+    }
+);
+
+/// The lifecycle's dates, in the order they must come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Milestones {
+    pub terms: Option<NaiveDate>,
+    pub consultation: Option<NaiveDate>,
+    pub decision: Option<NaiveDate>,
+    pub kickoff: Option<NaiveDate>,
+    pub restitution: Option<NaiveDate>,
+    pub final_report: Option<NaiveDate>,
+    pub cancelled: Option<NaiveDate>,
+}
+
+impl Milestones {
+    pub fn status(&self) -> EngagementStatus {
+        use EngagementStatus::*;
+        if self.cancelled.is_some() {
+            return Cancelled;
+        }
+        [
+            (self.final_report, Finished),
+            (self.restitution, Restituted),
+            (self.kickoff, Started),
+            (self.decision, Chosen),
+            (self.consultation, Consulting),
+            (self.terms, TermsWritten),
+        ]
+        .into_iter()
+        .find_map(|(d, s)| d.map(|_| s))
+        .unwrap_or(Preparing)
+    }
+}
+
+/// VAT rates a consultant may charge, in basis points; exempt is stored as no rate.
+pub const VAT_RATES: &[(&str, &str)] =
+    &[("2000", "20 %"), ("1000", "10 %"), ("550", "5,5 %"), ("exempt", "Exonéré de TVA")];

@@ -1,0 +1,281 @@
+//! Reading and writing ingénieries, their linked cases and the offers received.
+
+use chrono::Utc;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::enums::Milestones;
+use super::input::ValidEngagement;
+use super::{Engagement, EngagementFilter, EngagementInput, EngagementStatus, LinkedCase, Offer};
+use crate::cases::Stage;
+use crate::ids::{new_id, parse_id};
+use crate::values::fold;
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "engagement";
+
+const SELECT: &str = "SELECT e.id, e.title, e.theme, e.mode, e.consultant_id, k.name, e.days, e.day_rate, e.vat_rate,
+        e.cost_ht, e.cost_ttc, e.funder, e.terms_date, e.consultation_date, e.decision_date, e.kickoff_date,
+        e.restitution_date, e.final_report_date, e.cancelled_on, e.cancel_reason, e.results, e.created_at, e.updated_at
+    FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
+    let dates = Milestones {
+        terms: r.get(12)?,
+        consultation: r.get(13)?,
+        decision: r.get(14)?,
+        kickoff: r.get(15)?,
+        restitution: r.get(16)?,
+        final_report: r.get(17)?,
+        cancelled: r.get(18)?,
+    };
+    Ok(Engagement {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        theme: r.get(2)?,
+        mode: r.get(3)?,
+        status: dates.status(),
+        cases: Vec::new(),
+        consultant_id: r.get(4)?,
+        consultant_name: r.get(5)?,
+        days: r.get(6)?,
+        day_rate: r.get(7)?,
+        vat_rate: r.get(8)?,
+        cost_ht: r.get(9)?,
+        cost_ttc: r.get(10)?,
+        funder: r.get(11)?,
+        terms_date: dates.terms,
+        consultation_date: dates.consultation,
+        decision_date: dates.decision,
+        kickoff_date: dates.kickoff,
+        restitution_date: dates.restitution,
+        final_report_date: dates.final_report,
+        cancelled_on: dates.cancelled,
+        cancel_reason: r.get(19)?,
+        results: r.get(20)?,
+        offers: Vec::new(),
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+    })
+}
+
+fn with_links(conn: &Connection, mut e: Engagement) -> Result<Engagement> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.reference, s.id, s.name, c.stage
+         FROM engagement_cases ec JOIN cases c ON c.id = ec.case_id JOIN structures s ON s.id = c.structure_id
+         WHERE ec.engagement_id = ?1 ORDER BY s.search_name",
+    )?;
+    e.cases = stmt
+        .query_map([&e.id], |r| {
+            Ok(LinkedCase {
+                case_id: r.get(0)?,
+                reference: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                stage: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.consultant_id, k.name, o.amount_ht, o.score
+         FROM engagement_offers o JOIN consultants k ON k.id = o.consultant_id
+         WHERE o.engagement_id = ?1 ORDER BY o.position",
+    )?;
+    e.offers = stmt
+        .query_map([&e.id], |r| {
+            Ok(Offer { consultant_id: r.get(0)?, consultant_name: r.get(1)?, amount_ht: r.get(2)?, score: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(e)
+}
+
+fn load(conn: &Connection, id: &str) -> Result<Engagement> {
+    let e = conn
+        .query_row(&format!("{SELECT} WHERE e.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Cette ingénierie n'existe pas ou plus."))?;
+    with_links(conn, e)
+}
+
+/// Linked cases must exist; a newly linked one must be open and have a parcours stage.
+fn check_cases(conn: &Connection, v: &ValidEngagement, already: &[String]) -> Result<()> {
+    let mut structures = Vec::new();
+    for id in &v.case_ids {
+        let row: Option<(Stage, String, String, String)> = conn
+            .query_row(
+                "SELECT c.stage, c.reference, c.structure_id, s.name FROM cases c JOIN structures s ON s.id = c.structure_id WHERE c.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((stage, reference, structure_id, name)) = row else {
+            return Err(Error::validation("case_ids", "Un des accompagnements choisis n'existe pas ou plus."));
+        };
+        if !already.contains(id) && (stage.is_finished() || stage.rank() < Stage::Plan.rank()) {
+            return Err(Error::validation(
+                "case_ids",
+                format!(
+                    "L'accompagnement {reference} ({name}) est à l'étape « {} » : une ingénierie se rattache à un accompagnement en cours, dont le parcours est engagé.",
+                    stage.label()
+                ),
+            ));
+        }
+        if structures.contains(&structure_id) {
+            return Err(Error::validation(
+                "case_ids",
+                format!("« {name} » figure deux fois : une structure ne compte qu'une fois dans une ingénierie."),
+            ));
+        }
+        structures.push(structure_id);
+    }
+    for o in &v.offers {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM consultants WHERE id = ?1)", [&o.consultant_id], |r| {
+                r.get(0)
+            })?;
+        if !exists {
+            return Err(Error::validation("offers", "Un des consultants consultés n'existe pas ou plus."));
+        }
+    }
+    if let Some(c) = &v.consultant_id {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM consultants WHERE id = ?1)", [c], |r| r.get(0))?;
+        if !exists {
+            return Err(Error::validation("consultant_id", "Ce consultant n'existe pas ou plus."));
+        }
+    }
+    Ok(())
+}
+
+fn write_fields(conn: &Connection, id: &str, v: &ValidEngagement) -> Result<()> {
+    conn.execute(
+        "UPDATE engagements SET title = ?2, theme = ?3, mode = ?4, consultant_id = ?5, days = ?6, day_rate = ?7,
+                vat_rate = ?8, funder = ?9, terms_date = ?10, consultation_date = ?11, decision_date = ?12,
+                kickoff_date = ?13, restitution_date = ?14, final_report_date = ?15, cancelled_on = ?16,
+                cancel_reason = ?17, results = ?18, updated_at = ?19
+         WHERE id = ?1",
+        params![
+            id,
+            v.title,
+            v.theme,
+            v.mode,
+            v.consultant_id,
+            v.days,
+            v.day_rate,
+            v.vat_rate,
+            v.funder,
+            v.dates.terms,
+            v.dates.consultation,
+            v.dates.decision,
+            v.dates.kickoff,
+            v.dates.restitution,
+            v.dates.final_report,
+            v.dates.cancelled,
+            v.cancel_reason,
+            v.results,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    conn.execute("DELETE FROM engagement_cases WHERE engagement_id = ?1", [id])?;
+    for case_id in &v.case_ids {
+        conn.execute("INSERT INTO engagement_cases (engagement_id, case_id) VALUES (?1, ?2)", params![id, case_id])?;
+    }
+    conn.execute("DELETE FROM engagement_offers WHERE engagement_id = ?1", [id])?;
+    for (i, o) in (0_i64..).zip(&v.offers) {
+        conn.execute(
+            "INSERT INTO engagement_offers (engagement_id, consultant_id, position, amount_ht, score) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, o.consultant_id, i, o.amount_ht, o.score],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    pub fn get_engagement(&self, id: &str) -> Result<Engagement> {
+        load(self.conn(), &parse_id("id", id)?)
+    }
+
+    pub fn create_engagement(&mut self, input: &EngagementInput) -> Result<Engagement> {
+        let v = input.validate()?;
+        self.write(|w| {
+            check_cases(&w.tx, &v, &[])?;
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO engagements (id, title, theme, mode, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![id, v.title, v.theme, v.mode, now],
+            )?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_engagement(&mut self, id: &str, input: &EngagementInput) -> Result<Engagement> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            let before = load(&w.tx, &id)?;
+            let already: Vec<String> = before.cases.iter().map(|c| c.case_id.clone()).collect();
+            check_cases(&w.tx, &v, &already)?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(
+                ENTITY,
+                &id,
+                "update",
+                Some(&serde_json::to_value(&before)?),
+                Some(&serde_json::to_value(&after)?),
+            )?;
+            Ok(after)
+        })
+    }
+
+    pub fn list_engagements(&self, filter: &EngagementFilter) -> Result<Vec<Engagement>> {
+        let mut sql = format!("{SELECT} WHERE 1 = 1");
+        let mut args: Vec<String> = Vec::new();
+        if let Some(case_id) = &filter.case_id {
+            sql.push_str(" AND e.id IN (SELECT engagement_id FROM engagement_cases WHERE case_id = ?)");
+            args.push(parse_id("case_id", case_id)?);
+        }
+        sql.push_str(" ORDER BY e.created_at DESC");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let words: Vec<String> = fold(&filter.query).split_whitespace().map(str::to_owned).collect();
+        let mut out = Vec::new();
+        for e in rows {
+            if !filter.include_finished
+                && filter.case_id.is_none()
+                && matches!(e.status, EngagementStatus::Finished | EngagementStatus::Cancelled)
+            {
+                continue;
+            }
+            let e = with_links(self.conn(), e)?;
+            if !words.is_empty() {
+                let haystack = fold(&format!(
+                    "{} {} {}",
+                    e.title,
+                    e.consultant_name.as_deref().unwrap_or(""),
+                    e.cases.iter().map(|c| c.structure_name.as_str()).collect::<Vec<_>>().join(" ")
+                ));
+                if !words.iter().all(|w| haystack.contains(w.as_str())) {
+                    continue;
+                }
+            }
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    /// Funders already typed, to suggest them rather than let spellings drift.
+    pub fn engagement_funders(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT funder FROM engagements WHERE funder IS NOT NULL GROUP BY funder ORDER BY COUNT(*) DESC, funder",
+        )?;
+        Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+    }
+}

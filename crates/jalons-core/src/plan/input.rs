@@ -1,0 +1,141 @@
+//! What the parcours form sends, and its validation.
+
+use chrono::{Local, NaiveDate};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::{ActionKind, ActionStatus};
+use crate::themes::Theme;
+use crate::values::{optional_long_text, optional_text, parse_optional_date, required_text};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+pub struct PlanInput {
+    /// In priority order: the first axis is the most urgent.
+    pub axes: Vec<AxisInput>,
+    pub committee_date: String,
+    pub committee_opinion: String,
+    /// The day the structure validated the parcours; empty until then.
+    pub validated_on: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+pub struct AxisInput {
+    pub title: String,
+    pub actions: Vec<ActionInput>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+pub struct ActionInput {
+    pub kind: String,
+    pub description: String,
+    pub theme: String,
+    /// The support a referral sends the structure to.
+    pub partner: String,
+    pub due_date: String,
+    pub status: String,
+}
+
+pub(crate) struct ValidAction {
+    pub kind: ActionKind,
+    pub description: String,
+    pub theme: Theme,
+    pub partner: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+pub(crate) struct ValidAxis {
+    pub title: String,
+    pub actions: Vec<ValidAction>,
+}
+
+pub(crate) struct ValidPlan {
+    pub axes: Vec<ValidAxis>,
+    pub committee_date: Option<NaiveDate>,
+    pub committee_opinion: Option<String>,
+    pub validated_on: Option<NaiveDate>,
+}
+
+impl ActionInput {
+    fn validate(&self) -> Result<ValidAction> {
+        let kind = ActionKind::parse("kind", &self.kind)?;
+        let partner = optional_text(&self.partner);
+        if kind == ActionKind::Referral && partner.is_none() {
+            return Err(Error::validation(
+                "partner",
+                "Indiquez vers quel appui ou partenaire la structure est orientée.",
+            ));
+        }
+        Ok(ValidAction {
+            kind,
+            description: required_text("description", "La description de l'action", &self.description, 2000)?,
+            theme: Theme::parse("theme", &self.theme)?,
+            partner,
+            due_date: parse_optional_date("due_date", "L'échéance", &self.due_date)?,
+            status: if self.status.trim().is_empty() {
+                ActionStatus::Planned
+            } else {
+                ActionStatus::parse("status", &self.status)?
+            },
+        })
+    }
+}
+
+impl PlanInput {
+    /// `not_before` is the day the diagnostic was validated (or the request date).
+    pub(crate) fn validate(&self, not_before: NaiveDate) -> Result<ValidPlan> {
+        let mut axes = Vec::with_capacity(self.axes.len());
+        for (i, axis) in self.axes.iter().enumerate() {
+            let prefix = format!("axes.{i}");
+            let title =
+                required_text("title", "L'intitulé de l'axe", &axis.title, 300).map_err(|e| e.within(&prefix))?;
+            let actions = axis
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(j, a)| a.validate().map_err(|e| e.within(&format!("{prefix}.actions.{j}"))))
+                .collect::<Result<Vec<_>>>()?;
+            axes.push(ValidAxis { title, actions });
+        }
+        let today = Local::now().date_naive();
+        let committee_date = parse_optional_date("committee_date", "La date du comité d'appui", &self.committee_date)?;
+        if committee_date.is_some_and(|d| d > today) {
+            return Err(Error::validation(
+                "committee_date",
+                "La date du comité d'appui ne peut pas être dans le futur.",
+            ));
+        }
+        let validated_on =
+            parse_optional_date("validated_on", "La date de validation du parcours", &self.validated_on)?;
+        if let Some(v) = validated_on {
+            if v > today {
+                return Err(Error::validation("validated_on", "La date de validation ne peut pas être dans le futur."));
+            }
+            if v < not_before {
+                return Err(Error::validation(
+                    "validated_on",
+                    format!(
+                        "La validation du parcours ne peut pas précéder celle du diagnostic ({}).",
+                        not_before.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            if axes.iter().all(|a| a.actions.is_empty()) {
+                return Err(Error::validation(
+                    "validated_on",
+                    "Un parcours validé compte au moins une action : ajoutez-la avant la date de validation.",
+                ));
+            }
+        }
+        Ok(ValidPlan {
+            axes,
+            committee_date,
+            committee_opinion: optional_long_text(&self.committee_opinion),
+            validated_on,
+        })
+    }
+}

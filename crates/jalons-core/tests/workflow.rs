@@ -1,0 +1,478 @@
+mod common;
+
+use common::*;
+use jalons_core::ErrorCode;
+use jalons_core::cases::{Attention, CaseFilter, Stage};
+use jalons_core::engagements::EngagementStatus;
+use jalons_core::follow_up::DueState;
+use jalons_core::values::Money;
+use jalons_core::workflow::{MoveKind, TransitionInput};
+
+fn field(e: &jalons_core::Error) -> Option<&str> {
+    e.field.as_deref()
+}
+
+#[test]
+fn a_case_runs_from_intake_to_closed_and_the_timeline_tells_it() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    let k = consultant(&mut s, "Claire Fontaine");
+    let e = create_engagement(&mut s, &engagement(&[&id], "individual"));
+    move_to(&mut s, &id, "engineering", "2025-03-03").unwrap();
+    s.update_engagement(&e.id, &finished(engagement(&[&id], "individual"), &k)).unwrap();
+    move_to(&mut s, &id, "follow_up", "2025-05-26").unwrap();
+    s.save_follow_up(&id, &follow_up()).unwrap();
+    let w = move_to(&mut s, &id, "closed", "2026-02-02").unwrap();
+
+    assert_eq!(w.stage, Stage::Closed);
+    let steps: Vec<(Option<Stage>, Stage, String)> =
+        w.timeline.iter().map(|t| (t.from, t.to, t.date.to_string())).collect();
+    assert_eq!(
+        steps,
+        vec![
+            (None, Stage::Intake, "2025-01-06".into()),
+            (Some(Stage::Intake), Stage::Diagnostic, "2025-01-13".into()),
+            (Some(Stage::Diagnostic), Stage::Plan, "2025-02-03".into()),
+            (Some(Stage::Plan), Stage::Engineering, "2025-03-03".into()),
+            (Some(Stage::Engineering), Stage::FollowUp, "2025-05-26".into()),
+            (Some(Stage::FollowUp), Stage::Closed, "2026-02-02".into()),
+        ]
+    );
+    assert!(w.timeline.iter().all(|t| t.author == "Camille Martin"));
+    assert_eq!(s.get_case(&id).unwrap().stage, Stage::Closed);
+    assert!(s.case_history(&id).unwrap().iter().any(|h| h.changes.iter().any(|c| c.field == "stage")));
+}
+
+#[test]
+fn the_diagnostic_guard_lists_what_is_missing() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    let w = s.case_workflow(&id).unwrap();
+    let to_plan = w.moves.iter().find(|m| m.to == Stage::Plan).unwrap();
+    assert_eq!(to_plan.kind, MoveKind::Forward);
+    assert_eq!(to_plan.missing.len(), 4);
+    assert!(to_plan.missing[1].contains("0 sur 11"), "{:?}", to_plan.missing);
+
+    let mut d = full_diagnostic("");
+    s.save_diagnostic(&id, &d).unwrap();
+    let e = move_to(&mut s, &id, "plan", "2025-02-03").unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert_eq!(
+        e.message,
+        "Le diagnostic doit être validé par les instances de la structure avant d'élaborer le parcours : indiquez la date de validation."
+    );
+    d.scores[3].score = String::new();
+    d.validated_on = "2025-02-03".into();
+    s.save_diagnostic(&id, &d).unwrap();
+    let e = move_to(&mut s, &id, "plan", "2025-02-03").unwrap_err();
+    assert!(e.message.contains("10 sur 11"), "{}", e.message);
+    assert_eq!(s.get_case(&id).unwrap().stage, Stage::Diagnostic);
+    assert_eq!(s.case_workflow(&id).unwrap().timeline.len(), 2);
+}
+
+#[test]
+fn the_plan_guards_the_way_to_engineering_and_follow_up() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    let e = move_to(&mut s, &id, "follow_up", "2025-02-10").unwrap_err();
+    assert!(e.message.contains("Ajoutez au moins une action"), "{}", e.message);
+    assert!(e.message.contains("validé par la structure"), "{}", e.message);
+
+    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    let e = move_to(&mut s, &id, "engineering", "2025-02-24").unwrap_err();
+    assert_eq!(e.message, "Créez l'ingénierie à mettre en œuvre avant de passer à la mise en œuvre.");
+    // Without an ingénierie the case may go straight to the follow-up.
+    assert_eq!(move_to(&mut s, &id, "follow_up", "2025-02-24").unwrap().stage, Stage::FollowUp);
+}
+
+#[test]
+fn engineering_ends_when_every_ingenierie_is_finished_or_cancelled() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    let e1 = create_engagement(&mut s, &engagement(&[&id], "individual"));
+    let mut other = engagement(&[&id], "individual");
+    other.title = "Gouvernance".into();
+    let e2 = create_engagement(&mut s, &other);
+    move_to(&mut s, &id, "engineering", "2025-03-03").unwrap();
+    let e = move_to(&mut s, &id, "follow_up", "2025-06-02").unwrap_err();
+    assert!(e.message.contains("« Modèle économique » n'est pas terminée"), "{}", e.message);
+    assert!(e.message.contains("« Gouvernance » n'est pas terminée"), "{}", e.message);
+
+    let k = consultant(&mut s, "Claire Fontaine");
+    s.update_engagement(&e1.id, &finished(engagement(&[&id], "individual"), &k)).unwrap();
+    let mut cancel = other.clone();
+    cancel.cancelled_on = "2025-04-01".into();
+    assert_eq!(field(&s.update_engagement(&e2.id, &cancel).unwrap_err()), Some("cancel_reason"));
+    cancel.cancel_reason = "La structure a suspendu son activité.".into();
+    assert_eq!(s.update_engagement(&e2.id, &cancel).unwrap().status, EngagementStatus::Cancelled);
+    assert_eq!(move_to(&mut s, &id, "follow_up", "2025-06-02").unwrap().stage, Stage::FollowUp);
+    let e = move_to(&mut s, &id, "closed", "2025-06-02").unwrap_err();
+    assert!(e.message.starts_with("Enregistrez le suivi"), "{}", e.message);
+}
+
+#[test]
+fn the_machine_refuses_moves_it_does_not_know() {
+    let (mut s, id) = case();
+    let e = move_to(&mut s, &id, "plan", "2025-01-13").unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert_eq!(
+        e.message,
+        "Un accompagnement à l'étape « Accueil » ne peut pas passer à « Parcours d'accompagnement »."
+    );
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    let e = move_with(
+        &mut s,
+        TransitionInput {
+            case_id: id.clone(),
+            to: "not_eligible".into(),
+            date: "2025-01-14".into(),
+            reason: "x".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(e.message.contains("ne peut pas passer à « Non éligible »"));
+    assert_eq!(field(&move_to(&mut s, &id, "lost", "2025-01-14").unwrap_err()), Some("to"));
+}
+
+#[test]
+fn exits_need_a_reason_and_referral_its_partner() {
+    let (mut s, id) = case();
+    let base = TransitionInput { case_id: id.clone(), date: "2025-01-10".into(), ..Default::default() };
+    let e = move_with(&mut s, TransitionInput { to: "not_eligible".into(), ..base.clone() }).unwrap_err();
+    assert_eq!((field(&e), e.message.as_str()), (Some("reason"), "Indiquez le motif : « Non éligible »."));
+    let e = move_with(
+        &mut s,
+        TransitionInput { to: "referred".into(), reason: "Besoin de financement".into(), ..base.clone() },
+    )
+    .unwrap_err();
+    assert_eq!(field(&e), Some("partner"));
+    let w = move_with(
+        &mut s,
+        TransitionInput {
+            to: "referred".into(),
+            reason: "Besoin de financement".into(),
+            partner: "France Active Auvergne-Rhône-Alpes".into(),
+            ..base.clone()
+        },
+    )
+    .unwrap();
+    let last = w.timeline.last().unwrap();
+    assert_eq!((last.to, last.partner.as_deref()), (Stage::Referred, Some("France Active Auvergne-Rhône-Alpes")));
+    assert_eq!(last.reason.as_deref(), Some("Besoin de financement"));
+    assert!(s.list_cases(&CaseFilter::default()).unwrap().is_empty());
+}
+
+#[test]
+fn going_back_and_reopening_need_a_comment() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    let e = move_to(&mut s, &id, "intake", "2025-01-14").unwrap_err();
+    assert_eq!(field(&e), Some("comment"));
+    let back = TransitionInput {
+        case_id: id.clone(),
+        to: "intake".into(),
+        date: "2025-01-14".into(),
+        comment: "Demande à préciser avec le bureau.".into(),
+        ..Default::default()
+    };
+    let w = move_with(&mut s, back).unwrap();
+    assert_eq!(w.stage, Stage::Intake);
+    assert_eq!(w.timeline.last().unwrap().comment.as_deref(), Some("Demande à préciser avec le bureau."));
+
+    move_with(
+        &mut s,
+        TransitionInput {
+            case_id: id.clone(),
+            to: "abandoned".into(),
+            date: "2025-01-20".into(),
+            reason: "Plus de réponse".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let w = s.case_workflow(&id).unwrap();
+    assert_eq!(w.moves.len(), 1);
+    assert_eq!((w.moves[0].to, w.moves[0].kind), (Stage::Intake, MoveKind::Reopen));
+    assert_eq!(field(&move_to(&mut s, &id, "intake", "2025-02-01").unwrap_err()), Some("comment"));
+    assert_eq!(move_to(&mut s, &id, "diagnostic", "2025-02-01").unwrap_err().code, ErrorCode::Conflict);
+    let w = move_with(
+        &mut s,
+        TransitionInput {
+            case_id: id.clone(),
+            to: "intake".into(),
+            date: "2025-02-01".into(),
+            comment: "La présidente a rappelé.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(w.stage, Stage::Intake);
+}
+
+#[test]
+fn a_move_date_is_neither_future_nor_before_the_last_step() {
+    let (mut s, id) = case();
+    let e = move_to(&mut s, &id, "diagnostic", "2025-01-05").unwrap_err();
+    assert_eq!(field(&e), Some("date"));
+    assert!(e.message.contains("06/01/2025"), "{}", e.message);
+    let e = move_to(&mut s, &id, "diagnostic", "2099-01-01").unwrap_err();
+    assert!(e.message.contains("futur"));
+    assert_eq!(field(&move_to(&mut s, &id, "diagnostic", "13/01/25x").unwrap_err()), Some("date"));
+    assert_eq!(move_to(&mut s, &id, "diagnostic", "13/01/2025").unwrap().stage, Stage::Diagnostic);
+}
+
+#[test]
+fn diagnostic_dates_and_scores_are_checked() {
+    let (mut s, id) = case();
+    let e = s.save_diagnostic(&id, &full_diagnostic("")).unwrap_err();
+    assert_eq!(
+        e.message,
+        "Passez l'accompagnement à l'étape « Diagnostic partagé » avant de renseigner le diagnostic."
+    );
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+
+    let mut d = full_diagnostic("2025-01-15");
+    let e = s.save_diagnostic(&id, &d).unwrap_err();
+    assert_eq!(field(&e), Some("validated_on"));
+    assert!(e.message.contains("dernier entretien (20/01/2025)"), "{}", e.message);
+    d.validated_on = String::new();
+    d.interviews[0].date = "2024-12-01".into();
+    assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("interviews.0.date"));
+    d.interviews[0].date = "2025-01-20".into();
+    d.scores[2].score = "4".into();
+    let e = s.save_diagnostic(&id, &d).unwrap_err();
+    assert_eq!(field(&e), Some("scores.2.score"));
+    assert_eq!(e.message, "La note du domaine « Gouvernance et bénévolat » va de 0 à 3 (saisi : « 4 »).");
+    d.scores[2].score = "2".into();
+    d.etp = "5".into();
+    assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("etp"));
+    d.etp = "2,5".into();
+    d.interviews.clear();
+    d.validated_on = "2025-02-03".into();
+    assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("validated_on"));
+    // Nothing of the refused saves was kept.
+    assert!(s.get_diagnostic(&id).unwrap().updated_at.is_none());
+
+    let saved = s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    assert_eq!(saved.scores.len(), 11);
+    assert_eq!(saved.author.as_deref(), Some("Camille Martin"));
+    assert_eq!(saved.etp.map(|e| e.0), Some(250));
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    let e = s.save_diagnostic(&id, &full_diagnostic("")).unwrap_err();
+    assert_eq!(field(&e), Some("validated_on"));
+}
+
+#[test]
+fn a_returning_structure_shows_its_earlier_scores() {
+    let (mut s, first) = case();
+    move_to(&mut s, &first, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&first, &full_diagnostic("2025-02-03")).unwrap();
+    let sid = s.get_case(&first).unwrap().structure_id;
+    let second = open_case(&mut s, &sid, "2026-03-02");
+    move_to(&mut s, &second, "diagnostic", "2026-03-09").unwrap();
+    let d = s.get_diagnostic(&second).unwrap();
+    let previous = d.previous.expect("earlier scores");
+    assert_eq!(previous.reference, s.get_case(&first).unwrap().reference);
+    assert_eq!(previous.scores[1].score, Some(1));
+    assert!(s.get_diagnostic(&first).unwrap().previous.is_none());
+}
+
+#[test]
+fn plan_rules() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    assert!(s.save_plan(&id, &plan("")).unwrap_err().message.contains("Parcours d'accompagnement"));
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    let e = s.save_plan(&id, &plan("2025-02-01")).unwrap_err();
+    assert_eq!(e.message, "La validation du parcours ne peut pas précéder celle du diagnostic (03/02/2025).");
+    let mut p = plan("");
+    p.axes[0].actions[0].kind = "referral".into();
+    assert_eq!(field(&s.save_plan(&id, &p).unwrap_err()), Some("axes.0.actions.0.partner"));
+    p.axes[0].actions[0].partner = "France Active".into();
+    p.axes[0].actions[0].theme = String::new();
+    assert_eq!(field(&s.save_plan(&id, &p).unwrap_err()), Some("axes.0.actions.0.theme"));
+    p.axes[0].actions[0].theme = "solidarity_finance".into();
+    p.committee_date = "2025-02-20".into();
+    p.committee_opinion = "Avis favorable.".into();
+    let saved = s.save_plan(&id, &p).unwrap();
+    assert_eq!(saved.axes[0].actions[0].partner.as_deref(), Some("France Active"));
+    assert_eq!(saved.committee_opinion.as_deref(), Some("Avis favorable."));
+}
+
+#[test]
+fn ingenierie_dates_come_in_order_and_costs_are_derived() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    let k = consultant(&mut s, "Claire Fontaine");
+    let other = consultant(&mut s, "Jean Morel");
+
+    let mut e = finished(engagement(&[&id], "individual"), &k);
+    e.kickoff_date = "2025-03-20".into();
+    let err = s.create_engagement(&e).unwrap_err();
+    assert_eq!(field(&err), Some("kickoff_date"));
+    assert!(err.message.contains("précéder la date de la décision"), "{}", err.message);
+
+    let mut e = finished(engagement(&[&id], "individual"), &k);
+    e.decision_date = String::new();
+    let err = s.create_engagement(&e).unwrap_err();
+    assert_eq!(
+        (field(&err), err.message.as_str()),
+        (Some("kickoff_date"), "Indiquez d'abord la date de la décision (choix du consultant).")
+    );
+
+    let mut e = finished(engagement(&[&id], "individual"), &k);
+    e.consultant_id = other.clone();
+    assert_eq!(field(&s.create_engagement(&e).unwrap_err()), Some("consultant_id"));
+    e.consultant_id = String::new();
+    assert_eq!(field(&s.create_engagement(&e).unwrap_err()), Some("consultant_id"));
+
+    let mut e = finished(engagement(&[&id], "individual"), &k);
+    e.days = "3,5".into();
+    e.day_rate = "640,50".into();
+    let saved = s.create_engagement(&e).unwrap();
+    assert_eq!(saved.status, EngagementStatus::Finished);
+    assert_eq!(saved.cost_ht, Some(Money(224_175)));
+    assert_eq!(saved.cost_ttc, Some(Money(269_010)));
+    e.vat_rate = "exempt".into();
+    let saved = s.update_engagement(&saved.id, &e).unwrap();
+    assert_eq!((saved.vat_rate, saved.cost_ttc), (None, Some(Money(224_175))));
+    e.vat_rate = String::new();
+    assert_eq!(field(&s.update_engagement(&saved.id, &e).unwrap_err()), Some("vat_rate"));
+    e.vat_rate = "2000".into();
+    e.cancelled_on = "2025-06-01".into();
+    e.cancel_reason = "x".into();
+    assert_eq!(field(&s.update_engagement(&saved.id, &e).unwrap_err()), Some("cancelled_on"));
+    assert_eq!(s.get_engagement(&saved.id).unwrap().vat_rate, None);
+}
+
+#[test]
+fn a_collective_ingenierie_links_cases_of_several_structures() {
+    let (mut s, a) = case();
+    let other = structure(&mut s, "Festival des Hautes Terres");
+    let b = open_case(&mut s, &other, "2025-01-08");
+    for id in [&a, &b] {
+        move_to(&mut s, id, "diagnostic", "2025-01-13").unwrap();
+        s.save_diagnostic(id, &full_diagnostic("2025-02-03")).unwrap();
+        move_to(&mut s, id, "plan", "2025-02-03").unwrap();
+    }
+    let e = s.create_engagement(&engagement(&[&a], "collective")).unwrap_err();
+    assert_eq!(field(&e), Some("case_ids"));
+    assert!(e.message.contains("au moins deux structures"));
+    assert_eq!(field(&s.create_engagement(&engagement(&[&a, &b], "individual")).unwrap_err()), Some("case_ids"));
+    let sid = s.get_case(&a).unwrap().structure_id;
+    let intake = open_case(&mut s, &sid, "2025-02-01");
+    let e = s.create_engagement(&engagement(&[&b, &intake], "collective")).unwrap_err();
+    assert!(e.message.contains("à l'étape « Accueil »"), "{}", e.message);
+
+    let col = s.create_engagement(&engagement(&[&a, &b], "collective")).unwrap();
+    assert_eq!(col.cases.len(), 2);
+    assert_eq!(col.status, EngagementStatus::TermsWritten);
+    for id in [&a, &b] {
+        let listed = s
+            .list_engagements(&jalons_core::engagements::EngagementFilter {
+                case_id: Some(id.to_string()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(listed.len(), 1);
+    }
+}
+
+#[test]
+fn follow_up_is_due_twelve_months_after_the_diagnostic() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    assert!(s.save_follow_up(&id, &follow_up()).is_err());
+    move_to(&mut s, &id, "follow_up", "2025-02-24").unwrap();
+    let f = s.get_follow_up(&id).unwrap();
+    let due = f.due.unwrap();
+    assert_eq!((due.from.to_string(), due.until.to_string()), ("2026-02-03".into(), "2026-08-03".into()));
+    assert_eq!(f.diagnostic_headcount, Some(3));
+
+    let mut input = follow_up();
+    input.done_on = "2025-01-31".into();
+    assert_eq!(field(&s.save_follow_up(&id, &input).unwrap_err()), Some("done_on"));
+    input = follow_up();
+    input.strategy = String::new();
+    let e = s.save_follow_up(&id, &input).unwrap_err();
+    assert_eq!((field(&e), e.message.as_str()), (Some("strategy"), "Indiquez l'évolution : vision stratégique."));
+    input = follow_up();
+    input.appropriation = "5".into();
+    assert_eq!(field(&s.save_follow_up(&id, &input).unwrap_err()), Some("appropriation"));
+    let f = s.save_follow_up(&id, &follow_up()).unwrap();
+    assert_eq!(f.due.unwrap().state, DueState::Done);
+    assert_eq!(f.record.unwrap().etp.map(|e| e.0), Some(300));
+}
+
+#[test]
+fn the_list_says_what_needs_attention() {
+    let mut s = store();
+    let sid = structure(&mut s, "Compagnie du Sillon");
+    let waiting = open_case(&mut s, &sid, "2025-01-06");
+    move_to(&mut s, &waiting, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&waiting, &full_diagnostic("")).unwrap();
+    let started = open_case(&mut s, &sid, "2025-01-07");
+    move_to(&mut s, &started, "diagnostic", "2025-01-13").unwrap();
+    let mut partial = full_diagnostic("");
+    partial.scores.truncate(5);
+    s.save_diagnostic(&started, &partial).unwrap();
+
+    let other = structure(&mut s, "Festival des Hautes Terres");
+    let late = open_case(&mut s, &other, "2024-01-08");
+    move_to(&mut s, &late, "diagnostic", "2024-01-15").unwrap();
+    let mut d = full_diagnostic("2024-02-05");
+    d.interviews[0].date = "2024-01-20".into();
+    s.save_diagnostic(&late, &d).unwrap();
+    move_to(&mut s, &late, "plan", "2024-02-05").unwrap();
+    s.save_plan(&late, &plan("2024-02-26")).unwrap();
+    let k = consultant(&mut s, "Claire Fontaine");
+    let mut e = finished(engagement(&[&late], "individual"), &k);
+    e.final_report_date = String::new();
+    s.create_engagement(&e).unwrap();
+
+    let rows = s.list_cases(&CaseFilter { attention_only: true, ..Default::default() }).unwrap();
+    let of = |id: &str| rows.iter().find(|r| r.id == id).unwrap().attention.clone();
+    assert_eq!(of(&waiting), vec![Attention::DiagnosticToValidate]);
+    assert!(rows.iter().all(|r| r.id != started), "a diagnostic still being written needs no validation yet");
+    assert_eq!(of(&late), vec![Attention::ReportMissing, Attention::FollowUpLate]);
+    let by_stage = s.list_cases(&CaseFilter { stage: Some(Stage::Plan), ..Default::default() }).unwrap();
+    assert_eq!(by_stage.len(), 1);
+    assert_eq!(by_stage[0].stage_since.to_string(), "2024-02-05");
+    let counts = s.stage_counts().unwrap();
+    assert_eq!(counts.iter().find(|c| c.stage == Stage::Diagnostic).unwrap().count, 2);
+    assert_eq!(counts.len(), Stage::ALL.len());
+}
+
+#[test]
+fn a_finished_case_is_read_only_until_reopened() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    move_with(
+        &mut s,
+        TransitionInput {
+            case_id: id.clone(),
+            to: "abandoned".into(),
+            date: "2025-01-20".into(),
+            reason: "Dissolution".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = s.save_diagnostic(&id, &full_diagnostic("")).unwrap_err();
+    assert_eq!(e.message, "Cet accompagnement est terminé (« Abandon ») : rouvrez-le pour modifier le diagnostic.");
+}

@@ -1,0 +1,40 @@
+use jalons_core::engagements::{Engagement, EngagementFilter, EngagementInput};
+use jalons_core::store::audit::AuditEntry;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_engagements(state: State<'_, AppState>, filter: EngagementFilter) -> CmdResult<Vec<Engagement>> {
+    state.store()?.list_engagements(&filter)
+}
+
+#[tauri::command]
+pub async fn get_engagement(state: State<'_, AppState>, id: String) -> CmdResult<Engagement> {
+    state.store()?.get_engagement(&id)
+}
+
+#[tauri::command]
+pub async fn create_engagement(state: State<'_, AppState>, input: EngagementInput) -> CmdResult<Engagement> {
+    state.store()?.create_engagement(&input)
+}
+
+#[tauri::command]
+pub async fn update_engagement(
+    state: State<'_, AppState>,
+    id: String,
+    input: EngagementInput,
+) -> CmdResult<Engagement> {
+    state.store()?.update_engagement(&id, &input)
+}
+
+#[tauri::command]
+pub async fn engagement_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
+    state.store()?.engagement_history(&id)
+}
+
+#[tauri::command]
+pub async fn engagement_funders(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    state.store()?.engagement_funders()
+}

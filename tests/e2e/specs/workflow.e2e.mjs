@@ -1,0 +1,205 @@
+// A whole accompaniment through the real app: from the request to the closing, with a
+// refused move, a step back, an ingénierie from terms of reference to final report, the
+// follow-up, and the timeline that tells it all after a restart.
+import { expect } from '@wdio/globals';
+import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs';
+
+const today = new Date().toLocaleDateString('fr-FR');
+
+/** Opens a move from the case page's "Pour avancer" panel and confirms it. */
+async function move(button, { comment } = {}) {
+	await click(button);
+	const dialog = await $('[role="dialog"]');
+	await dialog.waitForDisplayed();
+	if (comment) await fill('Commentaire', comment);
+	await click('Valider le changement');
+}
+
+async function expectStage(label) {
+	await expect($('.stage-box')).toHaveText(expect.stringContaining(label));
+}
+
+/** Picks a score in the diagnostic grid: the radio is drawn by its label. */
+async function score(domain, value) {
+	const id = value === 0 ? `f-diagnostic.scores.${domain}.score` : `f-diagnostic.scores.${domain}.score-${value}`;
+	await $(`[id="${id}"]`).parentElement().click();
+}
+
+describe('Un accompagnement de l’accueil à la clôture', () => {
+	it('records a consultant in the registry', async () => {
+		await firstStart('Camille Martin');
+		await click('Consultants');
+		await heading('Consultants');
+		await click('Ajouter un consultant');
+		await heading('Nouveau consultant');
+		await fill('Nom', 'Claire Fontaine');
+		await fill('Structure ou cabinet', 'Coop Conseil');
+		await fill('Prix de journée HT (€)', '650');
+		await $('//label[normalize-space(.)="Modèle économique"]/input').click();
+		await click('Enregistrer le consultant');
+		await heading('Claire Fontaine');
+		await click('Consultants');
+		await expect($('tbody')).toHaveText(expect.stringContaining('650,00'));
+	});
+
+	it('opens a case for a new structure', async () => {
+		await click('Structures');
+		await click('Nouvelle structure');
+		await fill('Nom de la structure', 'Compagnie du Sillon');
+		await fill('Salariés en CDI', '3');
+		await fill('ETP', '2,5');
+		await click('Enregistrer');
+		await heading('Compagnie du Sillon');
+		await click('Ouvrir un accompagnement');
+		await choose('Canal de la demande', 'Téléphone');
+		await fill('Demandeur', 'Awa Diallo, présidente');
+		await choose('Comment la structure a connu le DLA', 'CRESS');
+		await fill('Demande initiale', 'Consolider le poste d’administratrice.');
+		await click("Ouvrir l'accompagnement");
+		await heading('Accompagnement');
+		await expectStage('Accueil');
+	});
+
+	it('starts the diagnostic, and refuses the parcours until it is validated', async () => {
+		await move('Démarrer le diagnostic');
+		await expectStage('Diagnostic partagé');
+		await expect($('.next')).toHaveText(expect.stringContaining('Notez les 11 domaines du diagnostic (0 sur 11 notés).'));
+
+		await click('Passer au parcours');
+		await click('Valider le changement');
+		const refusal = await $('#move-error');
+		await expect(refusal).toHaveText(expect.stringContaining('Enregistrez au moins un entretien du diagnostic.'));
+		await click('Annuler');
+		await expectStage('Diagnostic partagé');
+	});
+
+	it('scores the eleven domains and records the validation', async () => {
+		await click('Ajouter un entretien');
+		await fill('Personnes rencontrées', 'Awa Diallo (présidente), Léo Petit (trésorier)');
+		for (let d = 0; d < 11; d++) await score(d, d % 4);
+		await $('[id="f-diagnostic.scores.4.finding"]').setValue('78 % de subventions, une seule collectivité.');
+		await $('[id="f-diagnostic.scores.4.priority"]').click();
+		await fill('Problématique', 'Un modèle économique trop dépendant d’un seul financeur.');
+		await fill('Préconisations', 'Diversifier les ressources ; structurer la fonction employeur.');
+		await click('Enregistrer le diagnostic');
+		await expect($('//p[normalize-space(.)="Diagnostic enregistré."]')).toBeDisplayed();
+		await expect($('.next')).toHaveText(expect.stringContaining('doit être validé par les instances'));
+
+		await fill('Validé par les instances le', today);
+		await click('Enregistrer le diagnostic');
+		await expect($('.next')).toHaveText(expect.stringContaining('Tout est prêt pour « Parcours d\'accompagnement »'));
+	});
+
+	it('moves to the parcours, steps back with a comment, and moves on again', async () => {
+		await move('Passer au parcours');
+		await expectStage('Parcours d');
+		await click('Revenir à « Diagnostic partagé »');
+		await click('Valider le changement');
+		await expect($('#f-comment-error')).toHaveText('Expliquez en commentaire pourquoi revenir à une étape précédente.');
+		await fill('Commentaire', 'Le bureau veut revoir la note de gouvernance.');
+		await click('Valider le changement');
+		await expectStage('Diagnostic partagé');
+		await move('Passer au parcours');
+		await expectStage('Parcours d');
+	});
+
+	it('builds and validates the parcours', async () => {
+		await fill("Intitulé de l'axe 1", 'Consolider le modèle économique');
+		await fill('Action', 'Ingénierie sur le budget à trois ans');
+		await choose("Type d'action", 'Ingénierie DLA');
+		await choose('Thème', 'Modèle économique');
+		await fill('Parcours validé par la structure le', today);
+		await click('Enregistrer le parcours');
+		await expect($('//p[normalize-space(.)="Parcours enregistré."]')).toBeDisplayed();
+		await expect($('.next')).toHaveText(expect.stringContaining("Créez l'ingénierie à mettre en œuvre"));
+	});
+
+	it('carries an ingénierie from terms of reference to final report', async () => {
+		await $('//*[@role="tab"][contains(., "Ingénieries")]').click();
+		await click('Nouvelle ingénierie');
+		await heading('Nouvelle ingénierie');
+		await fill('Intitulé', 'Budget à trois ans et diversification des ressources');
+		await choose('Thème', 'Modèle économique');
+		await click('Ajouter une offre');
+		await choose('Consultant consulté 1', 'Claire Fontaine (Coop Conseil)');
+		await fill('Offre HT (€)', '1 950');
+		await fill('Note /20', '16');
+		await choose('Consultant retenu', 'Claire Fontaine (Coop Conseil)');
+		await expect(await field('Prix de journée HT (€)')).toHaveValue('650');
+		await fill('Jours', '3');
+		await fill('Financeur', 'État (DREETS)');
+		for (const label of [
+			'Consultants consultés le',
+			'Consultant retenu (décision) le',
+			'Démarrage le',
+			'Restitution le',
+			'Rapport final reçu le'
+		]) {
+			await fill(label, today);
+		}
+		await fill("Résultats (d'après le rapport final)", 'Un budget prévisionnel à trois ans adopté en bureau.');
+		await click("Créer l'ingénierie");
+
+		await heading('Budget à trois ans');
+		await expect($('.head')).toHaveText(expect.stringContaining('Rapport final reçu'));
+		await expect($('.cost')).toHaveText(expect.stringMatching(/1\s950,00\s€ HT/));
+		await expect($('.cost')).toHaveText(expect.stringMatching(/2\s340,00\s€ TTC/));
+	});
+
+	it('goes through the implementation to the follow-up', async () => {
+		await click('Compagnie du Sillon');
+		await heading('Accompagnement');
+		await move('Passer à la mise en œuvre');
+		await expectStage('Mise en œuvre');
+		await move('Passer au suivi');
+		await expectStage('Suivi');
+		await expect($('.next')).toHaveText(expect.stringContaining('Enregistrez le suivi'));
+	});
+
+	it('records the follow-up and closes the case', async () => {
+		await expect(await field('ETP au suivi').then((f) => f.$('..'))).toHaveText(expect.stringContaining('Au diagnostic : 2,5'));
+		await fill('Effectif au suivi', '4');
+		await fill('ETP au suivi', '3');
+		await choose('Emplois', '+ En progrès');
+		await choose('Santé économique et financière', '+ En progrès');
+		await choose('Vision stratégique', '= Stable');
+		await choose('Partenariats locaux', '+ En progrès');
+		await choose('Appropriation des préconisations', '3 – Pleinement appropriées');
+		await fill("Bilan de l'accompagnement", 'Poste d’administratrice consolidé en CDI.');
+		await click('Enregistrer le suivi');
+		await expect($('//p[normalize-space(.)="Suivi enregistré."]')).toBeDisplayed();
+		await move("Clôturer l'accompagnement");
+		await expectStage('Clôturé');
+		await expect($('.next')).toHaveText(expect.stringContaining(`Clôturé le ${today}`));
+	});
+
+	it('tells every step with its date in the timeline, after a restart too', async () => {
+		await browser.reloadSession();
+		await heading('Mes accompagnements');
+		await click('Terminés 1');
+		await click(`${new Date().getFullYear()}-001`);
+		await heading('Accompagnement');
+		await expectStage('Clôturé');
+		const entries = await browser.execute(() =>
+			[...document.querySelectorAll('.timeline li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim())
+		);
+		const steps = [
+			'Accompagnement clôturé',
+			'Suivi',
+			'Mise en œuvre',
+			"Parcours d'accompagnement",
+			'Diagnostic partagé',
+			"Parcours d'accompagnement",
+			'Diagnostic partagé',
+			'Demande reçue'
+		];
+		expect(entries).toHaveLength(steps.length);
+		steps.forEach((step, i) => {
+			expect(entries[i]).toContain(today);
+			expect(entries[i]).toContain(step);
+		});
+		expect(entries[2]).toContain('Camille Martin');
+		const back = entries.find((e) => e.includes('Retour à'));
+		expect(back).toContain('Le bureau veut revoir la note de gouvernance.');
+	});
+});
