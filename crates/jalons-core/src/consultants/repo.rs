@@ -53,6 +53,29 @@ fn search_text(v: &ValidConsultant) -> String {
     )
 }
 
+fn write_fields(conn: &Connection, id: &str, v: &ValidConsultant) -> Result<()> {
+    conn.execute(
+        "UPDATE consultants SET name = ?2, search_name = ?3, organisation = ?4, siret = ?5, skills = ?6, sectors = ?7,
+                day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            v.name,
+            search_text(v),
+            v.organisation,
+            v.siret,
+            serde_json::to_string(&v.skills)?,
+            v.sectors,
+            v.day_rate,
+            v.email,
+            v.phone,
+            v.notes,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     pub fn get_consultant(&self, id: &str) -> Result<Consultant> {
         load(self.conn(), &parse_id("id", id)?)
@@ -64,24 +87,10 @@ impl Store {
             let id = new_id();
             let now = Utc::now().to_rfc3339();
             w.tx.execute(
-                "INSERT INTO consultants (id, name, search_name, organisation, siret, skills, sectors, day_rate, email, phone,
-                                          notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-                params![
-                    id,
-                    v.name,
-                    search_text(&v),
-                    v.organisation,
-                    v.siret,
-                    serde_json::to_string(&v.skills)?,
-                    v.sectors,
-                    v.day_rate,
-                    v.email,
-                    v.phone,
-                    v.notes,
-                    now
-                ],
+                "INSERT INTO consultants (id, name, search_name, created_at, updated_at) VALUES (?1, '', '', ?2, ?2)",
+                params![id, now],
             )?;
+            write_fields(&w.tx, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -93,27 +102,15 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             let before = load(&w.tx, &id)?;
-            w.tx.execute(
-                "UPDATE consultants SET name = ?2, search_name = ?3, organisation = ?4, siret = ?5, skills = ?6, sectors = ?7,
-                        day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12
-                 WHERE id = ?1",
-                params![
-                    id,
-                    v.name,
-                    search_text(&v),
-                    v.organisation,
-                    v.siret,
-                    serde_json::to_string(&v.skills)?,
-                    v.sectors,
-                    v.day_rate,
-                    v.email,
-                    v.phone,
-                    v.notes,
-                    Utc::now().to_rfc3339()
-                ],
-            )?;
+            write_fields(&w.tx, &id, &v)?;
             let after = load(&w.tx, &id)?;
-            w.audit(ENTITY, &id, "update", Some(&serde_json::to_value(&before)?), Some(&serde_json::to_value(&after)?))?;
+            w.audit(
+                ENTITY,
+                &id,
+                "update",
+                Some(&serde_json::to_value(&before)?),
+                Some(&serde_json::to_value(&after)?),
+            )?;
             Ok(after)
         })
     }
