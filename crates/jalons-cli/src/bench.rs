@@ -5,8 +5,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use jalons_core::Store;
+use jalons_core::cases::{CaseFilter, CaseInput, Stage};
+use jalons_core::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
 use jalons_core::reference::territory;
 use jalons_core::structures::{LegalForm, StructureFilter, StructureInput, StructureSort};
+use jalons_core::workflow::TransitionInput;
 
 const NAMES: &[&str] =
     &["Compagnie", "Théâtre", "Festival", "Collectif", "Ensemble", "Atelier", "Fabrique", "Scène", "Maison", "Radio"];
@@ -36,6 +39,57 @@ fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
+/// A complete diagnostic, validated or not: what the attention flags look at.
+fn diagnostic(validated: bool) -> DiagnosticInput {
+    DiagnosticInput {
+        interviews: vec![InterviewInput {
+            date: "2025-01-20".into(),
+            people: "Présidente".into(),
+            place: String::new(),
+        }],
+        scores: DiagnosticDomain::ALL
+            .iter()
+            .map(|d| ScoreInput { domain: d.code().into(), score: "2".into(), finding: String::new(), priority: false })
+            .collect(),
+        problem_statement: "Modèle économique fragile.".into(),
+        validated_on: if validated { "2025-02-03".into() } else { String::new() },
+        ..Default::default()
+    }
+}
+
+/// One case for every fourth structure: a third at intake, a third with a diagnostic
+/// awaiting validation, a third in the parcours with a follow-up now late.
+fn open_cases(store: &mut Store, ids: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut cases = Vec::new();
+    for (i, structure_id) in ids.iter().enumerate().step_by(4) {
+        let id = store
+            .open_case(&CaseInput {
+                structure_id: structure_id.clone(),
+                request_date: "2025-01-06".into(),
+                channel: "phone".into(),
+                requester: "Présidente".into(),
+                referral_source: "network".into(),
+                request_text: "Consolider un emploi.".into(),
+            })?
+            .id;
+        let to = |stage: Stage, date: &str| TransitionInput {
+            case_id: id.clone(),
+            to: stage.code().into(),
+            date: date.into(),
+            ..Default::default()
+        };
+        if i % 3 != 0 {
+            store.move_case(&to(Stage::Diagnostic, "2025-01-13"))?;
+            store.save_diagnostic(&id, &diagnostic(i % 3 == 2))?;
+        }
+        if i % 3 == 2 {
+            store.move_case(&to(Stage::Plan, "2025-02-03"))?;
+        }
+        cases.push(id);
+    }
+    Ok(cases)
+}
+
 pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id()));
     let path = dir.join("bench.sqlite");
@@ -45,8 +99,9 @@ pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     // One transaction around the load; each create nests in it as in the app.
     store.conn().execute_batch("BEGIN")?;
+    let mut ids = Vec::with_capacity(structures);
     for i in 0..structures {
-        store.create_structure(&StructureInput {
+        let s = store.create_structure(&StructureInput {
             name: format!("{} {} {i}", NAMES[i % NAMES.len()], PLACES[i % PLACES.len()]),
             legal_form: FORMS[i % FORMS.len()].into(),
             commune_code: COMMUNES[i % COMMUNES.len()].into(),
@@ -55,9 +110,15 @@ pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
             employees_cdi: "12".into(),
             ..Default::default()
         })?;
+        ids.push(s.id);
     }
     store.conn().execute_batch("COMMIT")?;
     let load = t.elapsed();
+    let t = Instant::now();
+    store.conn().execute_batch("BEGIN")?;
+    let cases = open_cases(&mut store, &ids)?;
+    store.conn().execute_batch("COMMIT")?;
+    let load_cases = t.elapsed();
 
     let query = |q: &str| StructureFilter { query: q.into(), ..Default::default() };
     let lists: Vec<(&str, StructureFilter)> = vec![
@@ -83,6 +144,11 @@ pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
 
     println!("Jalons — banc d'essai : {structures} structures, {runs} mesures par requête");
     println!("chargement (création validée et journalisée de chaque fiche) : {:.1} s", load.as_secs_f64());
+    println!(
+        "{} accompagnements ouverts et avancés par les mêmes commandes : {:.1} s",
+        cases.len(),
+        load_cases.as_secs_f64()
+    );
     println!();
     println!("| requête | lignes | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
@@ -90,6 +156,20 @@ pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
         let (p50, p95, n) = time(runs, || store.list_structures(filter).map(|r| r.len()));
         println!("| {label} | {} | {} | {} |", n?, ms(p50), ms(p95));
     }
+    let case_lists: Vec<(&str, CaseFilter)> = vec![
+        ("accompagnements en cours, points d'attention compris", CaseFilter::default()),
+        ("accompagnements demandant attention", CaseFilter { attention_only: true, ..Default::default() }),
+        ("accompagnements au diagnostic", CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }),
+    ];
+    for (label, filter) in &case_lists {
+        let (p50, p95, n) = time(runs, || store.list_cases(filter).map(|r| r.len()));
+        println!("| {label} | {} | {} | {} |", n?, ms(p50), ms(p95));
+    }
+    let (p50, p95, n) = time(runs, || store.stage_counts().map(|c| c.len()));
+    println!("| nombre par étape | {} | {} | {} |", n?, ms(p50), ms(p95));
+    let one = &cases[cases.len() / 2];
+    let (p50, p95, n) = time(runs, || store.case_workflow(one).map(|w| w.moves.len()));
+    println!("| page d'un accompagnement : étapes et manques | {} | {} | {} |", n?, ms(p50), ms(p95));
     for (label, text) in communes {
         let (p50, p95, n) = time(runs, || territory().search(text, 12).len());
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
