@@ -264,6 +264,8 @@ fn diagnostic_dates_and_scores_are_checked() {
 
     let saved = s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
     assert_eq!(saved.scores.len(), 11);
+    let history = s.case_history(&id).unwrap();
+    assert_eq!((history[0].entity.as_str(), history[0].action.as_str()), ("diagnostic", "create"));
     assert_eq!(saved.author.as_deref(), Some("Camille Martin"));
     assert_eq!(saved.etp.map(|e| e.0), Some(250));
     move_to(&mut s, &id, "plan", "2025-02-03").unwrap();

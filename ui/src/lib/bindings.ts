@@ -42,7 +42,11 @@ user_name: string | null, };
 
 export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, };
 
-export type AuditEntry = { at: string, actor: string, action: string, changes: Array<FieldChange>, };
+export type AuditEntry = { 
+/**
+ * What was written: `case`, `diagnostic`, `plan`... A case's history gathers several.
+ */
+entity: string, at: string, actor: string, action: string, changes: Array<FieldChange>, };
 
 export type FieldChange = { field: string, from: unknown, to: unknown, };
 

@@ -1,8 +1,27 @@
 // How the audit trail reads in French: field labels and values by kind.
-import type { FieldChange } from './bindings';
+import type { FieldChange, ReferenceData } from './bindings';
 import * as fmt from './format';
+import { labelOf } from './session.svelte';
 
-type Kind = 'text' | 'money' | 'etp' | 'date' | 'bool' | 'list' | 'contacts' | 'hidden';
+type Kind =
+	| 'text'
+	| 'money'
+	| 'etp'
+	| 'date'
+	| 'bool'
+	| 'list'
+	| 'contacts'
+	| 'hidden'
+	| 'count'
+	| 'scored'
+	| 'titles'
+	| 'names'
+	| 'structures'
+	| 'vat'
+	| CodeKind;
+
+/** A coded value, read through one of the reference lists. */
+type CodeKind = { list: keyof ReferenceData };
 
 const FIELDS: Record<string, [string, Kind]> = {
 	name: ['Nom', 'text'],
@@ -43,9 +62,54 @@ const FIELDS: Record<string, [string, Kind]> = {
 	requester: ['Demandeur', 'text'],
 	referral_source: ['Connu par', 'text'],
 	request_text: ['Demande initiale', 'text'],
-	stage: ['Étape', 'text'],
+	stage: ['Étape', { list: 'stages' }],
 	officer: ['Chargé·e de mission', 'text'],
-	reference: ['Référence', 'text']
+	reference: ['Référence', 'text'],
+	interviews: ['Entretiens', 'count'],
+	scores: ['Grille de diagnostic', 'scored'],
+	problem_statement: ['Problématique', 'text'],
+	recommendations: ['Préconisations', 'text'],
+	validated_on: ['Validé le', 'date'],
+	headcount: ['Effectif', 'text'],
+	axes: ['Axes du parcours', 'titles'],
+	committee_date: ["Comité d'appui", 'date'],
+	committee_opinion: ["Avis du comité d'appui", 'text'],
+	done_on: ['Date du suivi', 'date'],
+	appropriation: ['Appropriation', 'text'],
+	new_needs: ['Nouveaux besoins', 'text'],
+	jobs: ['Emplois', { list: 'trends' }],
+	economic: ['Santé économique et financière', { list: 'trends' }],
+	strategy: ['Vision stratégique', { list: 'trends' }],
+	partnerships: ['Partenariats locaux', { list: 'trends' }],
+	outcome: ['Bilan', 'text'],
+	title: ['Intitulé', 'text'],
+	theme: ['Thème', { list: 'themes' }],
+	mode: ['Mode', { list: 'engagement_modes' }],
+	status: ['État', { list: 'engagement_statuses' }],
+	cases: ['Structures concernées', 'structures'],
+	consultant_name: ['Consultant retenu', 'text'],
+	days: ['Jours', 'etp'],
+	day_rate: ['Prix de journée HT', 'money'],
+	vat_rate: ['TVA', 'vat'],
+	cost_ht: ['Coût HT', 'money'],
+	cost_ttc: ['Coût TTC', 'money'],
+	funder: ['Financeur', 'text'],
+	terms_date: ['Cahier des charges', 'date'],
+	consultation_date: ['Consultation', 'date'],
+	decision_date: ['Décision', 'date'],
+	kickoff_date: ['Démarrage', 'date'],
+	restitution_date: ['Restitution', 'date'],
+	final_report_date: ['Rapport final', 'date'],
+	cancelled_on: ['Annulée le', 'date'],
+	cancel_reason: ["Motif d'annulation", 'text'],
+	results: ['Résultats', 'text'],
+	offers: ['Consultants consultés', 'names'],
+	organisation: ['Structure ou cabinet', 'text'],
+	skills: ['Compétences', { list: 'themes' }],
+	sectors: ['Secteurs', 'text'],
+	email: ['E-mail', 'text'],
+	phone: ['Téléphone', 'text'],
+	notes: ['Notes', 'text']
 };
 
 // Derived or technical fields that would only repeat another line.
@@ -59,12 +123,40 @@ const HIDDEN = new Set([
 	'region',
 	'region_name',
 	'epci',
-	'epci_name'
+	'epci_name',
+	'case_id',
+	'consultant_id',
+	'engagements'
 ]);
+
+/** The records a case's history gathers besides the case itself. */
+export const ENTITIES: Record<string, string> = {
+	diagnostic: 'Diagnostic',
+	plan: 'Parcours',
+	follow_up: 'Suivi'
+};
 
 function show(kind: Kind, v: unknown): string {
 	if (v === null || v === undefined || v === '') return '—';
+	if (typeof kind === 'object') {
+		const codes = Array.isArray(v) ? (v as string[]) : [String(v)];
+		return codes.map((c) => labelOf(kind.list, c)).join(', ') || '—';
+	}
 	switch (kind) {
+		case 'count':
+			return String((v as unknown[]).length);
+		case 'scored': {
+			const n = (v as { score: number | null }[]).filter((s) => s.score !== null).length;
+			return n > 1 ? `${n} domaines notés` : `${n} domaine noté`;
+		}
+		case 'titles':
+			return (v as { title: string }[]).map((a) => a.title).join(' ; ') || '—';
+		case 'names':
+			return (v as { consultant_name: string }[]).map((o) => o.consultant_name).join(', ') || '—';
+		case 'structures':
+			return (v as { structure_name: string }[]).map((c) => c.structure_name).join(', ') || '—';
+		case 'vat':
+			return `${fmt.etp(v as number)} %`;
 		case 'money':
 			return fmt.money(v as number);
 		case 'etp':

@@ -190,7 +190,9 @@ impl Store {
             .collect())
     }
 
+    /// The case's changes with those of its diagnostic, parcours and follow-up; stage
+    /// changes are in its timeline as well.
     pub fn case_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+        crate::store::audit::history(self.conn(), &[ENTITY, "diagnostic", "plan", "follow_up"], &parse_id("id", id)?)
     }
 }

@@ -133,6 +133,6 @@ impl Store {
     }
 
     pub fn consultant_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
     }
 }

@@ -276,6 +276,6 @@ impl Store {
     }
 
     pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), ENTITY, &parse_id("id", id)?)
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
     }
 }

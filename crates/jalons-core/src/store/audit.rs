@@ -21,6 +21,8 @@ pub struct FieldChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AuditEntry {
+    /// What was written: `case`, `diagnostic`, `plan`... A case's history gathers several.
+    pub entity: String,
     pub at: String,
     pub actor: String,
     pub action: String,
@@ -71,17 +73,28 @@ pub fn record(
     Ok(())
 }
 
-pub fn history(conn: &Connection, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT at, actor, action, changes FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY at DESC, id DESC",
-    )?;
-    let rows = stmt.query_map(params![entity, entity_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+/// The changes of one record, newest first, across the entities that share its id (a
+/// case and its diagnostic, parcours and follow-up).
+pub fn history(conn: &Connection, entities: &[&str], entity_id: &str) -> Result<Vec<AuditEntry>> {
+    let placeholders = vec!["?"; entities.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT entity, at, actor, action, changes FROM audit_log
+         WHERE entity_id = ? AND entity IN ({placeholders}) ORDER BY at DESC, id DESC"
+    ))?;
+    let args = std::iter::once(entity_id).chain(entities.iter().copied());
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (at, actor, action, changes) = row?;
-        out.push(AuditEntry { at, actor, action, changes: serde_json::from_str(&changes)? });
+        let (entity, at, actor, action, changes) = row?;
+        out.push(AuditEntry { entity, at, actor, action, changes: serde_json::from_str(&changes)? });
     }
     Ok(out)
 }
