@@ -50,6 +50,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::engagements::update_engagement,
         commands::engagements::engagement_history,
         commands::engagements::engagement_funders,
+        commands::employer::get_employer_function,
+        commands::employer::save_obligations,
     ])
 }
 

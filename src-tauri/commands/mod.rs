@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod consultants;
 pub mod diagnostic;
+pub mod employer;
 pub mod engagements;
 pub mod follow_up;
 pub mod plan;

@@ -13,6 +13,7 @@ use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
     ScoreInput,
 };
+use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationKind, ObligationStatus};
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
 };
@@ -52,6 +53,7 @@ pub fn typescript() -> String {
         Consultant, ConsultantFilter, ConsultantInput,
         EngagementMode, EngagementStatus, Engagement, LinkedCase, Offer, EngagementFilter, EngagementInput, OfferInput,
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
+        ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
     );
     format!(
         "// Generated from the Rust types by jalons-core (src/bindings.rs). Do not edit.\n\n{}\n",

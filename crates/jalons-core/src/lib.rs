@@ -6,6 +6,7 @@ pub mod cases;
 pub mod consultants;
 mod demo;
 pub mod diagnostic;
+pub mod employer;
 pub mod engagements;
 mod error;
 pub mod follow_up;

@@ -22,7 +22,9 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(engagements.len(), loaded.engagements);
     assert!(engagements.iter().filter(|e| e.mode == EngagementMode::Collective).count() >= 2);
     let attention: std::collections::HashSet<_> = all.iter().flat_map(|c| c.attention.clone()).collect();
-    for a in [Attention::DiagnosticToValidate, Attention::ReportMissing, Attention::FollowUpLate] {
+    for a in
+        [Attention::DiagnosticToValidate, Attention::ReportMissing, Attention::FollowUpLate, Attention::EmployerLate]
+    {
         assert!(attention.contains(&a), "no demo case shows {a:?}");
     }
     let returning = all.iter().find(|c| c.structure_name == "Les Champs du Lot" && c.stage == Stage::Plan).unwrap();

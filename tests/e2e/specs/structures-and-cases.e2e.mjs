@@ -102,4 +102,25 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await heading('Compagnie du Sillon');
 		await expect($('main')).toHaveText(expect.stringContaining('Die (26)'));
 	});
+
+	it('flags an overdue DUERP on the structure, its open case and the case list', async () => {
+		await click('Préparer la liste type');
+		const duerp = "DUERP (document unique d'évaluation des risques)";
+		await $(`[aria-label="État : ${duerp}"]`).selectByVisibleText('À jour');
+		await $(`[aria-label="Dernière fois : ${duerp}"]`).setValue('01/10/2024');
+		await click('Enregistrer les obligations');
+		await expect($('//p[normalize-space(.)="Obligations enregistrées."]')).toBeDisplayed();
+		await expect($('//tr[contains(., "DUERP")]')).toHaveText(expect.stringContaining('En retard'));
+		await expect($(`[aria-label="Échéance : ${duerp}"]`)).toHaveAttribute('placeholder', '01/10/2025');
+		await expect($('#employer-title')).toHaveText(expect.stringContaining('1 en retard'));
+
+		await click(`${new Date().getFullYear()}-001`);
+		await heading('Accompagnement');
+		await expect($('.employer-late')).toHaveText(expect.stringContaining('1 obligation en retard (DUERP'));
+		await click('Accompagnements');
+		await heading('Mes accompagnements');
+		await expect($('//tr[.//a[normalize-space(.)="Compagnie du Sillon"]]')).toHaveText(
+			expect.stringContaining('Obligation employeur en retard')
+		);
+	});
 });

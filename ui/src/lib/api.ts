@@ -15,11 +15,13 @@ import type {
 	DemoLoaded,
 	Diagnostic,
 	DiagnosticInput,
+	EmployerFunction,
 	Engagement,
 	EngagementFilter,
 	EngagementInput,
 	FollowUp,
 	FollowUpInput,
+	ObligationInput,
 	Plan,
 	PlanInput,
 	ReferenceData,
@@ -101,5 +103,8 @@ export const api = {
 	createEngagement: (input: EngagementInput) => call<Engagement>('create_engagement', { input }),
 	updateEngagement: (id: string, input: EngagementInput) => call<Engagement>('update_engagement', { id, input }),
 	engagementHistory: (id: string) => call<AuditEntry[]>('engagement_history', { id }),
-	engagementFunders: () => call<string[]>('engagement_funders')
+	engagementFunders: () => call<string[]>('engagement_funders'),
+	getEmployerFunction: (structureId: string) => call<EmployerFunction>('get_employer_function', { structureId }),
+	saveObligations: (structureId: string, obligations: ObligationInput[]) =>
+		call<EmployerFunction>('save_obligations', { structureId, obligations })
 };

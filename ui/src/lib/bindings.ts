@@ -24,6 +24,10 @@ score_scale: Array<Choice>, themes: Array<Choice>, action_kinds: Array<Choice>, 
  */
 appropriation_scale: Array<Choice>, attention: Array<Choice>, 
 /**
+ * Collective agreements of culture and the ESS, `1285 – Entreprises artistiques…`.
+ */
+idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, 
+/**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
 territory_source: string, };
@@ -177,7 +181,7 @@ attention_only: boolean, sort: CaseSort, descending: boolean, };
 
 export type CaseSort = "reference" | "structure" | "stage" | "request_date" | "stage_since" | "attention";
 
-export type Attention = "diagnostic_to_validate" | "report_missing" | "follow_up_due" | "follow_up_late";
+export type Attention = "diagnostic_to_validate" | "report_missing" | "follow_up_due" | "follow_up_late" | "employer_late";
 
 export type StageCount = { stage: Stage, count: number, };
 
@@ -358,3 +362,37 @@ export type FollowUpInput = { done_on: string, headcount: string, etp: string,
  * `0` to `3`.
  */
 appropriation: string, new_needs: string, jobs: string, economic: string, strategy: string, partnerships: string, outcome: string, };
+
+export type ObligationKind = "dpae" | "staff_register" | "duerp" | "professional_interviews" | "six_year_review" | "health_insurance" | "guso" | "show_licence" | "intermittents" | "gepp" | "custom";
+
+export type ObligationStatus = "to_do" | "up_to_date" | "not_applicable";
+
+export type Obligation = { id: string, kind: ObligationKind, 
+/**
+ * The name of a custom obligation; None for the listed ones.
+ */
+label: string | null, status: ObligationStatus, last_done: string | null, period_months: number | null, 
+/**
+ * The due date the user typed, if any; otherwise `next_due` is computed.
+ */
+due_override: string | null, next_due: string | null, note: string | null, 
+/**
+ * Its due date has passed and it concerns the structure.
+ */
+late: boolean, };
+
+export type EmployerFunction = { structure_id: string, obligations: Array<Obligation>, late: number, };
+
+export type ObligationInput = { kind: string, 
+/**
+ * The name of a custom obligation.
+ */
+label: string, status: string, last_done: string, 
+/**
+ * Months between two renewals; empty takes the obligation's usual period.
+ */
+period_months: string, 
+/**
+ * An explicit next due date; empty computes it from the last one and the period.
+ */
+next_due: string, note: string, };

@@ -133,7 +133,8 @@ const HIDDEN = new Set([
 export const ENTITIES: Record<string, string> = {
 	diagnostic: 'Diagnostic',
 	plan: 'Parcours',
-	follow_up: 'Suivi'
+	follow_up: 'Suivi',
+	employer: 'Fonction employeur'
 };
 
 function show(kind: Kind, v: unknown): string {

@@ -13,6 +13,8 @@ pub(super) struct AttentionFacts {
     pub follow_up_done: bool,
     /// Ingénieries restituted whose final report has not come.
     pub reports_missing: i64,
+    /// The structure has an employer obligation past its due date.
+    pub employer_late: bool,
 }
 
 impl AttentionFacts {
@@ -33,6 +35,9 @@ impl AttentionFacts {
                 DueState::Late => out.push(Attention::FollowUpLate),
                 DueState::Upcoming | DueState::Done => {}
             }
+        }
+        if self.employer_late {
+            out.push(Attention::EmployerLate);
         }
         out
     }

@@ -75,5 +75,6 @@ labelled_enum!(
         ReportMissing => "report_missing", "Rapport final attendu";
         FollowUpDue => "follow_up_due", "Suivi à faire";
         FollowUpLate => "follow_up_late", "Suivi en retard";
+        EmployerLate => "employer_late", "Obligation employeur en retard";
     }
 );

@@ -138,39 +138,42 @@ impl Store {
                     EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
                     (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
                      WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
-                       AND e.cancelled_on IS NULL)
+                       AND e.cancelled_on IS NULL),
+                    EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = c.structure_id
+                            AND o.status <> 'not_applicable' AND o.next_due < ?)
              FROM cases c JOIN structures s ON s.id = c.structure_id LEFT JOIN diagnostics d ON d.case_id = c.id
              {where_sql}"
         ))?;
         let today = Local::now().date_naive();
         let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
-        let rows =
-            stmt.query_map(rusqlite::params_from_iter(std::iter::once(Value::Integer(domains)).chain(params)), |r| {
-                let stage: Stage = r.get(6)?;
-                let request_date: NaiveDate = r.get(7)?;
-                let validated: Option<NaiveDate> = r.get(10)?;
-                let facts = AttentionFacts {
-                    stage,
-                    diagnostic_validated: validated,
-                    diagnostic_complete: r.get(11)?,
-                    follow_up_done: r.get(12)?,
-                    reports_missing: r.get(13)?,
-                };
-                Ok(CaseSummary {
-                    id: r.get(0)?,
-                    reference: r.get(1)?,
-                    structure_id: r.get(2)?,
-                    structure_name: r.get(3)?,
-                    commune_name: r.get(4)?,
-                    departement: r.get(5)?,
-                    stage,
-                    request_date,
-                    stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
-                    officer: r.get(9)?,
-                    attention: facts.attention(today),
-                    follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
-                })
-            })?;
+        let leading = [Value::Integer(domains), Value::Text(today.to_string())];
+        let rows = stmt.query_map(rusqlite::params_from_iter(leading.into_iter().chain(params)), |r| {
+            let stage: Stage = r.get(6)?;
+            let request_date: NaiveDate = r.get(7)?;
+            let validated: Option<NaiveDate> = r.get(10)?;
+            let facts = AttentionFacts {
+                stage,
+                diagnostic_validated: validated,
+                diagnostic_complete: r.get(11)?,
+                follow_up_done: r.get(12)?,
+                reports_missing: r.get(13)?,
+                employer_late: r.get(14)?,
+            };
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                commune_name: r.get(4)?,
+                departement: r.get(5)?,
+                stage,
+                request_date,
+                stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
+                officer: r.get(9)?,
+                attention: facts.attention(today),
+                follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
+            })
+        })?;
         let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         if filter.attention_only {
             out.retain(|c| !c.attention.is_empty());

@@ -8,10 +8,24 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cases::CaseInput;
+use crate::employer::ObligationInput;
 use crate::structures::StructureInput;
 use crate::{Error, Result, Store};
 
 const DEMO: &str = include_str!("../../../../assets/demo/demo.json");
+const EMPLOYER: &str = include_str!("../../../../assets/demo/employer.json");
+
+#[derive(Deserialize)]
+struct DemoEmployer {
+    /// Index into the demo's structures.
+    structure: usize,
+    obligations: Vec<ObligationInput>,
+}
+
+#[derive(Deserialize)]
+struct Employer {
+    structures: Vec<DemoEmployer>,
+}
 
 #[derive(Deserialize)]
 struct DemoCase {
@@ -91,6 +105,12 @@ impl Store {
                     headcount,
                     etp: crate::values::Etp::parse_optional("etp", &structure.etp)?.map(|e| e.0),
                 });
+            }
+            let employer: Employer = serde_json::from_str(EMPLOYER)?;
+            for e in &employer.structures {
+                self.save_obligations(&ids[e.structure], &e.obligations).map_err(|err| {
+                    Error::internal(format!("Démo, obligations de la structure n° {} : {err}", e.structure))
+                })?;
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
             let (consultants, engagements) = workflow::advance(self, &opened)?;

@@ -6,8 +6,11 @@ use rusqlite::Connection;
 use crate::{Error, Result};
 
 /// Add a file here to change the schema; never edit one that has shipped.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_workflow.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_workflow.sql"),
+    include_str!("migrations/0003_employer.sql"),
+];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -61,6 +61,18 @@ export const reference: ReferenceData = {
 	],
 	appropriation_scale: [{ code: '0', label: 'Non appropriées' }],
 	attention: [{ code: 'follow_up_late', label: 'Suivi en retard' }],
+	idcc: [{ code: '1285', label: '1285 – Entreprises artistiques et culturelles (CCNEAC)' }],
+	idcc_source: 'test',
+	obligation_kinds: [
+		{ code: 'dpae', label: 'DPAE avant chaque embauche' },
+		{ code: 'duerp', label: "DUERP (document unique d'évaluation des risques)" },
+		{ code: 'custom', label: 'Autre obligation' }
+	],
+	obligation_statuses: [
+		{ code: 'to_do', label: 'À faire' },
+		{ code: 'up_to_date', label: 'À jour' },
+		{ code: 'not_applicable', label: 'Non concerné' }
+	],
 	territory_source: 'test'
 };
 
