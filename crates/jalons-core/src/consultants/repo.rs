@@ -100,19 +100,7 @@ impl Store {
     pub fn update_consultant(&mut self, id: &str, input: &ConsultantInput) -> Result<Consultant> {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
-        self.write(|w| {
-            let before = load(&w.tx, &id)?;
-            write_fields(&w.tx, &id, &v)?;
-            let after = load(&w.tx, &id)?;
-            w.audit(
-                ENTITY,
-                &id,
-                "update",
-                Some(&serde_json::to_value(&before)?),
-                Some(&serde_json::to_value(&after)?),
-            )?;
-            Ok(after)
-        })
+        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(&w.tx, &id, &v)))
     }
 
     pub fn list_consultants(&self, filter: &ConsultantFilter) -> Result<Vec<Consultant>> {

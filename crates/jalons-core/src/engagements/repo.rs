@@ -215,19 +215,11 @@ impl Store {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
         self.write(|w| {
-            let before = load(&w.tx, &id)?;
-            let already: Vec<String> = before.cases.iter().map(|c| c.case_id.clone()).collect();
-            check_cases(&w.tx, &v, &already)?;
-            write_fields(&w.tx, &id, &v)?;
-            let after = load(&w.tx, &id)?;
-            w.audit(
-                ENTITY,
-                &id,
-                "update",
-                Some(&serde_json::to_value(&before)?),
-                Some(&serde_json::to_value(&after)?),
-            )?;
-            Ok(after)
+            w.audited(ENTITY, &id, "update", load, |before| {
+                let already: Vec<String> = before.cases.iter().map(|c| c.case_id.clone()).collect();
+                check_cases(&w.tx, &v, &already)?;
+                write_fields(&w.tx, &id, &v)
+            })
         })
     }
 

@@ -37,6 +37,23 @@ impl WriteCtx<'_> {
     ) -> Result<()> {
         audit::record(&self.tx, &self.actor, entity, entity_id, action, before, after)
     }
+
+    /// Changes one record and audits it: loads it, applies `change` (which sees the record
+    /// as it was), loads it again and records the difference.
+    pub fn audited<T: serde::Serialize>(
+        &self,
+        entity: &str,
+        id: &str,
+        action: &str,
+        load: impl Fn(&Connection, &str) -> Result<T>,
+        change: impl FnOnce(&T) -> Result<()>,
+    ) -> Result<T> {
+        let before = load(&self.tx, id)?;
+        change(&before)?;
+        let after = load(&self.tx, id)?;
+        self.audit(entity, id, action, Some(&serde_json::to_value(&before)?), Some(&serde_json::to_value(&after)?))?;
+        Ok(after)
+    }
 }
 
 /// The database holds personal data of volunteers and staff: no other account on the

@@ -215,35 +215,26 @@ impl Store {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
         self.write(|w| {
-            let before = load(&w.tx, &id)?;
-            ensure_siret_free(&w.tx, &v, Some(&id))?;
-            write_row(&w.tx, &id, &v, &Utc::now().to_rfc3339(), false)?;
-            let after = load(&w.tx, &id)?;
-            w.audit(
-                ENTITY,
-                &id,
-                "update",
-                Some(&serde_json::to_value(&before)?),
-                Some(&serde_json::to_value(&after)?),
-            )?;
-            Ok(after)
+            w.audited(ENTITY, &id, "update", load, |_| {
+                ensure_siret_free(&w.tx, &v, Some(&id))?;
+                write_row(&w.tx, &id, &v, &Utc::now().to_rfc3339(), false)
+            })
         })
     }
 
     /// Archived structures leave the default list but keep their cases and history.
     pub fn set_structure_archived(&mut self, id: &str, archived: bool) -> Result<Structure> {
         let id = parse_id("id", id)?;
+        let action = if archived { "archive" } else { "restore" };
         self.write(|w| {
-            let before = load(&w.tx, &id)?;
-            let now = Utc::now().to_rfc3339();
-            w.tx.execute(
-                "UPDATE structures SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, archived.then_some(&now), now],
-            )?;
-            let after = load(&w.tx, &id)?;
-            let action = if archived { "archive" } else { "restore" };
-            w.audit(ENTITY, &id, action, Some(&serde_json::to_value(&before)?), Some(&serde_json::to_value(&after)?))?;
-            Ok(after)
+            w.audited(ENTITY, &id, action, load, |_| {
+                let now = Utc::now().to_rfc3339();
+                w.tx.execute(
+                    "UPDATE structures SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![id, archived.then_some(&now), now],
+                )?;
+                Ok(())
+            })
         })
     }
 
