@@ -52,6 +52,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::engagements::engagement_funders,
         commands::employer::get_employer_function,
         commands::employer::save_obligations,
+        commands::finance::case_finance,
+        commands::finance::structure_finance,
+        commands::finance::create_finance_application,
+        commands::finance::update_finance_application,
     ])
 }
 

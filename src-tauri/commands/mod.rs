@@ -5,6 +5,7 @@ pub mod consultants;
 pub mod diagnostic;
 pub mod employer;
 pub mod engagements;
+pub mod finance;
 pub mod follow_up;
 pub mod plan;
 pub mod reference;

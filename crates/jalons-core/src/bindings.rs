@@ -17,6 +17,7 @@ use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationK
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
 };
+use crate::finance::{FinanceApplication, FinanceInput, FinanceStatus, FinanceSummary, FinanceTool};
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::labels::Choice;
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
@@ -54,6 +55,7 @@ pub fn typescript() -> String {
         EngagementMode, EngagementStatus, Engagement, LinkedCase, Offer, EngagementFilter, EngagementInput, OfferInput,
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
+        FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput,
     );
     format!(
         "// Generated from the Rust types by jalons-core (src/bindings.rs). Do not edit.\n\n{}\n",

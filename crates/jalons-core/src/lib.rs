@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod employer;
 pub mod engagements;
 mod error;
+pub mod finance;
 pub mod follow_up;
 mod ids;
 pub mod labels;

@@ -27,6 +27,8 @@ fn demo_loads_into_an_empty_database_only() {
     {
         assert!(attention.contains(&a), "no demo case shows {a:?}");
     }
+    let trois_points = all.iter().find(|c| c.structure_name == "Collectif Trois Petits Points").unwrap();
+    assert_eq!(s.case_finance(&trois_points.id).unwrap().obtained.0, 500_000);
     let returning = all.iter().find(|c| c.structure_name == "Les Champs du Lot" && c.stage == Stage::Plan).unwrap();
     assert!(s.get_diagnostic(&returning.id).unwrap().previous.is_some());
     let e = s.load_demo().unwrap_err();

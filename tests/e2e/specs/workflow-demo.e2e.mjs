@@ -51,6 +51,32 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await expect($('.engagements')).toHaveText(expect.stringContaining('Collective'));
 	});
 
+	it('records a France Active application and sees the case total change', async () => {
+		await $('//*[@role="tab"][contains(., "Financements")]').click();
+		const totals = await $('.totals');
+		await expect(totals).toHaveText(expect.stringMatching(/Demandé : 15\s000,00\s€ · Obtenu : 0,00\s€/));
+		await click('Ajouter une demande');
+		await choose('Outil', 'France Active – prime');
+		await fill('Organisme', 'France Active Auvergne');
+		await fill('Montant demandé (€)', '10 000');
+		await choose('État de la demande', 'Accordée');
+		await fill('Montant obtenu (€)', '12 000');
+		await fill('Décision le', new Date().toLocaleDateString('fr-FR'));
+		await click('Ajouter la demande');
+		await expect($('#f-finance\\.amount_obtained-error')).toHaveText(
+			expect.stringContaining('dépasse le montant demandé')
+		);
+		await fill('Montant obtenu (€)', '8 000');
+		await click('Ajouter la demande');
+		await expect(totals).toHaveText(expect.stringMatching(/Demandé : 25\s000,00\s€ · Obtenu : 8\s000,00\s€/));
+
+		await click('Coutellerie Solidaire de Thiers');
+		await heading('Coutellerie Solidaire de Thiers');
+		await expect($('//section[.//h2[normalize-space(.)="Financement solidaire"]]')).toHaveText(
+			expect.stringContaining('France Active – prime')
+		);
+	});
+
 	it('refers a case to a partner, then reopens it', async () => {
 		await click('Accompagnements');
 		await click('2026-012');

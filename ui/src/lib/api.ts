@@ -19,6 +19,9 @@ import type {
 	Engagement,
 	EngagementFilter,
 	EngagementInput,
+	FinanceApplication,
+	FinanceInput,
+	FinanceSummary,
 	FollowUp,
 	FollowUpInput,
 	ObligationInput,
@@ -106,5 +109,11 @@ export const api = {
 	engagementFunders: () => call<string[]>('engagement_funders'),
 	getEmployerFunction: (structureId: string) => call<EmployerFunction>('get_employer_function', { structureId }),
 	saveObligations: (structureId: string, obligations: ObligationInput[]) =>
-		call<EmployerFunction>('save_obligations', { structureId, obligations })
+		call<EmployerFunction>('save_obligations', { structureId, obligations }),
+	caseFinance: (caseId: string) => call<FinanceSummary>('case_finance', { caseId }),
+	structureFinance: (structureId: string) => call<FinanceSummary>('structure_finance', { structureId }),
+	createFinanceApplication: (input: FinanceInput) =>
+		call<FinanceApplication>('create_finance_application', { input }),
+	updateFinanceApplication: (id: string, input: FinanceInput) =>
+		call<FinanceApplication>('update_finance_application', { id, input })
 };

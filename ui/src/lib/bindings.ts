@@ -26,7 +26,7 @@ appropriation_scale: Array<Choice>, attention: Array<Choice>,
 /**
  * Collective agreements of culture and the ESS, `1285 – Entreprises artistiques…`.
  */
-idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, 
+idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, 
 /**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
@@ -396,3 +396,25 @@ period_months: string,
  * An explicit next due date; empty computes it from the last one and the period.
  */
 next_due: string, note: string, };
+
+export type FinanceTool = "fa_guarantee" | "fa_loan" | "fa_prime" | "solidarity_fund" | "associative_contribution" | "participative_loan" | "associative_bonds" | "ethical_loan" | "endowment_fund" | "pooled_cash_fund" | "impact_contract" | "other";
+
+export type FinanceStatus = "preparing" | "submitted" | "granted" | "refused" | "withdrawn";
+
+export type FinanceApplication = { id: string, case_id: string, case_reference: string, tool: FinanceTool, body: string | null, amount_requested: Money, amount_obtained: Money | null, submitted_on: string | null, decision_date: string | null, status: FinanceStatus, note: string | null, };
+
+export type FinanceSummary = { applications: Array<FinanceApplication>, 
+/**
+ * Requested by the applications not withdrawn.
+ */
+requested: Money, obtained: Money, };
+
+export type FinanceInput = { case_id: string, tool: string, 
+/**
+ * Who decides: France Active Auvergne-Rhône-Alpes, La Nef…
+ */
+body: string, amount_requested: string, amount_obtained: string, 
+/**
+ * Set when the user confirms that more was obtained than requested.
+ */
+over_confirmed: boolean, submitted_on: string, decision_date: string, status: string, note: string, };

@@ -9,11 +9,26 @@ use ts_rs::TS;
 
 use crate::cases::CaseInput;
 use crate::employer::ObligationInput;
+use crate::finance::FinanceInput;
 use crate::structures::StructureInput;
 use crate::{Error, Result, Store};
 
 const DEMO: &str = include_str!("../../../../assets/demo/demo.json");
 const EMPLOYER: &str = include_str!("../../../../assets/demo/employer.json");
+const FINANCE: &str = include_str!("../../../../assets/demo/finance.json");
+
+#[derive(Deserialize)]
+struct DemoFinance {
+    /// Index into the demo's cases.
+    case: usize,
+    #[serde(flatten)]
+    input: FinanceInput,
+}
+
+#[derive(Deserialize)]
+struct Finance {
+    applications: Vec<DemoFinance>,
+}
 
 #[derive(Deserialize)]
 struct DemoEmployer {
@@ -114,6 +129,13 @@ impl Store {
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
             let (consultants, engagements) = workflow::advance(self, &opened)?;
+            let finance: Finance = serde_json::from_str(FINANCE)?;
+            for f in finance.applications {
+                let input = FinanceInput { case_id: opened[f.case].id.clone(), ..f.input };
+                self.create_finance_application(&input).map_err(|e| {
+                    Error::internal(format!("Démo, financement de l'accompagnement n° {} : {e}", f.case))
+                })?;
+            }
             Ok(DemoLoaded { structures: ids.len(), cases: demo.cases.len(), consultants, engagements })
         })();
         match result {

@@ -44,6 +44,8 @@ pub struct ReferenceData {
     pub idcc_source: String,
     pub obligation_kinds: Vec<Choice>,
     pub obligation_statuses: Vec<Choice>,
+    pub finance_tools: Vec<Choice>,
+    pub finance_statuses: Vec<Choice>,
     /// The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
     pub territory_source: String,
 }
@@ -92,6 +94,8 @@ pub fn reference_data() -> ReferenceData {
         idcc_source: idcc::idcc_source().to_owned(),
         obligation_kinds: crate::employer::ObligationKind::choices(),
         obligation_statuses: crate::employer::ObligationStatus::choices(),
+        finance_tools: crate::finance::FinanceTool::choices(),
+        finance_statuses: crate::finance::FinanceStatus::choices(),
         territory_source: t.vintage().to_owned(),
     }
 }

@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_workflow.sql"),
     include_str!("migrations/0003_employer.sql"),
+    include_str!("migrations/0004_finance.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -68,6 +68,11 @@ export const reference: ReferenceData = {
 		{ code: 'duerp', label: "DUERP (document unique d'évaluation des risques)" },
 		{ code: 'custom', label: 'Autre obligation' }
 	],
+	finance_tools: [{ code: 'fa_prime', label: 'France Active – prime' }],
+	finance_statuses: [
+		{ code: 'submitted', label: 'Déposée' },
+		{ code: 'granted', label: 'Accordée' }
+	],
 	obligation_statuses: [
 		{ code: 'to_do', label: 'À faire' },
 		{ code: 'up_to_date', label: 'À jour' },

@@ -1,0 +1,126 @@
+//! Reading and writing solidarity finance applications, and their totals.
+
+use chrono::Utc;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::input::ValidFinance;
+use super::{FinanceApplication, FinanceInput, FinanceStatus, FinanceSummary};
+use crate::cases::Stage;
+use crate::ids::{new_id, parse_id};
+use crate::values::Money;
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "finance";
+
+const SELECT: &str = "SELECT f.id, f.case_id, c.reference, f.tool, f.body, f.amount_requested, f.amount_obtained,
+        f.submitted_on, f.decision_date, f.status, f.note
+    FROM finance_applications f JOIN cases c ON c.id = f.case_id";
+
+fn list(conn: &Connection, clause: &str, id: &str) -> Result<Vec<FinanceApplication>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE {clause} ORDER BY c.request_date, f.created_at"))?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(FinanceApplication {
+            id: r.get(0)?,
+            case_id: r.get(1)?,
+            case_reference: r.get(2)?,
+            tool: r.get(3)?,
+            body: r.get(4)?,
+            amount_requested: r.get(5)?,
+            amount_obtained: r.get(6)?,
+            submitted_on: r.get(7)?,
+            decision_date: r.get(8)?,
+            status: r.get(9)?,
+            note: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn summary(applications: Vec<FinanceApplication>) -> FinanceSummary {
+    let requested =
+        applications.iter().filter(|a| a.status != FinanceStatus::Withdrawn).map(|a| a.amount_requested.0).sum();
+    let obtained = applications.iter().filter_map(|a| a.amount_obtained).map(|m| m.0).sum();
+    FinanceSummary { applications, requested: Money(requested), obtained: Money(obtained) }
+}
+
+fn load(conn: &Connection, id: &str) -> Result<FinanceApplication> {
+    list(conn, "f.id = ?1", id)?
+        .pop()
+        .ok_or_else(|| Error::not_found("Cette demande de financement n'existe pas ou plus."))
+}
+
+fn write_fields(conn: &Connection, id: &str, v: &ValidFinance) -> Result<()> {
+    conn.execute(
+        "UPDATE finance_applications SET tool = ?2, body = ?3, amount_requested = ?4, amount_obtained = ?5,
+                submitted_on = ?6, decision_date = ?7, status = ?8, note = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            v.tool,
+            v.body,
+            v.amount_requested,
+            v.amount_obtained,
+            v.submitted_on,
+            v.decision_date,
+            v.status,
+            v.note,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Applications are recorded on an open case.
+fn ensure_open(conn: &Connection, case_id: &str) -> Result<()> {
+    let stage: Option<Stage> =
+        conn.query_row("SELECT stage FROM cases WHERE id = ?1", [case_id], |r| r.get(0)).optional()?;
+    match stage {
+        None => Err(Error::not_found("Cet accompagnement n'existe pas ou plus.")),
+        Some(s) if s.is_finished() => Err(Error::conflict(
+            None,
+            format!("Cet accompagnement est terminé (« {} ») : rouvrez-le pour modifier ses financements.", s.label()),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+impl Store {
+    pub fn case_finance(&self, case_id: &str) -> Result<FinanceSummary> {
+        Ok(summary(list(self.conn(), "f.case_id = ?1", &parse_id("case_id", case_id)?)?))
+    }
+
+    /// Every application made during the structure's cases.
+    pub fn structure_finance(&self, structure_id: &str) -> Result<FinanceSummary> {
+        Ok(summary(list(self.conn(), "c.structure_id = ?1", &parse_id("structure_id", structure_id)?)?))
+    }
+
+    pub fn create_finance_application(&mut self, input: &FinanceInput) -> Result<FinanceApplication> {
+        let case_id = parse_id("case_id", &input.case_id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            ensure_open(&w.tx, &case_id)?;
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO finance_applications (id, case_id, tool, amount_requested, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![id, case_id, v.tool, v.amount_requested, v.status, now],
+            )?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_finance_application(&mut self, id: &str, input: &FinanceInput) -> Result<FinanceApplication> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            w.audited(ENTITY, &id, "update", load, |before| {
+                ensure_open(&w.tx, &before.case_id)?;
+                write_fields(&w.tx, &id, &v)
+            })
+        })
+    }
+}
