@@ -19,6 +19,10 @@ impl Stage {
     /// A case in one of these stages is over; the others are open.
     pub const FINISHED: &'static [Stage] = &[Stage::Closed, Stage::Referred, Stage::NotEligible, Stage::Abandoned];
 
+    pub fn is_finished(self) -> bool {
+        Stage::FINISHED.contains(&self)
+    }
+
     /// `'closed', 'referred', ...` for SQL filters on open cases.
     pub fn finished_sql_list() -> String {
         Self::FINISHED.iter().map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", ")

@@ -39,12 +39,6 @@ const BACK: &[(Stage, Stage)] = &[
     (Stage::FollowUp, Stage::Plan),
 ];
 
-impl Stage {
-    pub fn is_finished(self) -> bool {
-        Stage::FINISHED.contains(&self)
-    }
-}
-
 /// The kind of the move `from → to`, or None when the machine forbids it. `resume` is the
 /// stage a finished case left from, the only one it may be reopened to.
 pub fn classify(from: Stage, to: Stage, resume: Option<Stage>) -> Option<MoveKind> {
