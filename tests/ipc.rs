@@ -154,3 +154,77 @@ fn a_refused_move_says_in_french_what_is_missing() {
     let workflow = invoke(&w, "case_workflow", json!({ "caseId": case["id"] })).unwrap();
     assert_eq!(workflow["stage"], "diagnostic");
 }
+
+#[test]
+fn a_referral_and_a_cooperation_round_trip_and_refuse_in_french() {
+    let (_app, w) = window();
+    let a = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association" } }),
+    )
+    .unwrap();
+    let b =
+        invoke(&w, "create_structure", json!({ "input": { "name": "Voce di Bastia", "legal_form": "association" } }))
+            .unwrap();
+    let case = invoke(
+        &w,
+        "open_case",
+        json!({ "input": { "structure_id": a["id"], "request_date": "06/01/2025", "channel": "phone",
+                           "requester": "Awa Diallo", "referral_source": "network", "request_text": "Trésorerie." } }),
+    )
+    .unwrap();
+    let partner = invoke(
+        &w,
+        "create_partner",
+        json!({ "input": { "name": "France Active Corse", "kind": "solidarity_finance",
+                           "contacts": [{ "name": "Paul Santoni", "email": "p.santoni@example.org" }] } }),
+    )
+    .unwrap();
+    assert_eq!(partner["contacts"][0]["name"], "Paul Santoni");
+
+    let err = invoke(
+        &w,
+        "create_referral",
+        json!({ "input": { "case_id": case["id"], "partner_id": partner["id"], "referred_on": "01/01/2025",
+                           "reason": "Trésorerie", "outcome": "pending" } }),
+    )
+    .unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("validation"), Some("referred_on")));
+    assert_eq!(err["message"], "La date de l'orientation ne peut pas précéder la demande (06/01/2025).");
+    invoke(
+        &w,
+        "create_referral",
+        json!({ "input": { "case_id": case["id"], "partner_id": partner["id"], "referred_on": "20/01/2025",
+                           "reason": "Trésorerie", "outcome": "pending" } }),
+    )
+    .unwrap();
+    let on_partner = invoke(&w, "list_referrals", json!({ "filter": { "partner_id": partner["id"] } })).unwrap();
+    assert_eq!(on_partner[0]["structure_name"], "Compagnie du Sillon");
+
+    let err = invoke(
+        &w,
+        "create_cooperation",
+        json!({ "input": { "name": "Lieu partagé", "kind": "shared_place", "stage": "idea",
+                           "members": [{ "structure_id": a["id"] }] } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "members");
+    let project = invoke(
+        &w,
+        "create_cooperation",
+        json!({ "input": { "name": "Lieu partagé", "kind": "shared_place", "stage": "idea",
+                           "members": [{ "structure_id": a["id"] }, { "structure_id": b["id"] }] } }),
+    )
+    .unwrap();
+    let from_b = invoke(&w, "list_cooperations", json!({ "filter": { "structure_id": b["id"] } })).unwrap();
+    assert_eq!(from_b[0]["id"], project["id"]);
+
+    let training = invoke(
+        &w,
+        "create_training_action",
+        json!({ "input": { "structure_id": a["id"], "title": "Paie", "hours": "3,5", "status": "planned", "start_on": "02/03/2026" } }),
+    )
+    .unwrap();
+    assert_eq!(training["years"][0]["hours"], 350);
+}

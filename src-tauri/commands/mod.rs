@@ -2,13 +2,16 @@
 
 pub mod cases;
 pub mod consultants;
+pub mod cooperation;
 pub mod diagnostic;
 pub mod employer;
 pub mod engagements;
 pub mod finance;
 pub mod follow_up;
+pub mod partners;
 pub mod plan;
 pub mod reference;
 pub mod settings;
 pub mod structures;
+pub mod training;
 pub mod workflow;

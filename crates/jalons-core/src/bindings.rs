@@ -9,6 +9,10 @@ use crate::cases::{
     Attention, Case, CaseFilter, CaseInput, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage, StageCount,
 };
 use crate::consultants::{Consultant, ConsultantFilter, ConsultantInput};
+use crate::cooperation::{
+    CooperationFilter, CooperationInput, CooperationKind, CooperationMember, CooperationProject, CooperationStage,
+    MemberInput,
+};
 use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
     ScoreInput,
@@ -20,6 +24,10 @@ use crate::engagements::{
 use crate::finance::{FinanceApplication, FinanceInput, FinanceStatus, FinanceSummary, FinanceTool};
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::labels::Choice;
+use crate::partners::{
+    Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, Referral, ReferralFilter,
+    ReferralInput, ReferralOutcome,
+};
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
 use crate::reference::{Commune, ReferenceData};
 use crate::store::Settings;
@@ -29,7 +37,8 @@ use crate::structures::{
     Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
 };
 use crate::themes::Theme;
-use crate::values::{CommuneCode, Days, Etp, Idcc, Money, Naf, Rna, Siren, Siret};
+use crate::training::{Opco, TrainingAction, TrainingActionInput, TrainingPlan, TrainingStatus, TrainingYear};
+use crate::values::{CommuneCode, Days, Etp, Hours, Idcc, Money, Naf, Rna, Siren, Siret};
 use crate::workflow::{CaseWorkflow, MoveKind, MoveOption, TimelineEntry, TransitionInput};
 use crate::{DemoLoaded, Error, ErrorCode};
 
@@ -44,7 +53,7 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(&cfg;
         Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
-        Money, Etp, Days, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
+        Money, Etp, Days, Hours, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
         Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
@@ -56,6 +65,11 @@ pub fn typescript() -> String {
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput,
+        PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
+        Referral, ReferralFilter, ReferralInput,
+        CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
+        MemberInput,
+        Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,
     );
     format!(
         "// Generated from the Rust types by jalons-core (src/bindings.rs). Do not edit.\n\n{}\n",

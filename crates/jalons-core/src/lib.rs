@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod cases;
 pub mod consultants;
+pub mod cooperation;
 mod demo;
 pub mod diagnostic;
 pub mod employer;
@@ -13,11 +14,13 @@ pub mod finance;
 pub mod follow_up;
 mod ids;
 pub mod labels;
+pub mod partners;
 pub mod plan;
 pub mod reference;
 pub mod store;
 pub mod structures;
 pub mod themes;
+pub mod training;
 pub mod values;
 pub mod workflow;
 

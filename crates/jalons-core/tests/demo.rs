@@ -31,6 +31,23 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(s.case_finance(&trois_points.id).unwrap().obtained.0, 500_000);
     let returning = all.iter().find(|c| c.structure_name == "Les Champs du Lot" && c.stage == Stage::Plan).unwrap();
     assert!(s.get_diagnostic(&returning.id).unwrap().previous.is_some());
+    let partners = s.list_partners(&Default::default()).unwrap();
+    assert!(partners.len() >= 10);
+    let referrals = s.list_referrals(&Default::default()).unwrap();
+    let exit = referrals.iter().find(|r| r.structure_name == "Transhumances Alpines").unwrap();
+    assert_eq!((exit.partner_name.as_str(), exit.case_stage), ("France Active Auvergne-Rhône-Alpes", Stage::Referred));
+    assert!(referrals.len() >= 8);
+    let sillon = structures.iter().find(|x| x.name == "Compagnie du Sillon").unwrap();
+    let shared = s
+        .list_cooperations(&jalons_core::cooperation::CooperationFilter {
+            structure_id: Some(sillon.id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(shared[0].members.len(), 3);
+    let training = s.get_training(&sillon.id).unwrap();
+    assert_eq!(training.opco, Some(jalons_core::training::Opco::Afdas));
+    assert_eq!(training.years[0].funding_obtained.0, 280_000);
     let e = s.load_demo().unwrap_err();
     assert_eq!(e.code, ErrorCode::Conflict);
     assert_eq!(s.list_structures(&Default::default()).unwrap().len(), loaded.structures);

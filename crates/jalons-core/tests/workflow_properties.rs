@@ -78,6 +78,7 @@ proptest! {
                         comment: if comment { "Pourquoi".into() } else { String::new() },
                         reason: if reason { "Motif".into() } else { String::new() },
                         partner: if partner { "France Active".into() } else { String::new() },
+                        partner_id: String::new(),
                     };
                     match s.move_case(&input) {
                         Ok(after) => {

@@ -12,6 +12,9 @@ import type {
 	Consultant,
 	ConsultantFilter,
 	ConsultantInput,
+	CooperationFilter,
+	CooperationInput,
+	CooperationProject,
 	DemoLoaded,
 	Diagnostic,
 	DiagnosticInput,
@@ -25,15 +28,23 @@ import type {
 	FollowUp,
 	FollowUpInput,
 	ObligationInput,
+	Partner,
+	PartnerFilter,
+	PartnerInput,
 	Plan,
 	PlanInput,
 	ReferenceData,
+	Referral,
+	ReferralFilter,
+	ReferralInput,
 	Settings,
 	StageCount,
 	Structure,
 	StructureFilter,
 	StructureInput,
 	StructureSummary,
+	TrainingActionInput,
+	TrainingPlan,
 	TransitionInput
 } from './bindings';
 
@@ -115,5 +126,25 @@ export const api = {
 	createFinanceApplication: (input: FinanceInput) =>
 		call<FinanceApplication>('create_finance_application', { input }),
 	updateFinanceApplication: (id: string, input: FinanceInput) =>
-		call<FinanceApplication>('update_finance_application', { id, input })
+		call<FinanceApplication>('update_finance_application', { id, input }),
+	listPartners: (filter: PartnerFilter) => call<Partner[]>('list_partners', { filter }),
+	getPartner: (id: string) => call<Partner>('get_partner', { id }),
+	createPartner: (input: PartnerInput) => call<Partner>('create_partner', { input }),
+	updatePartner: (id: string, input: PartnerInput) => call<Partner>('update_partner', { id, input }),
+	partnerHistory: (id: string) => call<AuditEntry[]>('partner_history', { id }),
+	listReferrals: (filter: ReferralFilter) => call<Referral[]>('list_referrals', { filter }),
+	createReferral: (input: ReferralInput) => call<Referral>('create_referral', { input }),
+	updateReferral: (id: string, input: ReferralInput) => call<Referral>('update_referral', { id, input }),
+	listCooperations: (filter: CooperationFilter) => call<CooperationProject[]>('list_cooperations', { filter }),
+	getCooperation: (id: string) => call<CooperationProject>('get_cooperation', { id }),
+	createCooperation: (input: CooperationInput) => call<CooperationProject>('create_cooperation', { input }),
+	updateCooperation: (id: string, input: CooperationInput) =>
+		call<CooperationProject>('update_cooperation', { id, input }),
+	cooperationHistory: (id: string) => call<AuditEntry[]>('cooperation_history', { id }),
+	getTraining: (structureId: string) => call<TrainingPlan>('get_training', { structureId }),
+	setOpco: (structureId: string, opco: string) => call<TrainingPlan>('set_opco', { structureId, opco }),
+	createTrainingAction: (input: TrainingActionInput) => call<TrainingPlan>('create_training_action', { input }),
+	updateTrainingAction: (id: string, input: TrainingActionInput) =>
+		call<TrainingPlan>('update_training_action', { id, input }),
+	deleteTrainingAction: (id: string) => call<TrainingPlan>('delete_training_action', { id })
 };

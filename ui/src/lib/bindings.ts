@@ -26,7 +26,7 @@ appropriation_scale: Array<Choice>, attention: Array<Choice>,
 /**
  * Collective agreements of culture and the ESS, `1285 – Entreprises artistiques…`.
  */
-idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, 
+idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, partner_kinds: Array<Choice>, cooperation_kinds: Array<Choice>, opcos: Array<Choice>, training_statuses: Array<Choice>, cooperation_stages: Array<Choice>, referral_outcomes: Array<Choice>, 
 /**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
@@ -59,6 +59,8 @@ export type Money = number;
 export type Etp = number;
 
 export type Days = number;
+
+export type Hours = number;
 
 export type Siren = string;
 
@@ -207,7 +209,12 @@ from: Stage | null, to: Stage, date: string, author: string, comment: string | n
  */
 partner: string | null, recorded_at: string, };
 
-export type TransitionInput = { case_id: string, to: string, date: string, comment: string, reason: string, partner: string, };
+export type TransitionInput = { case_id: string, to: string, date: string, comment: string, reason: string, 
+/**
+ * The partner referred to, as typed; or, when `partner_id` names one of the
+ * directory, that partner, and the move records the referral too.
+ */
+partner: string, partner_id: string, };
 
 export type DiagnosticDomain = "project" | "activities" | "governance" | "employer" | "economic_model" | "finance" | "partnerships" | "communication" | "cooperation" | "digital" | "ecology";
 
@@ -418,3 +425,97 @@ body: string, amount_requested: string, amount_obtained: string,
  * Set when the user confirms that more was obtained than requested.
  */
 over_confirmed: boolean, submitted_on: string, decision_date: string, status: string, note: string, };
+
+export type PartnerKind = "cress" | "dla" | "network" | "opco" | "solidarity_finance" | "bank" | "local_authority" | "state" | "accompanier" | "other";
+
+export type ReferralOutcome = "pending" | "taken_up" | "declined" | "no_contact";
+
+export type Partner = { id: string, name: string, kind: PartnerKind, 
+/**
+ * Where it acts: a département, a région, national.
+ */
+territory: string | null, website: string | null, email: string | null, phone: string | null, notes: string | null, contacts: Array<PartnerContact>, 
+/**
+ * How many cases were referred to it.
+ */
+referrals: number, created_at: string, updated_at: string, };
+
+export type PartnerContact = { id: string, name: string, 
+/**
+ * Their position: chargée d'accompagnement, directeur…
+ */
+role: string | null, email: string | null, phone: string | null, };
+
+export type PartnerFilter = { 
+/**
+ * Words matched against name, territory and contacts' names, accents ignored.
+ */
+query: string, kind: PartnerKind | null, };
+
+export type PartnerInput = { name: string, kind: string, territory: string, website: string, email: string, phone: string, notes: string, contacts: Array<PartnerContactInput>, };
+
+export type PartnerContactInput = { name: string, role: string, email: string, phone: string, };
+
+export type Referral = { id: string, case_id: string, case_reference: string, case_stage: Stage, structure_id: string, structure_name: string, partner_id: string, partner_name: string, partner_kind: PartnerKind, referred_on: string, reason: string, outcome: ReferralOutcome, outcome_note: string | null, };
+
+export type ReferralFilter = { case_id: string | null, partner_id: string | null, partner_kind: PartnerKind | null, 
+/**
+ * The calendar year of the referral date.
+ */
+year: number | null, };
+
+export type ReferralInput = { case_id: string, partner_id: string, referred_on: string, reason: string, outcome: string, outcome_note: string, };
+
+export type CooperationKind = "shared_place" | "ptce" | "scic_creation" | "scic_transformation" | "employer_group" | "merger" | "pooling";
+
+export type CooperationStage = "idea" | "study" | "setup" | "running" | "stopped";
+
+export type CooperationProject = { id: string, name: string, kind: CooperationKind, stage: CooperationStage, started_on: string | null, territory: string | null, notes: string | null, members: Array<CooperationMember>, created_at: string, updated_at: string, };
+
+export type CooperationMember = { structure_id: string, structure_name: string, commune_name: string | null, role: string | null, };
+
+export type CooperationFilter = { 
+/**
+ * Words matched against the project's name, territory and members' names.
+ */
+query: string, kind: CooperationKind | null, 
+/**
+ * The projects a structure takes part in.
+ */
+structure_id: string | null, };
+
+export type CooperationInput = { name: string, kind: string, stage: string, started_on: string, territory: string, notes: string, members: Array<MemberInput>, };
+
+export type MemberInput = { structure_id: string, role: string, };
+
+export type Opco = "afdas" | "uniformation" | "akto" | "opco_ep" | "opco_sante" | "atlas" | "ocapiat" | "opco_2i" | "constructys" | "opco_mobilites" | "opcommerce";
+
+export type TrainingStatus = "planned" | "requested" | "funded" | "done" | "cancelled";
+
+export type TrainingAction = { id: string, structure_id: string, title: string, 
+/**
+ * How many people it concerns.
+ */
+people: number | null, hours: Hours | null, cost: Money | null, funding_requested: Money | null, funding_obtained: Money | null, start_on: string | null, end_on: string | null, status: TrainingStatus, note: string | null, };
+
+export type TrainingYear = { 
+/**
+ * The year the actions start (or end); none for undated actions.
+ */
+year: number | null, actions: number, people: number, hours: Hours, cost: Money, funding_requested: Money, funding_obtained: Money, };
+
+export type TrainingPlan = { structure_id: string, opco: Opco | null, 
+/**
+ * Newest first.
+ */
+actions: Array<TrainingAction>, 
+/**
+ * Newest year first, undated last.
+ */
+years: Array<TrainingYear>, };
+
+export type TrainingActionInput = { structure_id: string, title: string, people: string, hours: string, cost: string, funding_requested: string, funding_obtained: string, 
+/**
+ * Set when the user confirms that more was obtained than requested.
+ */
+over_confirmed: boolean, start_on: string, end_on: string, status: string, note: string, };

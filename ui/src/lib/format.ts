@@ -15,6 +15,9 @@ export function etp(hundredths: number | null | undefined): string {
 	return decimal.format(hundredths / 100);
 }
 
+/** Training hours are hundredths too: `350` → `3,5`. */
+export const hours = etp;
+
 /** `2026-11-25` → `25/11/2026`, read as a calendar date whatever the time zone. */
 export function date(iso: string | null | undefined): string {
 	if (!iso) return '—';
@@ -36,6 +39,8 @@ export function etpInput(hundredths: number | null | undefined): string {
 	if (hundredths === null || hundredths === undefined) return '';
 	return decimal.format(hundredths / 100);
 }
+
+export const hoursInput = etpInput;
 
 export function count(n: number | null | undefined): string {
 	return n === null || n === undefined ? '' : String(n);

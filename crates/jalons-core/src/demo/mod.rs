@@ -8,14 +8,73 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cases::CaseInput;
+use crate::cooperation::{CooperationInput, MemberInput};
 use crate::employer::ObligationInput;
 use crate::finance::FinanceInput;
+use crate::partners::{PartnerInput, ReferralInput};
 use crate::structures::StructureInput;
+use crate::training::TrainingActionInput;
 use crate::{Error, Result, Store};
 
 const DEMO: &str = include_str!("../../../../assets/demo/demo.json");
 const EMPLOYER: &str = include_str!("../../../../assets/demo/employer.json");
 const FINANCE: &str = include_str!("../../../../assets/demo/finance.json");
+const PARTNERS: &str = include_str!("../../../../assets/demo/partners.json");
+const COOPERATION: &str = include_str!("../../../../assets/demo/cooperation.json");
+const TRAINING: &str = include_str!("../../../../assets/demo/training.json");
+
+#[derive(Deserialize)]
+struct DemoTraining {
+    /// Index into the demo's structures.
+    structure: usize,
+    opco: String,
+    actions: Vec<TrainingActionInput>,
+}
+
+#[derive(Deserialize)]
+struct Training {
+    structures: Vec<DemoTraining>,
+}
+
+#[derive(Deserialize)]
+struct DemoMember {
+    /// Index into the demo's structures.
+    structure: usize,
+    role: String,
+}
+
+#[derive(Deserialize)]
+struct DemoProject {
+    #[serde(flatten)]
+    input: CooperationInput,
+    #[serde(rename = "members")]
+    demo_members: Vec<DemoMember>,
+}
+
+#[derive(Deserialize)]
+struct Cooperation {
+    projects: Vec<DemoProject>,
+}
+
+#[derive(Deserialize)]
+struct DemoReferral {
+    /// Index into the demo's cases.
+    case: usize,
+    /// Index into `partners`.
+    partner: usize,
+    /// Days after the request.
+    days: u64,
+    reason: String,
+    outcome: String,
+    #[serde(default)]
+    outcome_note: String,
+}
+
+#[derive(Deserialize)]
+struct Partners {
+    partners: Vec<PartnerInput>,
+    referrals: Vec<DemoReferral>,
+}
 
 #[derive(Deserialize)]
 struct DemoFinance {
@@ -128,6 +187,50 @@ impl Store {
                 })?;
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
+            // Before the workflow, whose referred exits name partners of the directory.
+            let partners: Partners = serde_json::from_str(PARTNERS)?;
+            let mut partner_ids = Vec::with_capacity(partners.partners.len());
+            for p in &partners.partners {
+                partner_ids.push(
+                    self.create_partner(p)
+                        .map_err(|e| Error::internal(format!("Démo, partenaire « {} » : {e}", p.name)))?
+                        .id,
+                );
+            }
+            for r in partners.referrals {
+                let case = &opened[r.case];
+                self.create_referral(&ReferralInput {
+                    case_id: case.id.clone(),
+                    partner_id: partner_ids[r.partner].clone(),
+                    referred_on: (case.request_date + chrono::Days::new(r.days)).to_string(),
+                    reason: r.reason,
+                    outcome: r.outcome,
+                    outcome_note: r.outcome_note,
+                })
+                .map_err(|e| Error::internal(format!("Démo, orientation de l'accompagnement n° {} : {e}", r.case)))?;
+            }
+            let training: Training = serde_json::from_str(TRAINING)?;
+            for t in training.structures {
+                let id = &ids[t.structure];
+                let context =
+                    |e: Error| Error::internal(format!("Démo, formation de la structure n° {} : {e}", t.structure));
+                self.set_opco(id, &t.opco).map_err(context)?;
+                for a in t.actions {
+                    self.create_training_action(&TrainingActionInput { structure_id: id.clone(), ..a })
+                        .map_err(context)?;
+                }
+            }
+            let cooperation: Cooperation = serde_json::from_str(COOPERATION)?;
+            for p in cooperation.projects {
+                let members = p
+                    .demo_members
+                    .iter()
+                    .map(|m| MemberInput { structure_id: ids[m.structure].clone(), role: m.role.clone() })
+                    .collect();
+                let input = CooperationInput { members, ..p.input };
+                self.create_cooperation(&input)
+                    .map_err(|e| Error::internal(format!("Démo, coopération « {} » : {e}", input.name)))?;
+            }
             let (consultants, engagements) = workflow::advance(self, &opened)?;
             let finance: Finance = serde_json::from_str(FINANCE)?;
             for f in finance.applications {

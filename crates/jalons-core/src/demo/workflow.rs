@@ -13,6 +13,7 @@ use crate::consultants::ConsultantInput;
 use crate::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
 use crate::engagements::{EngagementInput, OfferInput};
 use crate::follow_up::FollowUpInput;
+use crate::partners::PartnerFilter;
 use crate::plan::{ActionInput, AxisInput, PlanInput};
 use crate::workflow::TransitionInput;
 use crate::{Error, Result, Store};
@@ -135,13 +136,23 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
+    /// A partner named as in the directory is referred to through it, as the dialog does.
     fn move_to(&mut self, case: usize, to: &str, date: String, reason: &str, partner: &str) -> Result<()> {
+        let listed = if partner.is_empty() {
+            None
+        } else {
+            self.store
+                .list_partners(&PartnerFilter { query: partner.into(), kind: None })?
+                .into_iter()
+                .find(|p| p.name == partner)
+        };
         self.store.move_case(&TransitionInput {
             case_id: self.cases[case].id.clone(),
             to: to.into(),
             date,
             reason: reason.into(),
-            partner: partner.into(),
+            partner: if listed.is_some() { String::new() } else { partner.into() },
+            partner_id: listed.map(|p| p.id).unwrap_or_default(),
             ..Default::default()
         })?;
         Ok(())

@@ -46,6 +46,12 @@ pub struct ReferenceData {
     pub obligation_statuses: Vec<Choice>,
     pub finance_tools: Vec<Choice>,
     pub finance_statuses: Vec<Choice>,
+    pub partner_kinds: Vec<Choice>,
+    pub cooperation_kinds: Vec<Choice>,
+    pub opcos: Vec<Choice>,
+    pub training_statuses: Vec<Choice>,
+    pub cooperation_stages: Vec<Choice>,
+    pub referral_outcomes: Vec<Choice>,
     /// The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
     pub territory_source: String,
 }
@@ -96,6 +102,12 @@ pub fn reference_data() -> ReferenceData {
         obligation_statuses: crate::employer::ObligationStatus::choices(),
         finance_tools: crate::finance::FinanceTool::choices(),
         finance_statuses: crate::finance::FinanceStatus::choices(),
+        partner_kinds: crate::partners::PartnerKind::choices(),
+        cooperation_kinds: crate::cooperation::CooperationKind::choices(),
+        opcos: crate::training::Opco::choices(),
+        training_statuses: crate::training::TrainingStatus::choices(),
+        cooperation_stages: crate::cooperation::CooperationStage::choices(),
+        referral_outcomes: crate::partners::ReferralOutcome::choices(),
         territory_source: t.vintage().to_owned(),
     }
 }

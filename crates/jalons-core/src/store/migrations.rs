@@ -11,6 +11,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workflow.sql"),
     include_str!("migrations/0003_employer.sql"),
     include_str!("migrations/0004_finance.sql"),
+    include_str!("migrations/0005_partners.sql"),
+    include_str!("migrations/0006_cooperation.sql"),
+    include_str!("migrations/0007_training.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -239,6 +239,6 @@ impl Store {
     }
 
     pub fn structure_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
-        audit::history(self.conn(), &[ENTITY, crate::employer::ENTITY], &parse_id("id", id)?)
+        audit::history(self.conn(), &[ENTITY, crate::employer::ENTITY, crate::training::ENTITY], &parse_id("id", id)?)
     }
 }

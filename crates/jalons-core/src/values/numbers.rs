@@ -5,7 +5,7 @@ use ts_rs::TS;
 use crate::{Error, Result};
 
 /// An amount of money in integer euro cents, never negative in our records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -18,6 +18,11 @@ pub struct Etp(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(transparent)]
 pub struct Days(pub i64);
+
+/// Training hours in hundredths: 3,5 hours is stored as 350.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct Hours(pub i64);
 
 /// Upper bound that catches a misplaced digit while allowing the largest ESS employers.
 const MAX_MONEY_CENTS: i64 = 1_000_000_000_000;
@@ -118,6 +123,25 @@ impl Days {
     }
 }
 
+impl Hours {
+    pub fn parse_optional(field: &str, raw: &str) -> Result<Option<Self>> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        match parse_hundredths(raw) {
+            Some(v) if v < 0 => Err(Error::validation(field, "Le nombre d'heures ne peut pas être négatif.")),
+            Some(v) if v > 1_000_000 => {
+                Err(Error::validation(field, "Le nombre d'heures semble trop élevé : vérifiez la saisie."))
+            }
+            Some(v) => Ok(Some(Self(v))),
+            None => Err(Error::validation(
+                field,
+                format!("Nombre d'heures invalide (saisi : « {} »). Écrivez par exemple 14 ou 3,5.", raw.trim()),
+            )),
+        }
+    }
+}
+
 /// A non-negative head count; empty means "not known".
 pub fn parse_count(field: &str, label: &str, raw: &str) -> Result<Option<i64>> {
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -151,36 +175,22 @@ pub fn parse_optional_date(field: &str, label: &str, raw: &str) -> Result<Option
     if raw.trim().is_empty() { Ok(None) } else { parse_date(field, label, raw).map(Some) }
 }
 
-impl rusqlite::ToSql for Money {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.0.into())
-    }
+/// The hundredths and cents above are stored as SQLite integers.
+macro_rules! integer_column {
+    ($($name:ident),+) => {$(
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(v).map(Self)
+            }
+        }
+    )+};
 }
-impl rusqlite::types::FromSql for Money {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        i64::column_result(v).map(Self)
-    }
-}
-impl rusqlite::ToSql for Days {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.0.into())
-    }
-}
-impl rusqlite::types::FromSql for Days {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        i64::column_result(v).map(Self)
-    }
-}
-impl rusqlite::ToSql for Etp {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.0.into())
-    }
-}
-impl rusqlite::types::FromSql for Etp {
-    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        i64::column_result(v).map(Self)
-    }
-}
+integer_column!(Money, Etp, Days, Hours);
 
 #[cfg(test)]
 mod tests {

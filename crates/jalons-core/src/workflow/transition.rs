@@ -10,6 +10,7 @@ use super::progress::Progress;
 use super::timeline::{self, NewEntry, TimelineEntry};
 use crate::cases::Stage;
 use crate::ids::parse_id;
+use crate::partners::record_exit_referral;
 use crate::values::{optional_text, parse_date};
 use crate::{Error, Result, Store};
 
@@ -22,7 +23,10 @@ pub struct TransitionInput {
     pub date: String,
     pub comment: String,
     pub reason: String,
+    /// The partner referred to, as typed; or, when `partner_id` names one of the
+    /// directory, that partner, and the move records the referral too.
     pub partner: String,
+    pub partner_id: String,
 }
 
 /// One move the case page offers, with what it still lacks.
@@ -88,7 +92,8 @@ impl Store {
         let date = parse_date("date", "La date du changement d'étape", &input.date)?;
         let comment = optional_text(&input.comment);
         let reason = optional_text(&input.reason);
-        let partner = optional_text(&input.partner);
+        let mut partner = optional_text(&input.partner);
+        let partner_id = optional_text(&input.partner_id);
         self.write(|w| {
             let (from, timeline) = state(&w.tx, &case_id)?;
             let Some(kind) = classify(from, to, resume_stage(from, &timeline)) else {
@@ -129,11 +134,16 @@ impl Store {
                     if reason.is_none() {
                         return Err(Error::validation("reason", format!("Indiquez le motif : « {} ».", to.label())));
                     }
-                    if to == Stage::Referred && partner.is_none() {
+                    if to == Stage::Referred && partner.is_none() && partner_id.is_none() {
                         return Err(Error::validation("partner", "Indiquez vers quel partenaire la structure est orientée."));
                     }
                 }
                 _ => {}
+            }
+            if to == Stage::Referred
+                && let (Some(partner_id), Some(reason)) = (&partner_id, &reason)
+            {
+                partner = Some(record_exit_referral(w, &case_id, partner_id, date, reason)?);
             }
             w.tx.execute(
                 "UPDATE cases SET stage = ?1, updated_at = ?2 WHERE id = ?3",

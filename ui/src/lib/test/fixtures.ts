@@ -73,6 +73,24 @@ export const reference: ReferenceData = {
 		{ code: 'submitted', label: 'Déposée' },
 		{ code: 'granted', label: 'Accordée' }
 	],
+	partner_kinds: [
+		{ code: 'cress', label: 'CRESS' },
+		{ code: 'solidarity_finance', label: 'Financeur solidaire (France Active…)' }
+	],
+	cooperation_kinds: [{ code: 'shared_place', label: 'Lieu partagé / tiers-lieu' }],
+	cooperation_stages: [{ code: 'idea', label: 'Émergence' }],
+	opcos: [
+		{ code: 'afdas', label: 'AFDAS (culture, médias, sport, loisirs)' },
+		{ code: 'uniformation', label: 'Uniformation (cohésion sociale)' }
+	],
+	training_statuses: [
+		{ code: 'planned', label: 'Prévue' },
+		{ code: 'done', label: 'Réalisée' }
+	],
+	referral_outcomes: [
+		{ code: 'pending', label: 'En attente' },
+		{ code: 'taken_up', label: 'Prise en charge' }
+	],
 	obligation_statuses: [
 		{ code: 'to_do', label: 'À faire' },
 		{ code: 'up_to_date', label: 'À jour' },

@@ -1,0 +1,178 @@
+//! Reading and writing cooperation projects and the structures they link.
+
+use chrono::Utc;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::input::ValidCooperation;
+use super::{CooperationFilter, CooperationInput, CooperationMember, CooperationProject};
+use crate::ids::{new_id, parse_id};
+use crate::values::fold;
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "cooperation";
+
+const SELECT: &str =
+    "SELECT p.id, p.name, p.kind, p.stage, p.started_on, p.territory, p.notes, p.created_at, p.updated_at
+    FROM cooperation_projects p";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<CooperationProject> {
+    Ok(CooperationProject {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        stage: r.get(3)?,
+        started_on: r.get(4)?,
+        territory: r.get(5)?,
+        notes: r.get(6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+        members: Vec::new(),
+    })
+}
+
+fn with_members(conn: &Connection, mut p: CooperationProject) -> Result<CooperationProject> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.structure_id, s.name, s.commune_name, m.role
+         FROM cooperation_members m JOIN structures s ON s.id = m.structure_id
+         WHERE m.project_id = ?1 ORDER BY m.position",
+    )?;
+    p.members = stmt
+        .query_map([&p.id], |r| {
+            Ok(CooperationMember {
+                structure_id: r.get(0)?,
+                structure_name: r.get(1)?,
+                commune_name: r.get(2)?,
+                role: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(p)
+}
+
+fn load(conn: &Connection, id: &str) -> Result<CooperationProject> {
+    let p = conn
+        .query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Ce projet de coopération n'existe pas ou plus."))?;
+    with_members(conn, p)
+}
+
+fn write_fields(conn: &Connection, id: &str, v: &ValidCooperation) -> Result<()> {
+    let mut names = vec![v.name.clone()];
+    names.extend(v.territory.clone());
+    for (position, m) in (0_i64..).zip(&v.members) {
+        let name: Option<String> =
+            conn.query_row("SELECT name FROM structures WHERE id = ?1", [&m.structure_id], |r| r.get(0)).optional()?;
+        let Some(name) = name else {
+            return Err(Error::validation(
+                &format!("members.{position}.structure_id"),
+                "Cette structure n'existe pas ou plus.",
+            ));
+        };
+        names.push(name);
+    }
+    conn.execute(
+        "UPDATE cooperation_projects SET name = ?2, search_name = ?3, kind = ?4, stage = ?5, started_on = ?6,
+                territory = ?7, notes = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            v.name,
+            fold(&names.join(" ")),
+            v.kind,
+            v.stage,
+            v.started_on,
+            v.territory,
+            v.notes,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    conn.execute("DELETE FROM cooperation_members WHERE project_id = ?1", [id])?;
+    for (position, m) in (0_i64..).zip(&v.members) {
+        conn.execute(
+            "INSERT INTO cooperation_members (project_id, structure_id, position, role) VALUES (?1, ?2, ?3, ?4)",
+            params![id, m.structure_id, position, m.role],
+        )?;
+    }
+    Ok(())
+}
+
+/// The audited form of a project: its members read as names, not ids.
+fn snapshot(p: &CooperationProject) -> serde_json::Value {
+    let mut v = serde_json::to_value(p).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        let members: Vec<String> = p
+            .members
+            .iter()
+            .map(|m| match &m.role {
+                Some(role) => format!("{} ({role})", m.structure_name),
+                None => m.structure_name.clone(),
+            })
+            .collect();
+        o.insert("members".into(), serde_json::Value::String(members.join(", ")));
+    }
+    v
+}
+
+impl Store {
+    pub fn get_cooperation(&self, id: &str) -> Result<CooperationProject> {
+        load(self.conn(), &parse_id("id", id)?)
+    }
+
+    pub fn create_cooperation(&mut self, input: &CooperationInput) -> Result<CooperationProject> {
+        let v = input.validate()?;
+        self.write(|w| {
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO cooperation_projects (id, name, search_name, kind, stage, created_at, updated_at)
+                 VALUES (?1, '', '', ?2, ?3, ?4, ?4)",
+                params![id, v.kind, v.stage, now],
+            )?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&snapshot(&after)))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_cooperation(&mut self, id: &str, input: &CooperationInput) -> Result<CooperationProject> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            let before = load(&w.tx, &id)?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "update", Some(&snapshot(&before)), Some(&snapshot(&after)))?;
+            Ok(after)
+        })
+    }
+
+    /// Projects by name, each with its members.
+    pub fn list_cooperations(&self, filter: &CooperationFilter) -> Result<Vec<CooperationProject>> {
+        let mut clauses = vec!["1 = 1".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        for word in fold(&filter.query).split_whitespace() {
+            clauses.push("p.search_name LIKE '%' || ? || '%'".to_owned());
+            params.push(Value::Text(word.to_owned()));
+        }
+        if let Some(kind) = filter.kind {
+            clauses.push("p.kind = ?".to_owned());
+            params.push(Value::Text(kind.code().to_owned()));
+        }
+        if let Some(structure_id) = &filter.structure_id {
+            clauses.push("p.id IN (SELECT project_id FROM cooperation_members WHERE structure_id = ?)".to_owned());
+            params.push(Value::Text(parse_id("structure_id", structure_id)?));
+        }
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!("{SELECT} WHERE {} ORDER BY p.search_name", clauses.join(" AND ")))?;
+        let projects =
+            stmt.query_map(rusqlite::params_from_iter(params), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        projects.into_iter().map(|p| with_members(conn, p)).collect()
+    }
+
+    pub fn cooperation_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    }
+}

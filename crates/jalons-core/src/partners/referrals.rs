@@ -1,0 +1,162 @@
+//! Referrals of a case to a partner of the directory: recorded from the case, or by the
+//! workflow when a case leaves as « Orienté » towards a partner of the directory.
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::input::ValidReferral;
+use super::{Referral, ReferralFilter, ReferralInput, ReferralOutcome};
+use crate::ids::{new_id, parse_id};
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "referral";
+
+const SELECT: &str = "SELECT r.id, r.case_id, c.reference, c.stage, s.id, s.name, p.id, p.name, p.kind, r.referred_on,
+        r.reason, r.outcome, r.outcome_note
+    FROM referrals r
+    JOIN cases c ON c.id = r.case_id
+    JOIN structures s ON s.id = c.structure_id
+    JOIN partners p ON p.id = r.partner_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
+    Ok(Referral {
+        id: r.get(0)?,
+        case_id: r.get(1)?,
+        case_reference: r.get(2)?,
+        case_stage: r.get(3)?,
+        structure_id: r.get(4)?,
+        structure_name: r.get(5)?,
+        partner_id: r.get(6)?,
+        partner_name: r.get(7)?,
+        partner_kind: r.get(8)?,
+        referred_on: r.get(9)?,
+        reason: r.get(10)?,
+        outcome: r.get(11)?,
+        outcome_note: r.get(12)?,
+    })
+}
+
+fn load(conn: &Connection, id: &str) -> Result<Referral> {
+    conn.query_row(&format!("{SELECT} WHERE r.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Cette orientation n'existe pas ou plus."))
+}
+
+/// The case and the partner must exist, and a structure is not referred before it asked.
+fn check_links(conn: &Connection, v: &ValidReferral) -> Result<()> {
+    let request_date: Option<NaiveDate> =
+        conn.query_row("SELECT request_date FROM cases WHERE id = ?1", [&v.case_id], |r| r.get(0)).optional()?;
+    let request_date = request_date.ok_or_else(|| Error::not_found("Cet accompagnement n'existe pas ou plus."))?;
+    let partner: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM partners WHERE id = ?1)", [&v.partner_id], |r| r.get(0))?;
+    if !partner {
+        return Err(Error::validation("partner_id", "Ce partenaire n'existe pas ou plus dans l'annuaire."));
+    }
+    if v.referred_on < request_date {
+        return Err(Error::validation(
+            "referred_on",
+            format!("La date de l'orientation ne peut pas précéder la demande ({}).", request_date.format("%d/%m/%Y")),
+        ));
+    }
+    Ok(())
+}
+
+fn insert(conn: &Connection, v: &ValidReferral) -> Result<String> {
+    let id = new_id();
+    let now = Utc::now().to_rfc3339();
+    conn.execute(
+        "INSERT INTO referrals (id, case_id, partner_id, referred_on, reason, outcome, outcome_note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![id, v.case_id, v.partner_id, v.referred_on, v.reason, v.outcome, v.outcome_note, now],
+    )?;
+    Ok(id)
+}
+
+/// A case that leaves as « Orienté » towards a partner of the directory is a referral too,
+/// written in the move's transaction so that the overview of referrals misses none.
+pub(crate) fn record_exit_referral(
+    w: &crate::store::WriteCtx<'_>,
+    case_id: &str,
+    partner_id: &str,
+    on: NaiveDate,
+    reason: &str,
+) -> Result<String> {
+    let v = ValidReferral {
+        case_id: case_id.to_owned(),
+        partner_id: parse_id("partner_id", partner_id)?,
+        referred_on: on,
+        reason: reason.to_owned(),
+        outcome: ReferralOutcome::Pending,
+        outcome_note: None,
+    };
+    check_links(&w.tx, &v)?;
+    let id = insert(&w.tx, &v)?;
+    w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(load(&w.tx, &id)?)?))?;
+    let partner_name: String =
+        w.tx.query_row("SELECT name FROM partners WHERE id = ?1", [&v.partner_id], |r| r.get(0))?;
+    Ok(partner_name)
+}
+
+impl Store {
+    /// Newest first: on a case, on a partner, or all of them with the overview's filters.
+    pub fn list_referrals(&self, filter: &ReferralFilter) -> Result<Vec<Referral>> {
+        let mut clauses = vec!["1 = 1".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        if let Some(id) = &filter.case_id {
+            clauses.push("r.case_id = ?".to_owned());
+            params.push(Value::Text(parse_id("case_id", id)?));
+        }
+        if let Some(id) = &filter.partner_id {
+            clauses.push("r.partner_id = ?".to_owned());
+            params.push(Value::Text(parse_id("partner_id", id)?));
+        }
+        if let Some(kind) = filter.partner_kind {
+            clauses.push("p.kind = ?".to_owned());
+            params.push(Value::Text(kind.code().to_owned()));
+        }
+        if let Some(year) = filter.year {
+            clauses.push("substr(r.referred_on, 1, 4) = ?".to_owned());
+            params.push(Value::Text(format!("{year:04}")));
+        }
+        let mut stmt = self.conn().prepare(&format!(
+            "{SELECT} WHERE {} ORDER BY r.referred_on DESC, r.created_at DESC",
+            clauses.join(" AND ")
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A referral may be recorded on a finished case too: its outcome is often learnt after
+    /// the case has left as « Orienté ».
+    pub fn create_referral(&mut self, input: &ReferralInput) -> Result<Referral> {
+        let v = input.validate()?;
+        self.write(|w| {
+            check_links(&w.tx, &v)?;
+            let id = insert(&w.tx, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_referral(&mut self, id: &str, input: &ReferralInput) -> Result<Referral> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            w.audited(ENTITY, &id, "update", load, |before| {
+                if before.case_id != v.case_id {
+                    return Err(Error::validation("case_id", "Une orientation reste sur son accompagnement."));
+                }
+                check_links(&w.tx, &v)?;
+                w.tx.execute(
+                    "UPDATE referrals SET partner_id = ?2, referred_on = ?3, reason = ?4, outcome = ?5, outcome_note = ?6,
+                            updated_at = ?7
+                     WHERE id = ?1",
+                    params![id, v.partner_id, v.referred_on, v.reason, v.outcome, v.outcome_note, Utc::now().to_rfc3339()],
+                )?;
+                Ok(())
+            })
+        })
+    }
+}

@@ -1,0 +1,38 @@
+use jalons_core::cooperation::{CooperationFilter, CooperationInput, CooperationProject};
+use jalons_core::store::audit::AuditEntry;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_cooperations(
+    state: State<'_, AppState>,
+    filter: CooperationFilter,
+) -> CmdResult<Vec<CooperationProject>> {
+    state.store()?.list_cooperations(&filter)
+}
+
+#[tauri::command]
+pub async fn get_cooperation(state: State<'_, AppState>, id: String) -> CmdResult<CooperationProject> {
+    state.store()?.get_cooperation(&id)
+}
+
+#[tauri::command]
+pub async fn create_cooperation(state: State<'_, AppState>, input: CooperationInput) -> CmdResult<CooperationProject> {
+    state.store()?.create_cooperation(&input)
+}
+
+#[tauri::command]
+pub async fn update_cooperation(
+    state: State<'_, AppState>,
+    id: String,
+    input: CooperationInput,
+) -> CmdResult<CooperationProject> {
+    state.store()?.update_cooperation(&id, &input)
+}
+
+#[tauri::command]
+pub async fn cooperation_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
+    state.store()?.cooperation_history(&id)
+}

@@ -1,0 +1,46 @@
+use jalons_core::partners::{Partner, PartnerFilter, PartnerInput, Referral, ReferralFilter, ReferralInput};
+use jalons_core::store::audit::AuditEntry;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_partners(state: State<'_, AppState>, filter: PartnerFilter) -> CmdResult<Vec<Partner>> {
+    state.store()?.list_partners(&filter)
+}
+
+#[tauri::command]
+pub async fn get_partner(state: State<'_, AppState>, id: String) -> CmdResult<Partner> {
+    state.store()?.get_partner(&id)
+}
+
+#[tauri::command]
+pub async fn create_partner(state: State<'_, AppState>, input: PartnerInput) -> CmdResult<Partner> {
+    state.store()?.create_partner(&input)
+}
+
+#[tauri::command]
+pub async fn update_partner(state: State<'_, AppState>, id: String, input: PartnerInput) -> CmdResult<Partner> {
+    state.store()?.update_partner(&id, &input)
+}
+
+#[tauri::command]
+pub async fn partner_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
+    state.store()?.partner_history(&id)
+}
+
+#[tauri::command]
+pub async fn list_referrals(state: State<'_, AppState>, filter: ReferralFilter) -> CmdResult<Vec<Referral>> {
+    state.store()?.list_referrals(&filter)
+}
+
+#[tauri::command]
+pub async fn create_referral(state: State<'_, AppState>, input: ReferralInput) -> CmdResult<Referral> {
+    state.store()?.create_referral(&input)
+}
+
+#[tauri::command]
+pub async fn update_referral(state: State<'_, AppState>, id: String, input: ReferralInput) -> CmdResult<Referral> {
+    state.store()?.update_referral(&id, &input)
+}
