@@ -56,6 +56,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::finance::structure_finance,
         commands::finance::create_finance_application,
         commands::finance::update_finance_application,
+        commands::finance::finance_overview,
         commands::partners::list_partners,
         commands::partners::get_partner,
         commands::partners::create_partner,

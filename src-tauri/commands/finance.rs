@@ -1,4 +1,4 @@
-use jalons_core::finance::{FinanceApplication, FinanceInput, FinanceSummary};
+use jalons_core::finance::{FinanceApplication, FinanceFilter, FinanceInput, FinanceOverview, FinanceSummary};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -29,4 +29,9 @@ pub async fn update_finance_application(
     input: FinanceInput,
 ) -> CmdResult<FinanceApplication> {
     state.store()?.update_finance_application(&id, &input)
+}
+
+#[tauri::command]
+pub async fn finance_overview(state: State<'_, AppState>, filter: FinanceFilter) -> CmdResult<FinanceOverview> {
+    state.store()?.finance_overview(&filter)
 }

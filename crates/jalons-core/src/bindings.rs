@@ -21,7 +21,10 @@ use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationK
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
 };
-use crate::finance::{FinanceApplication, FinanceInput, FinanceStatus, FinanceSummary, FinanceTool};
+use crate::finance::{
+    FinanceApplication, FinanceFilter, FinanceInput, FinanceOverview, FinanceStatus, FinanceSummary, FinanceTool,
+    ToolTotal,
+};
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::labels::Choice;
 use crate::partners::{
@@ -64,7 +67,7 @@ pub fn typescript() -> String {
         EngagementMode, EngagementStatus, Engagement, LinkedCase, Offer, EngagementFilter, EngagementInput, OfferInput,
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
-        FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput,
+        FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

@@ -101,3 +101,27 @@ fn the_agreements_of_culture_have_their_names() {
     assert!(r.idcc.iter().any(|c| c.label == "1518 – Éducation, culture, loisirs et animation (ÉCLAT)"));
     assert!(r.idcc_source.contains("2026"));
 }
+
+#[test]
+fn the_structure_list_counts_and_filters_late_obligations() {
+    let (mut s, case_id) = case();
+    let late = s.get_case(&case_id).unwrap().structure_id;
+    let on_time = common::structure(&mut s, "Théâtre de la Courte Échelle");
+    s.save_obligations(&late, &[item("duerp", "2024-10-01"), item("professional_interviews", "2023-01-10")]).unwrap();
+    s.save_obligations(
+        &on_time,
+        &[
+            ObligationInput { status: "not_applicable".into(), ..item("duerp", "2020-01-01") },
+            item("dpae", "2026-01-05"),
+        ],
+    )
+    .unwrap();
+
+    let all = s.list_structures(&Default::default()).unwrap();
+    let count = |id: &str| all.iter().find(|x| x.id == id).unwrap().employer_late;
+    assert_eq!((count(&late), count(&on_time)), (2, 0));
+    let only_late = s
+        .list_structures(&jalons_core::structures::StructureFilter { employer_late: true, ..Default::default() })
+        .unwrap();
+    assert_eq!(only_late.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), [late.as_str()]);
+}

@@ -113,3 +113,39 @@ fn a_finished_case_keeps_its_applications_as_they_were() {
     assert!(s.create_finance_application(&prime(&id)).is_err());
     assert_eq!(s.case_finance(&id).unwrap().applications, vec![a]);
 }
+
+#[test]
+fn the_overview_counts_each_application_in_the_year_of_its_decision() {
+    use jalons_core::finance::{FinanceFilter, FinanceTool};
+    let (mut s, first) = case();
+    s.create_finance_application(&prime(&first)).unwrap();
+    s.create_finance_application(&FinanceInput {
+        tool: "ethical_loan".into(),
+        amount_requested: "25 000".into(),
+        amount_obtained: "20 000".into(),
+        submitted_on: "2025-11-03".into(),
+        decision_date: "2026-01-12".into(),
+        ..prime(&first)
+    })
+    .unwrap();
+    s.create_finance_application(&FinanceInput {
+        amount_obtained: String::new(),
+        decision_date: String::new(),
+        submitted_on: "2026-02-02".into(),
+        status: "submitted".into(),
+        ..prime(&first)
+    })
+    .unwrap();
+
+    let y2025 = s.finance_overview(&FinanceFilter { year: Some(2025), ..Default::default() }).unwrap();
+    assert_eq!((y2025.summary.requested, y2025.summary.obtained), (Money(1_000_000), Money(800_000)));
+    let y2026 = s.finance_overview(&FinanceFilter { year: Some(2026), ..Default::default() }).unwrap();
+    assert_eq!((y2026.summary.requested, y2026.summary.obtained), (Money(3_500_000), Money(2_000_000)));
+    assert_eq!(y2026.by_tool[0].tool, FinanceTool::EthicalLoan);
+    assert_eq!(y2026.by_tool[1].applications, 1);
+    assert_eq!(y2026.summary.applications[0].structure_name, "Compagnie du Sillon");
+    let primes = s
+        .finance_overview(&FinanceFilter { tool: Some(FinanceTool::FranceActivePrime), ..Default::default() })
+        .unwrap();
+    assert_eq!(primes.summary.applications.len(), 2);
+}

@@ -106,6 +106,20 @@ fn an_action_is_updated_and_deleted() {
     assert_eq!(plan.actions[0].status, TrainingStatus::Done);
     let plan = s.delete_training_action(&plan.actions[0].id).unwrap();
     assert!(plan.actions.is_empty());
-    let actions: Vec<String> = s.structure_history(&id).unwrap().iter().map(|h| h.action.clone()).collect();
-    assert_eq!(&actions[..3], ["delete", "update", "create"]);
+    let history = s.structure_history(&id).unwrap();
+    let lines: Vec<(String, String, String)> = history[..3]
+        .iter()
+        .map(|h| (h.changes[0].field.clone(), h.changes[0].from.to_string(), h.changes[0].to.to_string()))
+        .collect();
+    assert_eq!(
+        lines[0],
+        (
+            "Formation « Paie »".into(),
+            "\"Réalisée, 2 personnes, 14 h, coût 1\u{a0}200,00\u{a0}€, demandé 1\u{a0}200,00\u{a0}€, obtenu 900,00\u{a0}€, début 10/03/2025\""
+                .into(),
+            "null".into()
+        )
+    );
+    assert_eq!(lines[2].0, "Formation « Paie des intermittents »");
+    assert_eq!(lines[2].1, "null");
 }

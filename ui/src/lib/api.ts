@@ -23,7 +23,9 @@ import type {
 	EngagementFilter,
 	EngagementInput,
 	FinanceApplication,
+	FinanceFilter,
 	FinanceInput,
+	FinanceOverview,
 	FinanceSummary,
 	FollowUp,
 	FollowUpInput,
@@ -127,6 +129,7 @@ export const api = {
 		call<FinanceApplication>('create_finance_application', { input }),
 	updateFinanceApplication: (id: string, input: FinanceInput) =>
 		call<FinanceApplication>('update_finance_application', { id, input }),
+	financeOverview: (filter: FinanceFilter) => call<FinanceOverview>('finance_overview', { filter }),
 	listPartners: (filter: PartnerFilter) => call<Partner[]>('list_partners', { filter }),
 	getPartner: (id: string) => call<Partner>('get_partner', { id }),
 	createPartner: (input: PartnerInput) => call<Partner>('create_partner', { input }),

@@ -123,13 +123,21 @@ export type StructureFilter = {
  * Words matched in any accent or case against the name, acronym and commune, or a
  * SIREN/SIRET prefix.
  */
-query: string, departement: string, legal_form: LegalForm | null, archived: ArchiveFilter, sort: StructureSort, descending: boolean, };
+query: string, departement: string, legal_form: LegalForm | null, archived: ArchiveFilter, sort: StructureSort, descending: boolean, 
+/**
+ * Only the structures with an employer obligation past its due date.
+ */
+employer_late: boolean, };
 
 export type StructureSort = "name" | "commune" | "departement" | "legal_form" | "etp" | "budget" | "updated_at";
 
 export type ArchiveFilter = "active" | "archived" | "all";
 
-export type StructureSummary = { id: string, name: string, acronym: string | null, legal_form: LegalForm, siret: Siret | null, commune_name: string | null, departement: string | null, departement_name: string | null, etp: Etp | null, budget: Money | null, open_cases: number, archived: boolean, updated_at: string, };
+export type StructureSummary = { id: string, name: string, acronym: string | null, legal_form: LegalForm, siret: Siret | null, commune_name: string | null, departement: string | null, departement_name: string | null, etp: Etp | null, budget: Money | null, open_cases: number, 
+/**
+ * Employer obligations past their due date.
+ */
+employer_late: number, archived: boolean, updated_at: string, };
 
 export type Stage = "intake" | "diagnostic" | "plan" | "engineering" | "follow_up" | "closed" | "referred" | "not_eligible" | "abandoned";
 
@@ -408,7 +416,7 @@ export type FinanceTool = "fa_guarantee" | "fa_loan" | "fa_prime" | "solidarity_
 
 export type FinanceStatus = "preparing" | "submitted" | "granted" | "refused" | "withdrawn";
 
-export type FinanceApplication = { id: string, case_id: string, case_reference: string, tool: FinanceTool, body: string | null, amount_requested: Money, amount_obtained: Money | null, submitted_on: string | null, decision_date: string | null, status: FinanceStatus, note: string | null, };
+export type FinanceApplication = { id: string, case_id: string, case_reference: string, structure_id: string, structure_name: string, tool: FinanceTool, body: string | null, amount_requested: Money, amount_obtained: Money | null, submitted_on: string | null, decision_date: string | null, status: FinanceStatus, note: string | null, };
 
 export type FinanceSummary = { applications: Array<FinanceApplication>, 
 /**
@@ -425,6 +433,16 @@ body: string, amount_requested: string, amount_obtained: string,
  * Set when the user confirms that more was obtained than requested.
  */
 over_confirmed: boolean, submitted_on: string, decision_date: string, status: string, note: string, };
+
+export type FinanceFilter = { year: number | null, tool: FinanceTool | null, status: FinanceStatus | null, };
+
+export type FinanceOverview = { summary: FinanceSummary, 
+/**
+ * Tools with at least one application, most obtained first.
+ */
+by_tool: Array<ToolTotal>, };
+
+export type ToolTotal = { tool: FinanceTool, applications: number, requested: Money, obtained: Money, };
 
 export type PartnerKind = "cress" | "dla" | "network" | "opco" | "solidarity_finance" | "bank" | "local_authority" | "state" | "accompanier" | "other";
 

@@ -109,7 +109,15 @@ const FIELDS: Record<string, [string, Kind]> = {
 	sectors: ['Secteurs', 'text'],
 	email: ['E-mail', 'text'],
 	phone: ['Téléphone', 'text'],
-	notes: ['Notes', 'text']
+	notes: ['Notes', 'text'],
+	opco: ['OPCO', 'text'],
+	kind: ['Type', { list: 'partner_kinds' }],
+	website: ['Site web', 'text'],
+	territory: ['Territoire', 'text'],
+	cooperation_kind: ['Type de coopération', { list: 'cooperation_kinds' }],
+	cooperation_stage: ['Étape du projet', { list: 'cooperation_stages' }],
+	started_on: ['Démarré le', 'date'],
+	members: ['Structures du projet', 'text']
 };
 
 // Derived or technical fields that would only repeat another line.
@@ -126,7 +134,8 @@ const HIDDEN = new Set([
 	'epci_name',
 	'case_id',
 	'consultant_id',
-	'engagements'
+	'engagements',
+	'referrals'
 ]);
 
 /** The records a case's history gathers besides the case itself. */
@@ -134,7 +143,8 @@ export const ENTITIES: Record<string, string> = {
 	diagnostic: 'Diagnostic',
 	plan: 'Parcours',
 	follow_up: 'Suivi',
-	employer: 'Fonction employeur'
+	employer: 'Fonction employeur',
+	training: 'Formation et compétences'
 };
 
 function show(kind: Kind, v: unknown): string {

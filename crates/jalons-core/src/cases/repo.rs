@@ -140,9 +140,10 @@ impl Store {
                      WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
                        AND e.cancelled_on IS NULL),
                     EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = c.structure_id
-                            AND o.status <> 'not_applicable' AND o.next_due < ?)
+                            AND {late})
              FROM cases c JOIN structures s ON s.id = c.structure_id LEFT JOIN diagnostics d ON d.case_id = c.id
-             {where_sql}"
+             {where_sql}",
+            late = crate::employer::LATE_SQL
         ))?;
         let today = Local::now().date_naive();
         let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);

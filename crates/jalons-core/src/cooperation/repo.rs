@@ -98,21 +98,26 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidCooperation) -> Result<()>
     Ok(())
 }
 
-/// The audited form of a project: its members read as names, not ids.
+/// The audited form of a project: its members read as names, not ids; its kind and stage
+/// under names of their own, since a case's `stage` is another list.
 fn snapshot(p: &CooperationProject) -> serde_json::Value {
-    let mut v = serde_json::to_value(p).unwrap_or_default();
-    if let Some(o) = v.as_object_mut() {
-        let members: Vec<String> = p
-            .members
-            .iter()
-            .map(|m| match &m.role {
-                Some(role) => format!("{} ({role})", m.structure_name),
-                None => m.structure_name.clone(),
-            })
-            .collect();
-        o.insert("members".into(), serde_json::Value::String(members.join(", ")));
-    }
-    v
+    let members: Vec<String> = p
+        .members
+        .iter()
+        .map(|m| match &m.role {
+            Some(role) => format!("{} ({role})", m.structure_name),
+            None => m.structure_name.clone(),
+        })
+        .collect();
+    serde_json::json!({
+        "name": p.name,
+        "cooperation_kind": p.kind,
+        "cooperation_stage": p.stage,
+        "started_on": p.started_on,
+        "territory": p.territory,
+        "notes": p.notes,
+        "members": members.join(", "),
+    })
 }
 
 impl Store {

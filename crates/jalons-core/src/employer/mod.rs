@@ -10,4 +10,4 @@ mod repo;
 pub use enums::{ObligationKind, ObligationStatus};
 pub use input::ObligationInput;
 pub use model::{EmployerFunction, Obligation};
-pub(crate) use repo::ENTITY;
+pub(crate) use repo::{ENTITY, LATE_SQL};

@@ -10,6 +10,10 @@ use crate::{Error, Result, Store};
 
 pub(crate) const ENTITY: &str = "employer";
 
+/// The SQL twin of `is_late`, over `employer_obligations o`, for lists that flag or filter
+/// late structures; its one parameter is today.
+pub(crate) const LATE_SQL: &str = "o.status <> 'not_applicable' AND o.next_due < ?";
+
 pub(crate) fn is_late(status: ObligationStatus, next_due: Option<NaiveDate>, today: NaiveDate) -> bool {
     status != ObligationStatus::NotApplicable && next_due.is_some_and(|d| d < today)
 }

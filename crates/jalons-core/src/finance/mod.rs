@@ -8,4 +8,4 @@ mod repo;
 
 pub use enums::{FinanceStatus, FinanceTool};
 pub use input::FinanceInput;
-pub use model::{FinanceApplication, FinanceSummary};
+pub use model::{FinanceApplication, FinanceFilter, FinanceOverview, FinanceSummary, ToolTotal};

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{FinanceStatus, FinanceTool};
@@ -10,6 +10,8 @@ pub struct FinanceApplication {
     pub id: String,
     pub case_id: String,
     pub case_reference: String,
+    pub structure_id: String,
+    pub structure_name: String,
     pub tool: FinanceTool,
     pub body: Option<String>,
     pub amount_requested: Money,
@@ -27,4 +29,30 @@ pub struct FinanceSummary {
     /// Requested by the applications not withdrawn.
     pub requested: Money,
     pub obtained: Money,
+}
+
+/// The overview's filters. An application belongs to the year of its decision, or else
+/// of its deposit, or else of the case's request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+pub struct FinanceFilter {
+    pub year: Option<i32>,
+    pub tool: Option<FinanceTool>,
+    pub status: Option<FinanceStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ToolTotal {
+    pub tool: FinanceTool,
+    pub applications: i64,
+    pub requested: Money,
+    pub obtained: Money,
+}
+
+/// All the applications a filter keeps, their totals, and the totals per tool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FinanceOverview {
+    pub summary: FinanceSummary,
+    /// Tools with at least one application, most obtained first.
+    pub by_tool: Vec<ToolTotal>,
 }

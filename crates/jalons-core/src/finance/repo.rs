@@ -1,10 +1,13 @@
 //! Reading and writing solidarity finance applications, and their totals.
 
 use chrono::Utc;
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::input::ValidFinance;
-use super::{FinanceApplication, FinanceInput, FinanceStatus, FinanceSummary};
+use super::{
+    FinanceApplication, FinanceFilter, FinanceInput, FinanceOverview, FinanceStatus, FinanceSummary, ToolTotal,
+};
 use crate::cases::Stage;
 use crate::ids::{new_id, parse_id};
 use crate::values::Money;
@@ -12,28 +15,54 @@ use crate::{Error, Result, Store};
 
 const ENTITY: &str = "finance";
 
-const SELECT: &str = "SELECT f.id, f.case_id, c.reference, f.tool, f.body, f.amount_requested, f.amount_obtained,
-        f.submitted_on, f.decision_date, f.status, f.note
-    FROM finance_applications f JOIN cases c ON c.id = f.case_id";
+const SELECT: &str = "SELECT f.id, f.case_id, c.reference, s.id, s.name, f.tool, f.body, f.amount_requested,
+        f.amount_obtained, f.submitted_on, f.decision_date, f.status, f.note
+    FROM finance_applications f JOIN cases c ON c.id = f.case_id JOIN structures s ON s.id = c.structure_id";
 
-fn list(conn: &Connection, clause: &str, id: &str) -> Result<Vec<FinanceApplication>> {
+/// The year an application counts in (see `FinanceFilter`).
+const YEAR_SQL: &str = "substr(coalesce(f.decision_date, f.submitted_on, c.request_date), 1, 4)";
+
+fn list(conn: &Connection, clause: &str, params: &[Value]) -> Result<Vec<FinanceApplication>> {
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE {clause} ORDER BY c.request_date, f.created_at"))?;
-    let rows = stmt.query_map([id], |r| {
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok(FinanceApplication {
             id: r.get(0)?,
             case_id: r.get(1)?,
             case_reference: r.get(2)?,
-            tool: r.get(3)?,
-            body: r.get(4)?,
-            amount_requested: r.get(5)?,
-            amount_obtained: r.get(6)?,
-            submitted_on: r.get(7)?,
-            decision_date: r.get(8)?,
-            status: r.get(9)?,
-            note: r.get(10)?,
+            structure_id: r.get(3)?,
+            structure_name: r.get(4)?,
+            tool: r.get(5)?,
+            body: r.get(6)?,
+            amount_requested: r.get(7)?,
+            amount_obtained: r.get(8)?,
+            submitted_on: r.get(9)?,
+            decision_date: r.get(10)?,
+            status: r.get(11)?,
+            note: r.get(12)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn by_tool(applications: &[FinanceApplication]) -> Vec<ToolTotal> {
+    let mut totals: Vec<ToolTotal> = Vec::new();
+    for a in applications {
+        let i = match totals.iter().position(|t| t.tool == a.tool) {
+            Some(i) => i,
+            None => {
+                totals.push(ToolTotal { tool: a.tool, applications: 0, requested: Money(0), obtained: Money(0) });
+                totals.len() - 1
+            }
+        };
+        let t = &mut totals[i];
+        t.applications += 1;
+        if a.status != FinanceStatus::Withdrawn {
+            t.requested.0 += a.amount_requested.0;
+        }
+        t.obtained.0 += a.amount_obtained.map_or(0, |m| m.0);
+    }
+    totals.sort_by(|a, b| b.obtained.cmp(&a.obtained).then(b.requested.cmp(&a.requested)));
+    totals
 }
 
 fn summary(applications: Vec<FinanceApplication>) -> FinanceSummary {
@@ -44,7 +73,7 @@ fn summary(applications: Vec<FinanceApplication>) -> FinanceSummary {
 }
 
 fn load(conn: &Connection, id: &str) -> Result<FinanceApplication> {
-    list(conn, "f.id = ?1", id)?
+    list(conn, "f.id = ?1", &[Value::Text(id.to_owned())])?
         .pop()
         .ok_or_else(|| Error::not_found("Cette demande de financement n'existe pas ou plus."))
 }
@@ -86,12 +115,32 @@ fn ensure_open(conn: &Connection, case_id: &str) -> Result<()> {
 
 impl Store {
     pub fn case_finance(&self, case_id: &str) -> Result<FinanceSummary> {
-        Ok(summary(list(self.conn(), "f.case_id = ?1", &parse_id("case_id", case_id)?)?))
+        Ok(summary(list(self.conn(), "f.case_id = ?1", &[Value::Text(parse_id("case_id", case_id)?)])?))
     }
 
     /// Every application made during the structure's cases.
     pub fn structure_finance(&self, structure_id: &str) -> Result<FinanceSummary> {
-        Ok(summary(list(self.conn(), "c.structure_id = ?1", &parse_id("structure_id", structure_id)?)?))
+        Ok(summary(list(self.conn(), "c.structure_id = ?1", &[Value::Text(parse_id("structure_id", structure_id)?)])?))
+    }
+
+    /// Every application the filter keeps, for « how much did my cases obtain this year ».
+    pub fn finance_overview(&self, filter: &FinanceFilter) -> Result<FinanceOverview> {
+        let mut clauses = vec!["1 = 1".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        if let Some(year) = filter.year {
+            clauses.push(format!("{YEAR_SQL} = ?"));
+            params.push(Value::Text(format!("{year:04}")));
+        }
+        if let Some(tool) = filter.tool {
+            clauses.push("f.tool = ?".to_owned());
+            params.push(Value::Text(tool.code().to_owned()));
+        }
+        if let Some(status) = filter.status {
+            clauses.push("f.status = ?".to_owned());
+            params.push(Value::Text(status.code().to_owned()));
+        }
+        let applications = list(self.conn(), &clauses.join(" AND "), &params)?;
+        Ok(FinanceOverview { by_tool: by_tool(&applications), summary: summary(applications) })
     }
 
     pub fn create_finance_application(&mut self, input: &FinanceInput) -> Result<FinanceApplication> {

@@ -1,5 +1,6 @@
 //! The structure list: filters, sort, and the summary row it shows.
 
+use chrono::Local;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -42,6 +43,8 @@ pub struct StructureFilter {
     pub archived: ArchiveFilter,
     pub sort: StructureSort,
     pub descending: bool,
+    /// Only the structures with an employer obligation past its due date.
+    pub employer_late: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -57,6 +60,8 @@ pub struct StructureSummary {
     pub etp: Option<Etp>,
     pub budget: Option<Money>,
     pub open_cases: i64,
+    /// Employer obligations past their due date.
+    pub employer_late: i64,
     pub archived: bool,
     pub updated_at: String,
 }
@@ -64,7 +69,9 @@ pub struct StructureSummary {
 impl Store {
     pub fn list_structures(&self, filter: &StructureFilter) -> Result<Vec<StructureSummary>> {
         let mut clauses: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
+        let today = Value::Text(Local::now().date_naive().to_string());
+        // The late-obligation count of the SELECT comes first among the placeholders.
+        let mut params: Vec<Value> = vec![today.clone()];
         match filter.archived {
             ArchiveFilter::Active => clauses.push("s.archived_at IS NULL".into()),
             ArchiveFilter::Archived => clauses.push("s.archived_at IS NOT NULL".into()),
@@ -89,6 +96,13 @@ impl Store {
             clauses.push("s.legal_form = ?".into());
             params.push(Value::Text(form.code().to_owned()));
         }
+        if filter.employer_late {
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = s.id AND {})",
+                crate::employer::LATE_SQL
+            ));
+            params.push(today);
+        }
         let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let order = match filter.sort {
             StructureSort::Name => "s.search_name",
@@ -108,9 +122,11 @@ impl Store {
         let sql = format!(
             "SELECT s.id, s.name, s.acronym, s.legal_form, s.siret, s.commune_name, s.departement, s.etp, s.budget,
                     (SELECT COUNT(*) FROM cases c WHERE c.structure_id = s.id AND c.stage NOT IN ({finished})),
-                    s.archived_at IS NOT NULL, s.updated_at
+                    s.archived_at IS NOT NULL, s.updated_at,
+                    (SELECT COUNT(*) FROM employer_obligations o WHERE o.structure_id = s.id AND {late})
              FROM structures s {where_sql} ORDER BY {order_sql}, s.search_name",
-            finished = crate::cases::Stage::finished_sql_list()
+            finished = crate::cases::Stage::finished_sql_list(),
+            late = crate::employer::LATE_SQL
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
@@ -127,6 +143,7 @@ impl Store {
                 etp: r.get(7)?,
                 budget: r.get(8)?,
                 open_cases: r.get(9)?,
+                employer_late: r.get(12)?,
                 archived: r.get(10)?,
                 updated_at: r.get(11)?,
             })

@@ -103,12 +103,31 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidTrainingAction) -> Result<
     Ok(())
 }
 
-/// An action as the structure's history shows it: under its title.
-fn snapshot(a: Option<&TrainingAction>) -> Result<serde_json::Value> {
-    Ok(match a {
-        Some(a) => serde_json::json!({ format!("Formation « {} »", a.title): serde_json::to_value(a)? }),
-        None => serde_json::Value::Null,
-    })
+/// An action as the structure's history reads it: one line under its title, in French,
+/// so that a change reads « Formation « Paie » : Prévue, 2 personnes → Réalisée… ».
+fn snapshot(a: &TrainingAction) -> serde_json::Value {
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let mut parts = vec![a.status.label().to_owned()];
+    parts.extend(a.people.map(|n| format!("{n} personne{}", if n > 1 { "s" } else { "" })));
+    parts.extend(a.hours.map(|h| format!("{h} h")));
+    parts.extend(a.cost.map(|m| format!("coût {m}")));
+    parts.extend(a.funding_requested.map(|m| format!("demandé {m}")));
+    parts.extend(a.funding_obtained.map(|m| format!("obtenu {m}")));
+    parts.extend(a.start_on.map(|d| format!("début {}", date(d))));
+    parts.extend(a.end_on.map(|d| format!("fin {}", date(d))));
+    serde_json::json!({ format!("Formation « {} »", a.title): parts.join(", ") })
+}
+
+/// Records a change of the plan on the structure: an action added, changed or removed.
+fn audit(
+    w: &crate::store::WriteCtx<'_>,
+    structure_id: &str,
+    before: Option<&TrainingAction>,
+    after: Option<&TrainingAction>,
+) -> Result<()> {
+    let empty = serde_json::json!({});
+    let (b, a) = (before.map(snapshot), after.map(snapshot));
+    w.audit(ENTITY, structure_id, "update", Some(b.as_ref().unwrap_or(&empty)), Some(a.as_ref().unwrap_or(&empty)))
 }
 
 impl Store {
@@ -149,7 +168,7 @@ impl Store {
             )?;
             write_fields(&w.tx, &id, &v)?;
             let after = load_action(&w.tx, &id)?;
-            w.audit(ENTITY, &v.structure_id, "create", None, Some(&snapshot(Some(&after))?))?;
+            audit(w, &v.structure_id, None, Some(&after))?;
             plan(&w.tx, &v.structure_id)
         })
     }
@@ -164,13 +183,7 @@ impl Store {
             }
             write_fields(&w.tx, &id, &v)?;
             let after = load_action(&w.tx, &id)?;
-            w.audit(
-                ENTITY,
-                &v.structure_id,
-                "update",
-                Some(&snapshot(Some(&before))?),
-                Some(&snapshot(Some(&after))?),
-            )?;
+            audit(w, &v.structure_id, Some(&before), Some(&after))?;
             plan(&w.tx, &v.structure_id)
         })
     }
@@ -180,7 +193,7 @@ impl Store {
         self.write(|w| {
             let before = load_action(&w.tx, &id)?;
             w.tx.execute("DELETE FROM training_actions WHERE id = ?1", [&id])?;
-            w.audit(ENTITY, &before.structure_id, "delete", Some(&snapshot(Some(&before))?), Some(&snapshot(None)?))?;
+            audit(w, &before.structure_id, Some(&before), None)?;
             plan(&w.tx, &before.structure_id)
         })
     }

@@ -175,6 +175,33 @@ pub fn parse_optional_date(field: &str, label: &str, raw: &str) -> Result<Option
     if raw.trim().is_empty() { Ok(None) } else { parse_date(field, label, raw).map(Some) }
 }
 
+/// `1250050` → `12 500,50 €`, as a French reader expects (no-break spaces).
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let units = (self.0 / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in units.chars().enumerate() {
+            if i > 0 && (units.len() - i) % 3 == 0 {
+                grouped.push('\u{a0}');
+            }
+            grouped.push(c);
+        }
+        write!(f, "{grouped},{:02}\u{a0}€", self.0 % 100)
+    }
+}
+
+/// `350` → `3,5`; whole hours without decimals.
+impl std::fmt::Display for Hours {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (whole, frac) = (self.0 / 100, self.0 % 100);
+        match frac {
+            0 => write!(f, "{whole}"),
+            f10 if f10 % 10 == 0 => write!(f, "{whole},{}", f10 / 10),
+            _ => write!(f, "{whole},{frac:02}"),
+        }
+    }
+}
+
 /// The hundredths and cents above are stored as SQLite integers.
 macro_rules! integer_column {
     ($($name:ident),+) => {$(
@@ -212,6 +239,16 @@ mod tests {
             let e = Money::parse_optional("budget", "Le budget", bad).unwrap_err();
             assert_eq!(e.field.as_deref(), Some("budget"), "{bad}");
         }
+    }
+
+    #[test]
+    fn money_and_hours_read_in_french() {
+        assert_eq!(Money(1_250_050).to_string(), "12\u{a0}500,50\u{a0}€");
+        assert_eq!(Money(5).to_string(), "0,05\u{a0}€");
+        assert_eq!(Money(100_000_000).to_string(), "1\u{a0}000\u{a0}000,00\u{a0}€");
+        assert_eq!(Hours(350).to_string(), "3,5");
+        assert_eq!(Hours(1400).to_string(), "14");
+        assert_eq!(Hours(1425).to_string(), "14,25");
     }
 
     #[test]

@@ -112,6 +112,7 @@ export function summary(over: Partial<StructureSummary>): StructureSummary {
 		etp: 340,
 		budget: 18650000,
 		open_cases: 1,
+		employer_late: 0,
 		archived: false,
 		updated_at: '2026-11-25T10:00:00Z',
 		...over
