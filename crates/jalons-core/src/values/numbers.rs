@@ -181,7 +181,7 @@ impl std::fmt::Display for Money {
         let units = (self.0 / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i) % 3 == 0 {
+            if i > 0 && (units.len() - i).is_multiple_of(3) {
                 grouped.push('\u{a0}');
             }
             grouped.push(c);
@@ -196,7 +196,7 @@ impl std::fmt::Display for Hours {
         let (whole, frac) = (self.0 / 100, self.0 % 100);
         match frac {
             0 => write!(f, "{whole}"),
-            f10 if f10 % 10 == 0 => write!(f, "{whole},{}", f10 / 10),
+            tenths if tenths % 10 == 0 => write!(f, "{whole},{}", tenths / 10),
             _ => write!(f, "{whole},{frac:02}"),
         }
     }
