@@ -46,11 +46,13 @@ fn main() -> anyhow::Result<()> {
             }
             let loaded = store.load_demo()?;
             println!(
-                "{} structures, {} accompagnements, {} consultants et {} ingénieries de démonstration chargés dans {}",
+                "{} structures, {} accompagnements, {} consultants, {} ingénieries, {} partenaires et {} coopérations de démonstration chargés dans {}",
                 loaded.structures,
                 loaded.cases,
                 loaded.consultants,
                 loaded.engagements,
+                loaded.partners,
+                loaded.cooperations,
                 db.display()
             );
         }

@@ -15,7 +15,7 @@ fn demo_fills_a_new_database_and_signs_it() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ingénieries de démonstration chargés"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("12 partenaires et 4 coopérations de démonstration chargés"));
 
     let store = Store::open(&db).unwrap();
     assert!(store.list_structures(&Default::default()).unwrap().len() >= 30);

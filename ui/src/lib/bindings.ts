@@ -44,7 +44,7 @@ export type Settings = {
  */
 user_name: string | null, };
 
-export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, };
+export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, partners: number, cooperations: number, };
 
 export type AuditEntry = { 
 /**

@@ -124,6 +124,8 @@ pub struct DemoLoaded {
     pub cases: usize,
     pub consultants: usize,
     pub engagements: usize,
+    pub partners: usize,
+    pub cooperations: usize,
 }
 
 impl Store {
@@ -221,6 +223,7 @@ impl Store {
                 }
             }
             let cooperation: Cooperation = serde_json::from_str(COOPERATION)?;
+            let cooperations = cooperation.projects.len();
             for p in cooperation.projects {
                 let members = p
                     .demo_members
@@ -239,7 +242,14 @@ impl Store {
                     Error::internal(format!("Démo, financement de l'accompagnement n° {} : {e}", f.case))
                 })?;
             }
-            Ok(DemoLoaded { structures: ids.len(), cases: demo.cases.len(), consultants, engagements })
+            Ok(DemoLoaded {
+                structures: ids.len(),
+                cases: demo.cases.len(),
+                consultants,
+                engagements,
+                partners: partner_ids.len(),
+                cooperations,
+            })
         })();
         match result {
             Ok(loaded) => {
