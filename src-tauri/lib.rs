@@ -75,6 +75,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::training::create_training_action,
         commands::training::update_training_action,
         commands::training::delete_training_action,
+        commands::journal::list_journal,
+        commands::journal::create_journal_entry,
+        commands::journal::update_journal_entry,
+        commands::journal::delete_journal_entry,
     ])
 }
 

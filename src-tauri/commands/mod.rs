@@ -8,6 +8,7 @@ pub mod employer;
 pub mod engagements;
 pub mod finance;
 pub mod follow_up;
+pub mod journal;
 pub mod partners;
 pub mod plan;
 pub mod reference;

@@ -28,6 +28,9 @@ export async function choose(labelText, optionText) {
 
 export async function click(text) {
 	const el = await $(`//*[self::button or self::a][normalize-space(.)="${text}"]`);
+	// Long pages: bring it into view first, since WebDriver only clicks what it can see.
+	await el.waitForExist();
+	await el.scrollIntoView({ block: 'center' });
 	await el.waitForClickable();
 	await el.click();
 }

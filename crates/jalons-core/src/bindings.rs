@@ -26,6 +26,7 @@ use crate::finance::{
     ToolTotal,
 };
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
+use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
 use crate::partners::{
     Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, Referral, ReferralFilter,
@@ -72,6 +73,7 @@ pub fn typescript() -> String {
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
         MemberInput,
+        JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,
     );
     format!(

@@ -13,6 +13,7 @@ mod error;
 pub mod finance;
 pub mod follow_up;
 mod ids;
+pub mod journal;
 pub mod labels;
 pub mod partners;
 pub mod plan;

@@ -45,6 +45,14 @@ fn demo_loads_into_an_empty_database_only() {
         })
         .unwrap();
     assert_eq!(shared[0].members.len(), 3);
+    let journal = s
+        .list_journal(&jalons_core::journal::JournalFilter {
+            structure_id: Some(sillon.id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(journal.len(), 3);
+    assert!(journal.iter().all(|e| e.case_reference.is_some()));
     let training = s.get_training(&sillon.id).unwrap();
     assert_eq!(training.opco, Some(jalons_core::training::Opco::Afdas));
     assert_eq!(training.years[0].funding_obtained.0, 280_000);

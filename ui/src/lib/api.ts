@@ -29,6 +29,9 @@ import type {
 	FinanceSummary,
 	FollowUp,
 	FollowUpInput,
+	JournalEntry,
+	JournalFilter,
+	JournalInput,
 	ObligationInput,
 	Partner,
 	PartnerFilter,
@@ -149,5 +152,10 @@ export const api = {
 	createTrainingAction: (input: TrainingActionInput) => call<TrainingPlan>('create_training_action', { input }),
 	updateTrainingAction: (id: string, input: TrainingActionInput) =>
 		call<TrainingPlan>('update_training_action', { id, input }),
-	deleteTrainingAction: (id: string) => call<TrainingPlan>('delete_training_action', { id })
+	deleteTrainingAction: (id: string) => call<TrainingPlan>('delete_training_action', { id }),
+	listJournal: (filter: JournalFilter) => call<JournalEntry[]>('list_journal', { filter }),
+	createJournalEntry: (input: JournalInput) => call<JournalEntry>('create_journal_entry', { input }),
+	updateJournalEntry: (id: string, input: JournalInput) =>
+		call<JournalEntry>('update_journal_entry', { id, input }),
+	deleteJournalEntry: (id: string) => call<null>('delete_journal_entry', { id })
 };

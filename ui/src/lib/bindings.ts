@@ -26,7 +26,7 @@ appropriation_scale: Array<Choice>, attention: Array<Choice>,
 /**
  * Collective agreements of culture and the ESS, `1285 – Entreprises artistiques…`.
  */
-idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, partner_kinds: Array<Choice>, cooperation_kinds: Array<Choice>, opcos: Array<Choice>, training_statuses: Array<Choice>, cooperation_stages: Array<Choice>, referral_outcomes: Array<Choice>, 
+idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, partner_kinds: Array<Choice>, cooperation_kinds: Array<Choice>, opcos: Array<Choice>, journal_kinds: Array<Choice>, training_statuses: Array<Choice>, cooperation_stages: Array<Choice>, referral_outcomes: Array<Choice>, 
 /**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
@@ -505,6 +505,38 @@ structure_id: string | null, };
 export type CooperationInput = { name: string, kind: string, stage: string, started_on: string, territory: string, notes: string, members: Array<MemberInput>, };
 
 export type MemberInput = { structure_id: string, role: string, };
+
+export type JournalKind = "meeting" | "call" | "site_visit" | "email" | "collective_meeting" | "note";
+
+export type JournalEntry = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, kind: JournalKind, occurred_on: string, 
+/**
+ * Minutes.
+ */
+duration: number | null, 
+/**
+ * The names of the people present.
+ */
+people: Array<string>, place: string | null, body: string, created_at: string, updated_at: string, };
+
+export type JournalFilter = { 
+/**
+ * A structure's entries, those of its cases included.
+ */
+structure_id: string | null, case_id: string | null, };
+
+export type JournalInput = { structure_id: string, 
+/**
+ * Empty for an entry on the structure alone.
+ */
+case_id: string, kind: string, occurred_on: string, 
+/**
+ * As typed: `1 h 30`, `45 min`, `90`.
+ */
+duration: string, 
+/**
+ * Names: the structure's contacts ticked, and others typed.
+ */
+people: Array<string>, place: string, body: string, };
 
 export type Opco = "afdas" | "uniformation" | "akto" | "opco_ep" | "opco_sante" | "atlas" | "ocapiat" | "opco_2i" | "constructys" | "opco_mobilites" | "opcommerce";
 

@@ -11,6 +11,7 @@ use crate::cases::CaseInput;
 use crate::cooperation::{CooperationInput, MemberInput};
 use crate::employer::ObligationInput;
 use crate::finance::FinanceInput;
+use crate::journal::JournalInput;
 use crate::partners::{PartnerInput, ReferralInput};
 use crate::structures::StructureInput;
 use crate::training::TrainingActionInput;
@@ -22,6 +23,26 @@ const FINANCE: &str = include_str!("../../../../assets/demo/finance.json");
 const PARTNERS: &str = include_str!("../../../../assets/demo/partners.json");
 const COOPERATION: &str = include_str!("../../../../assets/demo/cooperation.json");
 const TRAINING: &str = include_str!("../../../../assets/demo/training.json");
+const JOURNAL: &str = include_str!("../../../../assets/demo/journal.json");
+
+/// A journal entry on a demo case (`case`, dated `days` after its request) or on a structure
+/// alone (`structure`, dated `date`).
+#[derive(Deserialize)]
+struct DemoJournal {
+    case: Option<usize>,
+    structure: Option<usize>,
+    #[serde(default)]
+    days: u64,
+    #[serde(default)]
+    date: String,
+    #[serde(flatten)]
+    input: JournalInput,
+}
+
+#[derive(Deserialize)]
+struct Journal {
+    entries: Vec<DemoJournal>,
+}
 
 #[derive(Deserialize)]
 struct DemoTraining {
@@ -210,6 +231,20 @@ impl Store {
                     outcome_note: r.outcome_note,
                 })
                 .map_err(|e| Error::internal(format!("Démo, orientation de l'accompagnement n° {} : {e}", r.case)))?;
+            }
+            let journal: Journal = serde_json::from_str(JOURNAL)?;
+            for j in journal.entries {
+                let (structure_id, case_id, occurred_on) = match (j.case, j.structure) {
+                    (Some(c), _) => (
+                        ids[demo.cases[c].structure].clone(),
+                        opened[c].id.clone(),
+                        (opened[c].request_date + chrono::Days::new(j.days)).to_string(),
+                    ),
+                    (None, Some(s)) => (ids[s].clone(), String::new(), j.date.clone()),
+                    (None, None) => return Err(Error::internal("Démo : une entrée du journal sans structure.")),
+                };
+                self.create_journal_entry(&JournalInput { structure_id, case_id, occurred_on, ..j.input })
+                    .map_err(|e| Error::internal(format!("Démo, journal : {e}")))?;
             }
             let training: Training = serde_json::from_str(TRAINING)?;
             for t in training.structures {

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_partners.sql"),
     include_str!("migrations/0006_cooperation.sql"),
     include_str!("migrations/0007_training.sql"),
+    include_str!("migrations/0008_journal.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -79,6 +79,10 @@ export const reference: ReferenceData = {
 	],
 	cooperation_kinds: [{ code: 'shared_place', label: 'Lieu partagé / tiers-lieu' }],
 	cooperation_stages: [{ code: 'idea', label: 'Émergence' }],
+	journal_kinds: [
+		{ code: 'meeting', label: 'Rendez-vous' },
+		{ code: 'call', label: 'Appel' }
+	],
 	opcos: [
 		{ code: 'afdas', label: 'AFDAS (culture, médias, sport, loisirs)' },
 		{ code: 'uniformation', label: 'Uniformation (cohésion sociale)' }

@@ -1,0 +1,153 @@
+//! Reading and writing journal entries.
+
+use chrono::Utc;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::input::ValidJournal;
+use super::{JournalEntry, JournalFilter, JournalInput};
+use crate::ids::{new_id, parse_id};
+use crate::{Error, Result, Store};
+
+const ENTITY: &str = "journal";
+
+const SELECT: &str = "SELECT j.id, j.structure_id, s.name, j.case_id, c.reference, j.kind, j.occurred_on, j.duration,
+        j.people, j.place, j.body, j.created_at, j.updated_at
+    FROM journal_entries j JOIN structures s ON s.id = j.structure_id LEFT JOIN cases c ON c.id = j.case_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
+    let people: String = r.get(8)?;
+    Ok(JournalEntry {
+        id: r.get(0)?,
+        structure_id: r.get(1)?,
+        structure_name: r.get(2)?,
+        case_id: r.get(3)?,
+        case_reference: r.get(4)?,
+        kind: r.get(5)?,
+        occurred_on: r.get(6)?,
+        duration: r.get(7)?,
+        people: serde_json::from_str(&people)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, e.into()))?,
+        place: r.get(9)?,
+        body: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+fn load(conn: &Connection, id: &str) -> Result<JournalEntry> {
+    conn.query_row(&format!("{SELECT} WHERE j.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Cette entrée du journal n'existe pas ou plus."))
+}
+
+/// The structure must exist, and the case, when there is one, must be one of its cases.
+fn check_links(conn: &Connection, v: &ValidJournal) -> Result<()> {
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM structures WHERE id = ?1)", [&v.structure_id], |r| r.get(0))?;
+    if !exists {
+        return Err(Error::not_found("Cette structure n'existe pas ou plus."));
+    }
+    if let Some(case_id) = &v.case_id {
+        let owner: Option<String> =
+            conn.query_row("SELECT structure_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0)).optional()?;
+        match owner {
+            None => return Err(Error::not_found("Cet accompagnement n'existe pas ou plus.")),
+            Some(owner) if owner != v.structure_id => {
+                return Err(Error::validation("case_id", "Cet accompagnement n'est pas celui de cette structure."));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn write_fields(conn: &Connection, id: &str, v: &ValidJournal) -> Result<()> {
+    conn.execute(
+        "UPDATE journal_entries SET structure_id = ?2, case_id = ?3, kind = ?4, occurred_on = ?5, duration = ?6,
+                people = ?7, place = ?8, body = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            v.structure_id,
+            v.case_id,
+            v.kind,
+            v.occurred_on,
+            v.duration,
+            serde_json::to_string(&v.people)?,
+            v.place,
+            v.body,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Newest first: a case's entries, or a structure's with those of its cases.
+    pub fn list_journal(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>> {
+        let mut clauses = vec!["1 = 1".to_owned()];
+        let mut params: Vec<Value> = Vec::new();
+        if let Some(id) = &filter.structure_id {
+            clauses.push("j.structure_id = ?".to_owned());
+            params.push(Value::Text(parse_id("structure_id", id)?));
+        }
+        if let Some(id) = &filter.case_id {
+            clauses.push("j.case_id = ?".to_owned());
+            params.push(Value::Text(parse_id("case_id", id)?));
+        }
+        let mut stmt = self.conn().prepare(&format!(
+            "{SELECT} WHERE {} ORDER BY j.occurred_on DESC, j.created_at DESC",
+            clauses.join(" AND ")
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn get_journal_entry(&self, id: &str) -> Result<JournalEntry> {
+        load(self.conn(), &parse_id("id", id)?)
+    }
+
+    pub fn create_journal_entry(&mut self, input: &JournalInput) -> Result<JournalEntry> {
+        let v = input.validate()?;
+        self.write(|w| {
+            check_links(&w.tx, &v)?;
+            let id = new_id();
+            let now = Utc::now().to_rfc3339();
+            w.tx.execute(
+                "INSERT INTO journal_entries (id, structure_id, kind, occurred_on, body, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                params![id, v.structure_id, v.kind, v.occurred_on, v.body, now],
+            )?;
+            write_fields(&w.tx, &id, &v)?;
+            let after = load(&w.tx, &id)?;
+            w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
+            Ok(after)
+        })
+    }
+
+    pub fn update_journal_entry(&mut self, id: &str, input: &JournalInput) -> Result<JournalEntry> {
+        let id = parse_id("id", id)?;
+        let v = input.validate()?;
+        self.write(|w| {
+            w.audited(ENTITY, &id, "update", load, |_| {
+                check_links(&w.tx, &v)?;
+                write_fields(&w.tx, &id, &v)
+            })
+        })
+    }
+
+    /// Removes an entry; the audit trail keeps what it said.
+    pub fn delete_journal_entry(&mut self, id: &str) -> Result<()> {
+        let id = parse_id("id", id)?;
+        self.write(|w| {
+            let before = load(&w.tx, &id)?;
+            w.tx.execute("DELETE FROM journal_entries WHERE id = ?1", [&id])?;
+            w.audit(ENTITY, &id, "delete", Some(&serde_json::to_value(&before)?), None)
+        })
+    }
+
+    pub fn journal_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    }
+}
