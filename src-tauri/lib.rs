@@ -79,6 +79,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::journal::create_journal_entry,
         commands::journal::update_journal_entry,
         commands::journal::delete_journal_entry,
+        commands::search::search,
     ])
 }
 

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod partners;
 pub mod plan;
 pub mod reference;
+pub mod search;
 pub mod settings;
 pub mod structures;
 pub mod training;

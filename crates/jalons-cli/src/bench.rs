@@ -23,7 +23,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank]
 }
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
+pub(crate) fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {
@@ -35,7 +35,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
     (percentile(&times, 50.0), percentile(&times, 95.0), last.expect("at least one run"))
 }
 
-fn ms(d: Duration) -> String {
+pub(crate) fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
@@ -90,7 +90,7 @@ fn open_cases(store: &mut Store, ids: &[String]) -> anyhow::Result<Vec<String>> 
     Ok(cases)
 }
 
-pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
+pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id()));
     let path = dir.join("bench.sqlite");
     let mut store = Store::open(&path).context("base de mesure")?;
@@ -174,6 +174,7 @@ pub fn run(structures: usize, runs: usize) -> anyhow::Result<()> {
         let (p50, p95, n) = time(runs, || territory().search(text, 12).len());
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
     }
+    crate::search_bench::run(&store, &ids, journal, runs)?;
     drop(store);
     std::fs::remove_dir_all(&dir).ok();
     Ok(())

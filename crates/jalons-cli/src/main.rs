@@ -1,6 +1,7 @@
 //! `jalons-cli`: the same core as the app, without a window.
 
 mod bench;
+mod search_bench;
 
 use std::path::PathBuf;
 
@@ -31,6 +32,9 @@ enum Command {
         /// Nombre de structures générées.
         #[arg(long, default_value_t = 20_000)]
         structures: usize,
+        /// Nombre d'entrées de journal générées pour la recherche globale.
+        #[arg(long, default_value_t = 400_000)]
+        journal: usize,
         /// Nombre de mesures par requête.
         #[arg(long, default_value_t = 30)]
         runs: usize,
@@ -56,7 +60,7 @@ fn main() -> anyhow::Result<()> {
                 db.display()
             );
         }
-        Command::Bench { structures, runs } => bench::run(structures, runs)?,
+        Command::Bench { structures, journal, runs } => bench::run(structures, journal, runs)?,
     }
     Ok(())
 }

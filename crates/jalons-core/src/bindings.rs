@@ -34,6 +34,7 @@ use crate::partners::{
 };
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
 use crate::reference::{Commune, ReferenceData};
+use crate::search::{SearchGroup, SearchHit, SearchKind, SearchResults, Segment, TargetKind};
 use crate::store::Settings;
 use crate::store::audit::{AuditEntry, FieldChange};
 use crate::structures::{
@@ -73,6 +74,7 @@ pub fn typescript() -> String {
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
         MemberInput,
+        SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,
     );

@@ -18,6 +18,7 @@ pub mod labels;
 pub mod partners;
 pub mod plan;
 pub mod reference;
+pub mod search;
 pub mod store;
 pub mod structures;
 pub mod themes;

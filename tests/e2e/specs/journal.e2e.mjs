@@ -1,5 +1,6 @@
 // The journal of a case: an entry written with the people present, found again on the
-// structure's page, edited, and a mistaken one deleted after confirmation.
+// structure's page and through the global search, edited, and a mistaken one deleted after
+// confirmation.
 import { expect } from '@wdio/globals';
 import { choose, click, fill, firstStart, heading } from '../helpers.mjs';
 
@@ -64,5 +65,26 @@ describe('Le journal', () => {
 		await last.$('button=Supprimer').click();
 		await browser.waitUntil(async () => (await count()) === before - 1);
 		await expect(await journal()).not.toHaveText(expect.stringContaining('Premier appel du président'));
+	});
+
+	it('finds the entry by typing « theatre sill » and opens it', async () => {
+		await click('Accompagnements');
+		await heading('Mes accompagnements');
+		await browser.keys(['Control', 'k']);
+		const input = await $('#global-search');
+		await input.waitForDisplayed();
+		await input.setValue('theatre sill');
+		const option = await $('//*[@role="option"][contains(., "Visite sur site du")]');
+		await option.waitForDisplayed();
+		await expect(option).toHaveText(expect.stringContaining('Compagnie du Sillon · 2025-003'));
+		const marked = await browser.execute(() =>
+			[...document.querySelectorAll('[role="option"] mark')].map((m) => m.textContent)
+		);
+		expect(marked).toContain('Théâtre');
+		await expect($('//h3[normalize-space(.)="Journal"]')).toBeDisplayed();
+		await option.click();
+		await heading('Accompagnement 2025-003');
+		await expect($('//*[@role="tab"][normalize-space(.)="Journal"]')).toHaveAttribute('data-state', 'active');
+		await newest('Visite du Théâtre du Sillon');
 	});
 });

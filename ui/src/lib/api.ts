@@ -42,6 +42,7 @@ import type {
 	Referral,
 	ReferralFilter,
 	ReferralInput,
+	SearchResults,
 	Settings,
 	StageCount,
 	Structure,
@@ -157,5 +158,6 @@ export const api = {
 	createJournalEntry: (input: JournalInput) => call<JournalEntry>('create_journal_entry', { input }),
 	updateJournalEntry: (id: string, input: JournalInput) =>
 		call<JournalEntry>('update_journal_entry', { id, input }),
-	deleteJournalEntry: (id: string) => call<null>('delete_journal_entry', { id })
+	deleteJournalEntry: (id: string) => call<null>('delete_journal_entry', { id }),
+	search: (query: string) => call<SearchResults>('search', { query })
 };

@@ -26,7 +26,7 @@ appropriation_scale: Array<Choice>, attention: Array<Choice>,
 /**
  * Collective agreements of culture and the ESS, `1285 – Entreprises artistiques…`.
  */
-idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, partner_kinds: Array<Choice>, cooperation_kinds: Array<Choice>, opcos: Array<Choice>, journal_kinds: Array<Choice>, training_statuses: Array<Choice>, cooperation_stages: Array<Choice>, referral_outcomes: Array<Choice>, 
+idcc: Array<Choice>, idcc_source: string, obligation_kinds: Array<Choice>, obligation_statuses: Array<Choice>, finance_tools: Array<Choice>, finance_statuses: Array<Choice>, partner_kinds: Array<Choice>, cooperation_kinds: Array<Choice>, opcos: Array<Choice>, journal_kinds: Array<Choice>, search_kinds: Array<Choice>, training_statuses: Array<Choice>, cooperation_stages: Array<Choice>, referral_outcomes: Array<Choice>, 
 /**
  * The vintage of the territorial data (`COG INSEE 2026`), shown in the form.
  */
@@ -505,6 +505,26 @@ structure_id: string | null, };
 export type CooperationInput = { name: string, kind: string, stage: string, started_on: string, territory: string, notes: string, members: Array<MemberInput>, };
 
 export type MemberInput = { structure_id: string, role: string, };
+
+export type SearchKind = "structure" | "contact" | "case" | "journal" | "diagnostic" | "engagement" | "consultant";
+
+export type TargetKind = "structure" | "case" | "engagement" | "consultant";
+
+export type Segment = { text: string, hit: boolean, };
+
+export type SearchHit = { kind: SearchKind, target: TargetKind, target_id: string, title: Array<Segment>, 
+/**
+ * Where the record belongs: the structure, the case, the date.
+ */
+context: string, 
+/**
+ * The matching passage of a longer text, when the title did not hold the match.
+ */
+snippet: Array<Segment>, };
+
+export type SearchGroup = { kind: SearchKind, hits: Array<SearchHit>, };
+
+export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
 export type JournalKind = "meeting" | "call" | "site_visit" | "email" | "collective_meeting" | "note";
 

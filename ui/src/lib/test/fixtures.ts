@@ -83,6 +83,10 @@ export const reference: ReferenceData = {
 		{ code: 'meeting', label: 'Rendez-vous' },
 		{ code: 'call', label: 'Appel' }
 	],
+	search_kinds: [
+		{ code: 'structure', label: 'Structures' },
+		{ code: 'journal', label: 'Journal' }
+	],
 	opcos: [
 		{ code: 'afdas', label: 'AFDAS (culture, médias, sport, loisirs)' },
 		{ code: 'uniformation', label: 'Uniformation (cohésion sociale)' }

@@ -1,0 +1,13 @@
+use jalons_core::search::SearchResults;
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// How many results each group shows.
+const PER_GROUP: usize = 6;
+
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<SearchResults> {
+    state.store()?.search(&query, PER_GROUP)
+}
