@@ -80,6 +80,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::journal::update_journal_entry,
         commands::journal::delete_journal_entry,
         commands::search::search,
+        commands::tasks::list_tasks,
+        commands::tasks::create_task,
+        commands::tasks::update_task,
+        commands::tasks::set_task_done,
+        commands::tasks::delete_task,
+        commands::tasks::agenda,
     ])
 }
 

@@ -15,5 +15,6 @@ pub mod reference;
 pub mod search;
 pub mod settings;
 pub mod structures;
+pub mod tasks;
 pub mod training;
 pub mod workflow;

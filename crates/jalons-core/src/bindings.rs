@@ -41,6 +41,7 @@ use crate::structures::{
     ArchiveFilter, BudgetBand, Contact, ContactInput, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm,
     Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
 };
+use crate::tasks::{Agenda, AgendaItem, AgendaSource, Task, TaskFilter, TaskInput};
 use crate::themes::Theme;
 use crate::training::{Opco, TrainingAction, TrainingActionInput, TrainingPlan, TrainingStatus, TrainingYear};
 use crate::values::{CommuneCode, Days, Etp, Hours, Idcc, Money, Naf, Rna, Siren, Siret};
@@ -75,6 +76,7 @@ pub fn typescript() -> String {
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
+        Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,
     );

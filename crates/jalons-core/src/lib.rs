@@ -21,6 +21,7 @@ pub mod reference;
 pub mod search;
 pub mod store;
 pub mod structures;
+pub mod tasks;
 pub mod themes;
 pub mod training;
 pub mod values;

@@ -53,6 +53,8 @@ fn demo_loads_into_an_empty_database_only() {
         .unwrap();
     assert_eq!(journal.len(), 3);
     assert!(journal.iter().all(|e| e.case_reference.is_some()));
+    let agenda = s.agenda_today().unwrap();
+    assert!(!agenda.late.is_empty() && !agenda.now.is_empty() && !agenda.soon.is_empty(), "{agenda:?}");
     let training = s.get_training(&sillon.id).unwrap();
     assert_eq!(training.opco, Some(jalons_core::training::Opco::Afdas));
     assert_eq!(training.years[0].funding_obtained.0, 280_000);

@@ -1,6 +1,7 @@
 // The one typed door to the Rust commands. Nothing else in the UI calls invoke().
 import { invoke } from '@tauri-apps/api/core';
 import type {
+	Agenda,
 	ApiError,
 	AuditEntry,
 	Case,
@@ -49,6 +50,9 @@ import type {
 	StructureFilter,
 	StructureInput,
 	StructureSummary,
+	Task,
+	TaskFilter,
+	TaskInput,
 	TrainingActionInput,
 	TrainingPlan,
 	TransitionInput
@@ -159,5 +163,11 @@ export const api = {
 	updateJournalEntry: (id: string, input: JournalInput) =>
 		call<JournalEntry>('update_journal_entry', { id, input }),
 	deleteJournalEntry: (id: string) => call<null>('delete_journal_entry', { id }),
-	search: (query: string) => call<SearchResults>('search', { query })
+	search: (query: string) => call<SearchResults>('search', { query }),
+	listTasks: (filter: TaskFilter) => call<Task[]>('list_tasks', { filter }),
+	createTask: (input: TaskInput) => call<Task>('create_task', { input }),
+	updateTask: (id: string, input: TaskInput) => call<Task>('update_task', { id, input }),
+	setTaskDone: (id: string, done: boolean) => call<Task>('set_task_done', { id, done }),
+	deleteTask: (id: string) => call<null>('delete_task', { id }),
+	agenda: () => call<Agenda>('agenda')
 };

@@ -526,6 +526,34 @@ export type SearchGroup = { kind: SearchKind, hits: Array<SearchHit>, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type Task = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, title: string, due_on: string, done_on: string | null, };
+
+export type TaskFilter = { 
+/**
+ * A structure's tasks, those of its cases included.
+ */
+structure_id: string | null, case_id: string | null, include_done: boolean, };
+
+export type TaskInput = { structure_id: string, 
+/**
+ * Empty for a task on the structure alone.
+ */
+case_id: string, title: string, due_on: string, };
+
+export type AgendaSource = "task" | "follow_up" | "report" | "obligation";
+
+export type AgendaItem = { source: AgendaSource, title: string, 
+/**
+ * The structure, and the case when there is one.
+ */
+context: string, due_on: string, target: TargetKind, target_id: string, 
+/**
+ * Set for a task, which can be ticked from the agenda.
+ */
+task_id: string | null, };
+
+export type Agenda = { today: string, late: Array<AgendaItem>, now: Array<AgendaItem>, soon: Array<AgendaItem>, };
+
 export type JournalKind = "meeting" | "call" | "site_visit" | "email" | "collective_meeting" | "note";
 
 export type JournalEntry = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, kind: JournalKind, occurred_on: string, 

@@ -53,6 +53,13 @@ export function today(): string {
 	return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
+/** Today as the core stores dates: `2026-11-25`, in local time. */
+export function todayIso(): string {
+	const d = new Date();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** A stored date as a date field shows it: `2026-11-25` → `25/11/2026`; null → ''. */
 export function dateInput(iso: string | null | undefined): string {
 	return iso ? date(iso) : '';

@@ -1,15 +1,15 @@
-// Where a search result leads.
-import type { SearchHit } from './bindings';
+// Where a search hit or an agenda item leads.
+import type { TargetKind } from './bindings';
 
-export function hitHref(hit: SearchHit): string {
-	switch (hit.target) {
+export function targetHref(item: { target: TargetKind; target_id: string }): string {
+	switch (item.target) {
 		case 'structure':
-			return `#/structures/${hit.target_id}`;
+			return `#/structures/${item.target_id}`;
 		case 'case':
-			return `#/cases/${hit.target_id}`;
+			return `#/cases/${item.target_id}`;
 		case 'engagement':
-			return `#/engagements/${hit.target_id}`;
+			return `#/engagements/${item.target_id}`;
 		case 'consultant':
-			return `#/consultants/${hit.target_id}`;
+			return `#/consultants/${item.target_id}`;
 	}
 }

@@ -14,6 +14,7 @@ use crate::finance::FinanceInput;
 use crate::journal::JournalInput;
 use crate::partners::{PartnerInput, ReferralInput};
 use crate::structures::StructureInput;
+use crate::tasks::TaskInput;
 use crate::training::TrainingActionInput;
 use crate::{Error, Result, Store};
 
@@ -24,6 +25,21 @@ const PARTNERS: &str = include_str!("../../../../assets/demo/partners.json");
 const COOPERATION: &str = include_str!("../../../../assets/demo/cooperation.json");
 const TRAINING: &str = include_str!("../../../../assets/demo/training.json");
 const JOURNAL: &str = include_str!("../../../../assets/demo/journal.json");
+const TASKS: &str = include_str!("../../../../assets/demo/tasks.json");
+
+#[derive(Deserialize)]
+struct DemoTask {
+    /// Index into the demo's cases.
+    case: usize,
+    /// Days from the day the demo is loaded.
+    in_days: i64,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct Tasks {
+    tasks: Vec<DemoTask>,
+}
 
 /// A journal entry on a demo case (`case`, dated `days` after its request) or on a structure
 /// alone (`structure`, dated `date`).
@@ -245,6 +261,18 @@ impl Store {
                 };
                 self.create_journal_entry(&JournalInput { structure_id, case_id, occurred_on, ..j.input })
                     .map_err(|e| Error::internal(format!("Démo, journal : {e}")))?;
+            }
+            let tasks: Tasks = serde_json::from_str(TASKS)?;
+            let today = chrono::Local::now().date_naive();
+            for t in tasks.tasks {
+                let due = today + chrono::Duration::days(t.in_days);
+                self.create_task(&TaskInput {
+                    structure_id: ids[demo.cases[t.case].structure].clone(),
+                    case_id: opened[t.case].id.clone(),
+                    title: t.title,
+                    due_on: due.to_string(),
+                })
+                .map_err(|e| Error::internal(format!("Démo, tâche : {e}")))?;
             }
             let training: Training = serde_json::from_str(TRAINING)?;
             for t in training.structures {
