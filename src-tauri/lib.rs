@@ -16,6 +16,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     builder.invoke_handler(tauri::generate_handler![
         commands::settings::get_settings,
         commands::settings::set_user_name,
+        commands::settings::set_notify_due,
         commands::settings::is_empty,
         commands::settings::load_demo,
         commands::reference::get_reference,
@@ -107,6 +108,7 @@ pub fn run() {
     let builder = builder
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let path = match &custom_db {
                 Some(p) => p.clone(),

@@ -16,6 +16,11 @@ pub async fn set_user_name(state: State<'_, AppState>, name: String) -> CmdResul
 }
 
 #[tauri::command]
+pub async fn set_notify_due(state: State<'_, AppState>, on: bool) -> CmdResult<Settings> {
+    state.store()?.set_notify_due(on)
+}
+
+#[tauri::command]
 pub async fn is_empty(state: State<'_, AppState>) -> CmdResult<bool> {
     state.store()?.is_empty()
 }

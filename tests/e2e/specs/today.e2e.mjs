@@ -25,6 +25,18 @@ describe("Aujourd'hui", () => {
 		);
 	});
 
+	it('keeps the choice to turn the daily notification off', async () => {
+		const notify = () => $('//label[contains(., "Me prévenir par une notification")]/input');
+		await expect(await notify()).toBeSelected();
+		await (await notify()).click();
+		await browser.waitUntil(async () => !(await (await notify()).isSelected()));
+		await browser.refresh();
+		await heading("Aujourd'hui");
+		await expect(await notify()).not.toBeSelected();
+		await (await notify()).click();
+		await expect(await notify()).toBeSelected();
+	});
+
 	it('ticks a task done from the agenda', async () => {
 		await $('[aria-label="Fait : Relancer le consultant pour le compte rendu de lancement"]').click();
 		await browser.waitUntil(

@@ -92,6 +92,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
 	getSettings: () => call<Settings>('get_settings'),
 	setUserName: (name: string) => call<Settings>('set_user_name', { name }),
+	setNotifyDue: (on: boolean) => call<Settings>('set_notify_due', { on }),
 	isEmpty: () => call<boolean>('is_empty'),
 	loadDemo: () => call<DemoLoaded>('load_demo'),
 	getReference: () => call<ReferenceData>('get_reference'),

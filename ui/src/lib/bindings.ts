@@ -42,7 +42,12 @@ export type Settings = {
 /**
  * The local user's name, asked once at first start; it signs the audit trail.
  */
-user_name: string | null, };
+user_name: string | null, 
+/**
+ * A desktop notification lists what is due, at start and once a day; on unless
+ * turned off.
+ */
+notify_due: boolean, };
 
 export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, partners: number, cooperations: number, };
 

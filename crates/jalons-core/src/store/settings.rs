@@ -10,15 +10,20 @@ use crate::{Result, Store};
 pub struct Settings {
     /// The local user's name, asked once at first start; it signs the audit trail.
     pub user_name: Option<String>,
+    /// A desktop notification lists what is due, at start and once a day; on unless
+    /// turned off.
+    pub notify_due: bool,
 }
 
 const USER_NAME: &str = "user_name";
+const NOTIFY_DUE: &str = "notify_due";
 
 impl Settings {
     pub fn load(conn: &Connection) -> Result<Self> {
-        let user_name =
-            conn.query_row("SELECT value FROM settings WHERE key = ?1", [USER_NAME], |r| r.get(0)).optional()?;
-        Ok(Self { user_name })
+        let value = |key: &str| -> Result<Option<String>> {
+            Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        };
+        Ok(Self { user_name: value(USER_NAME)?, notify_due: value(NOTIFY_DUE)?.as_deref() != Some("off") })
     }
 }
 
@@ -50,6 +55,26 @@ impl Store {
     }
 }
 
+impl Store {
+    pub fn set_notify_due(&mut self, on: bool) -> Result<Settings> {
+        let before = self.settings()?.notify_due;
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![NOTIFY_DUE, if on { "on" } else { "off" }],
+            )?;
+            w.audit(
+                "settings",
+                NOTIFY_DUE,
+                "update",
+                Some(&serde_json::json!({ NOTIFY_DUE: before })),
+                Some(&serde_json::json!({ NOTIFY_DUE: on })),
+            )
+        })?;
+        self.settings()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +89,14 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].actor, "Camille Martin");
         assert!(s.set_user_name("   ").is_err());
+    }
+
+    #[test]
+    fn due_notifications_are_on_until_turned_off() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert!(s.settings().unwrap().notify_due);
+        assert!(!s.set_notify_due(false).unwrap().notify_due);
+        assert!(!s.settings().unwrap().notify_due);
+        assert!(s.set_notify_due(true).unwrap().notify_due);
     }
 }

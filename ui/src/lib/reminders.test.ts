@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Agenda, AgendaItem } from './bindings';
+import { reminderText } from './reminders';
+
+function item(title: string, context: string): AgendaItem {
+	return { source: 'task', title, context, due_on: '2026-11-26', target: 'case', target_id: 'c1', task_id: 't1' };
+}
+
+describe('reminderText', () => {
+	it('says how many are late and due today, and names the first three', () => {
+		const agenda: Agenda = {
+			today: '2026-11-26',
+			late: [item('Relancer le consultant', 'Compagnie du Sillon · 2025-003'), item('DUERP', 'Voce di Bastia')],
+			now: [item('Envoyer la fiche repère', 'Compagnie du Sillon'), item('Appeler la présidente', 'Radio')],
+			soon: [item('Plus tard', 'X')]
+		};
+		expect(reminderText(agenda)).toEqual({
+			title: "Jalons : 2 en retard, 2 pour aujourd'hui",
+			body: [
+				'• Relancer le consultant (Compagnie du Sillon · 2025-003)',
+				'• DUERP (Voce di Bastia)',
+				'• Envoyer la fiche repère (Compagnie du Sillon)',
+				"… et 1 de plus dans « Aujourd'hui »."
+			].join('\n')
+		});
+	});
+
+	it('stays silent when nothing is late or due today', () => {
+		expect(reminderText({ today: '2026-11-26', late: [], now: [], soon: [item('Plus tard', 'X')] })).toBeNull();
+	});
+});

@@ -1,0 +1,44 @@
+// The desktop notification of what is due: at start, then once a day while Jalons is open,
+// unless the user turned it off (Aujourd'hui page).
+import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
+import { api } from './api';
+import type { Agenda } from './bindings';
+import { todayIso } from './format';
+import { session } from './session.svelte';
+
+/** What the notification says; null when nothing is late or due today. */
+export function reminderText(agenda: Agenda): { title: string; body: string } | null {
+	const items = [...agenda.late, ...agenda.now];
+	if (items.length === 0) return null;
+	const parts = [];
+	if (agenda.late.length) parts.push(`${agenda.late.length} en retard`);
+	if (agenda.now.length) parts.push(`${agenda.now.length} pour aujourd'hui`);
+	const lines = items.slice(0, 3).map((i) => `• ${i.title} (${i.context})`);
+	if (items.length > 3) lines.push(`… et ${items.length - 3} de plus dans « Aujourd'hui ».`);
+	return { title: `Jalons : ${parts.join(', ')}`, body: lines.join('\n') };
+}
+
+let notifiedOn: string | null = null;
+
+/** Sends today's notification once; a refused permission, a missing notification service
+ * or an unreadable agenda only means no notification. */
+export async function remindIfDue(): Promise<void> {
+	const day = todayIso();
+	if (!session.settings?.notify_due || notifiedOn === day) return;
+	notifiedOn = day;
+	try {
+		const text = reminderText(await api.agenda());
+		if (!text) return;
+		const granted = (await isPermissionGranted()) || (await requestPermission()) === 'granted';
+		if (granted) sendNotification(text);
+	} catch {
+		// No notification service on this desktop: « Aujourd'hui » still lists everything.
+	}
+}
+
+/** At start, then every hour, which sends at most one notification a day. */
+export function startReminders(): () => void {
+	remindIfDue();
+	const timer = setInterval(remindIfDue, 60 * 60 * 1000);
+	return () => clearInterval(timer);
+}
