@@ -87,6 +87,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::tasks::set_task_done,
         commands::tasks::delete_task,
         commands::tasks::agenda,
+        commands::attachments::list_attachments,
+        commands::attachments::attach_files,
+        commands::attachments::open_attachment,
+        commands::attachments::remove_attachment,
     ])
 }
 
@@ -109,6 +113,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let path = match &custom_db {
                 Some(p) => p.clone(),

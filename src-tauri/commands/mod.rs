@@ -1,5 +1,6 @@
 //! Thin commands, one file per area: deserialise, call the core, return its result.
 
+pub mod attachments;
 pub mod cases;
 pub mod consultants;
 pub mod cooperation;

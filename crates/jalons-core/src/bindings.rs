@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::attachments::{Attachment, AttachmentOwner, OwnerKind};
 use crate::cases::{
     Attention, Case, CaseFilter, CaseInput, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage, StageCount,
 };
@@ -76,6 +77,7 @@ pub fn typescript() -> String {
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
+        OwnerKind, AttachmentOwner, Attachment,
         Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,

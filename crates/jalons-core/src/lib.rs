@@ -1,6 +1,7 @@
 //! Jalons' domain and store. No Tauri here: the desktop shell and the CLI both call these
 //! functions, and every rule lives in this crate.
 
+pub mod attachments;
 pub mod bindings;
 pub mod cases;
 pub mod consultants;

@@ -3,6 +3,8 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
 	Agenda,
 	ApiError,
+	Attachment,
+	AttachmentOwner,
 	AuditEntry,
 	Case,
 	CaseFilter,
@@ -170,5 +172,10 @@ export const api = {
 	updateTask: (id: string, input: TaskInput) => call<Task>('update_task', { id, input }),
 	setTaskDone: (id: string, done: boolean) => call<Task>('set_task_done', { id, done }),
 	deleteTask: (id: string) => call<null>('delete_task', { id }),
-	agenda: () => call<Agenda>('agenda')
+	agenda: () => call<Agenda>('agenda'),
+	listAttachments: (owner: AttachmentOwner) => call<Attachment[]>('list_attachments', { owner }),
+	attachFiles: (owner: AttachmentOwner, confidential: boolean) =>
+		call<Attachment[]>('attach_files', { owner, confidential }),
+	openAttachment: (id: string) => call<null>('open_attachment', { id }),
+	removeAttachment: (id: string) => call<null>('remove_attachment', { id })
 };

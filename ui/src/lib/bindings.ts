@@ -531,6 +531,16 @@ export type SearchGroup = { kind: SearchKind, hits: Array<SearchHit>, };
 
 export type SearchResults = { query: string, groups: Array<SearchGroup>, };
 
+export type OwnerKind = "structure" | "case" | "engagement" | "journal";
+
+export type AttachmentOwner = { kind: OwnerKind, id: string, };
+
+export type Attachment = { id: string, name: string, mime: string, 
+/**
+ * Bytes.
+ */
+size: number, confidential: boolean, sha256: string, created_at: string, };
+
 export type Task = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, title: string, due_on: string, done_on: string | null, };
 
 export type TaskFilter = { 
@@ -569,7 +579,11 @@ duration: number | null,
 /**
  * The names of the people present.
  */
-people: Array<string>, place: string | null, body: string, created_at: string, updated_at: string, };
+people: Array<string>, place: string | null, body: string, 
+/**
+ * How many files are attached to it.
+ */
+attachments: number, created_at: string, updated_at: string, };
 
 export type JournalFilter = { 
 /**

@@ -19,6 +19,8 @@ pub struct JournalEntry {
     pub people: Vec<String>,
     pub place: Option<String>,
     pub body: String,
+    /// How many files are attached to it.
+    pub attachments: i64,
     pub created_at: String,
     pub updated_at: String,
 }

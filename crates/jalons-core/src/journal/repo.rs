@@ -12,7 +12,8 @@ use crate::{Error, Result, Store};
 const ENTITY: &str = "journal";
 
 const SELECT: &str = "SELECT j.id, j.structure_id, s.name, j.case_id, c.reference, j.kind, j.occurred_on, j.duration,
-        j.people, j.place, j.body, j.created_at, j.updated_at
+        j.people, j.place, j.body, j.created_at, j.updated_at,
+        (SELECT COUNT(*) FROM attachments a WHERE a.journal_id = j.id)
     FROM journal_entries j JOIN structures s ON s.id = j.structure_id LEFT JOIN cases c ON c.id = j.case_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
@@ -32,6 +33,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
         body: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        attachments: r.get(13)?,
     })
 }
 
@@ -137,14 +139,18 @@ impl Store {
         })
     }
 
-    /// Removes an entry; the audit trail keeps what it said.
+    /// Removes an entry and its attachments; the audit trail keeps what it said.
     pub fn delete_journal_entry(&mut self, id: &str) -> Result<()> {
         let id = parse_id("id", id)?;
-        self.write(|w| {
+        let orphans = self.write(|w| {
             let before = load(&w.tx, &id)?;
+            let orphans = crate::attachments::remove_for_journal(w, &id)?;
             w.tx.execute("DELETE FROM journal_entries WHERE id = ?1", [&id])?;
-            w.audit(ENTITY, &id, "delete", Some(&serde_json::to_value(&before)?), None)
-        })
+            w.audit(ENTITY, &id, "delete", Some(&serde_json::to_value(&before)?), None)?;
+            Ok(orphans)
+        })?;
+        self.forget_files(&orphans);
+        Ok(())
     }
 
     pub fn journal_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

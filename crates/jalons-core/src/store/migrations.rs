@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_journal.sql"),
     include_str!("migrations/0009_search.sql"),
     include_str!("migrations/0010_tasks.sql"),
+    include_str!("migrations/0011_attachments.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

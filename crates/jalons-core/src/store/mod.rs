@@ -16,6 +16,9 @@ use crate::{Error, Result};
 
 pub struct Store {
     conn: Connection,
+    /// Where attached files are kept: `<name>-fichiers` beside the database file; none for
+    /// a database in memory.
+    pub(crate) files_dir: Option<std::path::PathBuf>,
 }
 
 /// What a write closure gets: the open transaction and the name to record as author.
@@ -90,8 +93,10 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| Error::internal(format!("Impossible d'ouvrir la base {} : {e}", path.display())))?;
-        let store = Self::init(conn)?;
+        let mut store = Self::init(conn)?;
         owner_only(path)?;
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "jalons".into());
+        store.files_dir = Some(path.with_file_name(format!("{stem}-fichiers")));
         Ok(store)
     }
 
@@ -105,7 +110,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self { conn, files_dir: None })
     }
 
     pub fn conn(&self) -> &Connection {

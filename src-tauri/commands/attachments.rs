@@ -1,0 +1,68 @@
+//! Attachments: the native file dialog picks, the core copies and stores; opening asks the
+//! system for the default application of the stored copy, found by its hash.
+
+use std::path::{Path, PathBuf};
+
+use jalons_core::attachments::{Attachment, AttachmentOwner};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::error::{CmdResult, Error};
+use crate::state::AppState;
+
+/// The files the user picks; the end-to-end tests, which cannot drive a native dialog,
+/// name them in `JALONS_PICK_FILES` (one path per line).
+fn pick_files<R: Runtime>(app: &AppHandle<R>) -> Vec<PathBuf> {
+    if let Ok(list) = std::env::var("JALONS_PICK_FILES") {
+        return list.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
+    }
+    app.dialog()
+        .file()
+        .set_title("Joindre des fichiers")
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect()
+}
+
+/// Opens with the system's default application; `JALONS_OPEN_WITH` names another program
+/// (the end-to-end tests record what was opened).
+fn open_path<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CmdResult<()> {
+    let failed = |e: String| Error::internal(format!("Le fichier n'a pas pu être ouvert : {e}"));
+    if let Ok(program) = std::env::var("JALONS_OPEN_WITH") {
+        std::process::Command::new(program).arg(path).spawn().map_err(|e| failed(e.to_string()))?;
+        return Ok(());
+    }
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| failed(e.to_string()))
+}
+
+#[tauri::command]
+pub async fn list_attachments(state: State<'_, AppState>, owner: AttachmentOwner) -> CmdResult<Vec<Attachment>> {
+    state.store()?.list_attachments(&owner)
+}
+
+/// Asks for files, then attaches them; none when the dialog is closed.
+#[tauri::command]
+pub async fn attach_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    owner: AttachmentOwner,
+    confidential: bool,
+) -> CmdResult<Vec<Attachment>> {
+    let paths = pick_files(&app);
+    let mut store = state.store()?;
+    paths.iter().map(|p| store.attach_file(&owner, p, confidential)).collect()
+}
+
+#[tauri::command]
+pub async fn open_attachment<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    let path = state.store()?.attachment_file(&id)?;
+    open_path(&app, &path)
+}
+
+#[tauri::command]
+pub async fn remove_attachment(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    state.store()?.remove_attachment(&id)
+}
