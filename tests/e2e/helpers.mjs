@@ -30,7 +30,7 @@ export async function click(text) {
 	const el = await $(`//*[self::button or self::a][normalize-space(.)="${text}"]`);
 	// Long pages: bring it into view first, since WebDriver only clicks what it can see.
 	await el.waitForExist();
-	await el.scrollIntoView({ block: 'center' });
+	await browser.execute((node) => node.scrollIntoView({ block: 'center' }), el);
 	await el.waitForClickable();
 	await el.click();
 }

@@ -60,7 +60,7 @@ describe('Le journal', () => {
 		const count = async () => (await $$('ol[aria-label="Journal"] > li')).length;
 		const before = await count();
 		const last = await $('ol[aria-label="Journal"] > li:last-child');
-		await last.scrollIntoView({ block: 'center' });
+		await browser.execute((node) => node.scrollIntoView({ block: 'center' }), last);
 		await last.$('button*=Supprimer').click();
 		await last.$('button=Supprimer').click();
 		await browser.waitUntil(async () => (await count()) === before - 1);
