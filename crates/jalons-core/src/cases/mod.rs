@@ -2,12 +2,14 @@
 //! a case may be written. The stage machine lives in `workflow`.
 
 mod attention;
+mod belongs;
 mod editable;
 mod enums;
 mod input;
 mod model;
 mod repo;
 
+pub(crate) use belongs::check_structure_and_case;
 pub(crate) use editable::editable_case;
 pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;

@@ -43,27 +43,6 @@ fn load(conn: &Connection, id: &str) -> Result<JournalEntry> {
         .ok_or_else(|| Error::not_found("Cette entrée du journal n'existe pas ou plus."))
 }
 
-/// The structure must exist, and the case, when there is one, must be one of its cases.
-fn check_links(conn: &Connection, v: &ValidJournal) -> Result<()> {
-    let exists: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM structures WHERE id = ?1)", [&v.structure_id], |r| r.get(0))?;
-    if !exists {
-        return Err(Error::not_found("Cette structure n'existe pas ou plus."));
-    }
-    if let Some(case_id) = &v.case_id {
-        let owner: Option<String> =
-            conn.query_row("SELECT structure_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0)).optional()?;
-        match owner {
-            None => return Err(Error::not_found("Cet accompagnement n'existe pas ou plus.")),
-            Some(owner) if owner != v.structure_id => {
-                return Err(Error::validation("case_id", "Cet accompagnement n'est pas celui de cette structure."));
-            }
-            Some(_) => {}
-        }
-    }
-    Ok(())
-}
-
 fn write_fields(conn: &Connection, id: &str, v: &ValidJournal) -> Result<()> {
     conn.execute(
         "UPDATE journal_entries SET structure_id = ?2, case_id = ?3, kind = ?4, occurred_on = ?5, duration = ?6,
@@ -113,7 +92,7 @@ impl Store {
     pub fn create_journal_entry(&mut self, input: &JournalInput) -> Result<JournalEntry> {
         let v = input.validate()?;
         self.write(|w| {
-            check_links(&w.tx, &v)?;
+            crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
             let id = new_id();
             let now = Utc::now().to_rfc3339();
             w.tx.execute(
@@ -133,7 +112,7 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
-                check_links(&w.tx, &v)?;
+                crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
                 write_fields(&w.tx, &id, &v)
             })
         })

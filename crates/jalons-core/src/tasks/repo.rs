@@ -4,7 +4,6 @@ use chrono::{Local, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::model::ValidTask;
 use super::{Task, TaskFilter, TaskInput};
 use crate::ids::{new_id, parse_id};
 use crate::{Error, Result, Store};
@@ -34,22 +33,6 @@ fn load(conn: &Connection, id: &str) -> Result<Task> {
         .ok_or_else(|| Error::not_found("Cette tâche n'existe pas ou plus."))
 }
 
-fn check_links(conn: &Connection, v: &ValidTask) -> Result<()> {
-    let exists: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM structures WHERE id = ?1)", [&v.structure_id], |r| r.get(0))?;
-    if !exists {
-        return Err(Error::not_found("Cette structure n'existe pas ou plus."));
-    }
-    if let Some(case_id) = &v.case_id {
-        let owner: Option<String> =
-            conn.query_row("SELECT structure_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0)).optional()?;
-        if owner.as_deref() != Some(v.structure_id.as_str()) {
-            return Err(Error::validation("case_id", "Cet accompagnement n'est pas celui de cette structure."));
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     /// Open tasks first by due date, then (when asked) the done ones, latest first.
     pub fn list_tasks(&self, filter: &TaskFilter) -> Result<Vec<Task>> {
@@ -77,7 +60,7 @@ impl Store {
     pub fn create_task(&mut self, input: &TaskInput) -> Result<Task> {
         let v = input.validate()?;
         self.write(|w| {
-            check_links(&w.tx, &v)?;
+            crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
             let id = new_id();
             let now = Utc::now().to_rfc3339();
             w.tx.execute(
@@ -96,7 +79,7 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
-                check_links(&w.tx, &v)?;
+                crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
                 w.tx.execute(
                     "UPDATE tasks SET structure_id = ?2, case_id = ?3, title = ?4, due_on = ?5, updated_at = ?6 WHERE id = ?1",
                     params![id, v.structure_id, v.case_id, v.title, v.due_on, Utc::now().to_rfc3339()],
