@@ -22,6 +22,14 @@ fn demo_fills_a_new_database_and_signs_it() {
     assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
     let cases = store.list_cases(&Default::default()).unwrap();
     assert!(cases.iter().all(|c| c.officer == "Camille Martin"));
+    let sillon = cases.iter().find(|c| c.structure_name == "Compagnie du Sillon").unwrap();
+    let owner = jalons_core::attachments::AttachmentOwner {
+        kind: jalons_core::attachments::OwnerKind::Case,
+        id: sillon.id.clone(),
+    };
+    let files = store.list_attachments(&owner).unwrap();
+    assert_eq!(files[0].name, "synthese-diagnostic-sillon.pdf");
+    assert!(store.attachment_file(&files[0].id).unwrap().starts_with(dir.path().join("demo-fichiers")));
 }
 
 #[test]

@@ -77,6 +77,9 @@ fn a_referral_is_listed_on_the_case_and_on_the_partner() {
     let on_partner =
         s.list_referrals(&ReferralFilter { partner_id: Some(p.id.clone()), ..Default::default() }).unwrap();
     assert_eq!(on_case, on_partner);
+    let on_structure =
+        s.list_referrals(&ReferralFilter { structure_id: Some(r.structure_id.clone()), ..Default::default() }).unwrap();
+    assert_eq!(on_structure, on_case);
     assert_eq!(s.get_partner(&p.id).unwrap().referrals, 1);
     let other_year = s.list_referrals(&ReferralFilter { year: Some(2024), ..Default::default() }).unwrap();
     assert!(other_year.is_empty());

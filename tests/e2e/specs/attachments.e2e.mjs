@@ -22,7 +22,7 @@ describe('Les pièces jointes', () => {
 		await (await card()).$('//label[contains(., "Confidentiel")]/input').click();
 		await click('Joindre des fichiers…');
 		await expect(await card()).toHaveText(expect.stringContaining('compte-rendu-diagnostic.pdf'));
-		await expect(await card()).toHaveText(expect.stringContaining('Confidentiel'));
+		await expect($('//li[contains(., "compte-rendu-diagnostic.pdf")]')).toHaveText(expect.stringContaining('Confidentiel'));
 	});
 
 	it('still lists it after a restart, and opens it', async () => {
@@ -45,8 +45,10 @@ describe('Les pièces jointes', () => {
 	});
 
 	it('removes it after confirmation', async () => {
-		await (await card()).$('button*=Retirer…').click();
-		await (await card()).$('button=Retirer').click();
+		const row = () => $('//li[contains(., "compte-rendu-diagnostic.pdf")]');
+		await (await row()).$('button*=Retirer…').click();
+		await (await row()).$('button=Retirer').click();
 		await browser.waitUntil(async () => !(await (await card()).getText()).includes('compte-rendu-diagnostic.pdf'));
+		await expect(await card()).toHaveText(expect.stringContaining('synthese-diagnostic-sillon.pdf'));
 	});
 });

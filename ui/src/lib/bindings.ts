@@ -481,7 +481,11 @@ export type PartnerContactInput = { name: string, role: string, email: string, p
 
 export type Referral = { id: string, case_id: string, case_reference: string, case_stage: Stage, structure_id: string, structure_name: string, partner_id: string, partner_name: string, partner_kind: PartnerKind, referred_on: string, reason: string, outcome: ReferralOutcome, outcome_note: string | null, };
 
-export type ReferralFilter = { case_id: string | null, partner_id: string | null, partner_kind: PartnerKind | null, 
+export type ReferralFilter = { 
+/**
+ * The referrals of a structure's cases.
+ */
+structure_id: string | null, case_id: string | null, partner_id: string | null, partner_kind: PartnerKind | null, 
 /**
  * The calendar year of the referral date.
  */

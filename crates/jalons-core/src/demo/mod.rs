@@ -7,6 +7,7 @@ mod workflow;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::attachments::{AttachmentOwner, OwnerKind};
 use crate::cases::CaseInput;
 use crate::cooperation::{CooperationInput, MemberInput};
 use crate::employer::ObligationInput;
@@ -26,6 +27,11 @@ const COOPERATION: &str = include_str!("../../../../assets/demo/cooperation.json
 const TRAINING: &str = include_str!("../../../../assets/demo/training.json");
 const JOURNAL: &str = include_str!("../../../../assets/demo/journal.json");
 const TASKS: &str = include_str!("../../../../assets/demo/tasks.json");
+/// A file attached to the first demo case, when the database is on disk.
+const ATTACHMENT: (&str, &[u8]) = (
+    "synthese-diagnostic-sillon.pdf",
+    include_bytes!("../../../../assets/demo/fichiers/synthese-diagnostic-sillon.pdf"),
+);
 
 #[derive(Deserialize)]
 struct DemoTask {
@@ -273,6 +279,17 @@ impl Store {
                     due_on: due.to_string(),
                 })
                 .map_err(|e| Error::internal(format!("Démo, tâche : {e}")))?;
+            }
+            if self.files_dir.is_some() {
+                let dir = std::env::temp_dir().join(format!("jalons-demo-{}", crate::ids::new_id()));
+                let path = dir.join(ATTACHMENT.0);
+                std::fs::create_dir_all(&dir)
+                    .and_then(|()| std::fs::write(&path, ATTACHMENT.1))
+                    .map_err(|e| Error::internal(format!("Démo, pièce jointe : {e}")))?;
+                let owner = AttachmentOwner { kind: OwnerKind::Case, id: opened[0].id.clone() };
+                let attached = self.attach_file(&owner, &path, true);
+                std::fs::remove_dir_all(&dir).ok();
+                attached?;
             }
             let training: Training = serde_json::from_str(TRAINING)?;
             for t in training.structures {

@@ -62,6 +62,8 @@ pub struct Referral {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct ReferralFilter {
+    /// The referrals of a structure's cases.
+    pub structure_id: Option<String>,
     pub case_id: Option<String>,
     pub partner_id: Option<String>,
     pub partner_kind: Option<PartnerKind>,

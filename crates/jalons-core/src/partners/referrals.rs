@@ -103,6 +103,10 @@ impl Store {
     pub fn list_referrals(&self, filter: &ReferralFilter) -> Result<Vec<Referral>> {
         let mut clauses = vec!["1 = 1".to_owned()];
         let mut params: Vec<Value> = Vec::new();
+        if let Some(id) = &filter.structure_id {
+            clauses.push("c.structure_id = ?".to_owned());
+            params.push(Value::Text(parse_id("structure_id", id)?));
+        }
         if let Some(id) = &filter.case_id {
             clauses.push("r.case_id = ?".to_owned());
             params.push(Value::Text(parse_id("case_id", id)?));
