@@ -49,6 +49,9 @@ fn a_partner_keeps_its_contacts_and_is_found_without_accents() {
     assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["France Active Auvergne-Rhône-Alpes"]);
     let cress = s.list_partners(&PartnerFilter { query: String::new(), kind: Some(PartnerKind::Cress) }).unwrap();
     assert_eq!(cress.len(), 1);
+    for literal in ["%", "_"] {
+        assert!(s.list_partners(&PartnerFilter { query: literal.into(), kind: None }).unwrap().is_empty(), "{literal}");
+    }
 }
 
 #[test]

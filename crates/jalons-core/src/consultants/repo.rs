@@ -106,10 +106,7 @@ impl Store {
     pub fn list_consultants(&self, filter: &ConsultantFilter) -> Result<Vec<Consultant>> {
         let mut clauses = vec!["c.archived_at IS NULL".to_owned()];
         let mut params: Vec<Value> = Vec::new();
-        for word in fold(&filter.query).split_whitespace() {
-            clauses.push("c.search_name LIKE '%' || ? || '%'".to_owned());
-            params.push(Value::Text(word.to_owned()));
-        }
+        crate::store::every_word_in("c.search_name", &filter.query, &mut clauses, &mut params);
         if let Some(skill) = filter.skill {
             clauses.push("EXISTS (SELECT 1 FROM json_each(c.skills) WHERE value = ?)".to_owned());
             params.push(Value::Text(skill.code().to_owned()));

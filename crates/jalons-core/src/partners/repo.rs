@@ -119,10 +119,7 @@ impl Store {
     pub fn list_partners(&self, filter: &PartnerFilter) -> Result<Vec<Partner>> {
         let mut clauses = vec!["1 = 1".to_owned()];
         let mut params: Vec<Value> = Vec::new();
-        for word in fold(&filter.query).split_whitespace() {
-            clauses.push("p.search_name LIKE '%' || ? || '%'".to_owned());
-            params.push(Value::Text(word.to_owned()));
-        }
+        crate::store::every_word_in("p.search_name", &filter.query, &mut clauses, &mut params);
         if let Some(kind) = filter.kind {
             clauses.push("p.kind = ?".to_owned());
             params.push(Value::Text(kind.code().to_owned()));

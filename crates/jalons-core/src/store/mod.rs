@@ -4,8 +4,10 @@
 pub mod audit;
 pub mod migrations;
 mod settings;
+mod words;
 
 pub use settings::Settings;
+pub(crate) use words::every_word_in;
 
 use std::path::Path;
 use std::time::Duration;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::LegalForm;
 use crate::reference::territory;
-use crate::values::{Etp, Money, Siret, fold};
+use crate::values::{Etp, Money, Siret};
 use crate::{Result, Store};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,10 +83,7 @@ impl Store {
             params.push(Value::Text(compact.clone()));
             params.push(Value::Text(compact));
         } else {
-            for word in fold(&filter.query).split_whitespace() {
-                clauses.push("s.search_name LIKE '%' || ? || '%' ESCAPE '\\'".into());
-                params.push(Value::Text(word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
-            }
+            crate::store::every_word_in("s.search_name", &filter.query, &mut clauses, &mut params);
         }
         if !filter.departement.trim().is_empty() {
             clauses.push("s.departement = ?".into());
