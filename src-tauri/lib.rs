@@ -2,6 +2,7 @@
 //! Every rule lives in `jalons-core`.
 
 pub mod commands;
+mod dialogs;
 pub mod error;
 pub mod state;
 
@@ -50,7 +51,6 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::engagements::create_engagement,
         commands::engagements::update_engagement,
         commands::engagements::engagement_history,
-        commands::engagements::engagement_funders,
         commands::employer::get_employer_function,
         commands::employer::save_obligations,
         commands::finance::case_finance,
@@ -91,6 +91,18 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::attachments::attach_files,
         commands::attachments::open_attachment,
         commands::attachments::remove_attachment,
+        commands::funders::list_funders,
+        commands::funders::create_funder,
+        commands::funders::update_funder,
+        commands::funders::set_funder_archived,
+        commands::funders::delete_funder,
+        commands::funders::case_funders,
+        commands::funders::set_case_funders,
+        commands::funders::get_operator,
+        commands::funders::save_operator,
+        commands::funders::pick_operator_logo,
+        commands::funders::clear_operator_logo,
+        commands::funders::operator_logo,
     ])
 }
 

@@ -1,31 +1,15 @@
 //! Attachments: the native file dialog picks, the core copies and stores; opening asks the
 //! system for the default application of the stored copy, found by its hash.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jalons_core::attachments::{Attachment, AttachmentOwner};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use crate::dialogs::pick_files;
 use crate::error::{CmdResult, Error};
 use crate::state::AppState;
-
-/// The files the user picks; the end-to-end tests, which cannot drive a native dialog,
-/// name them in `JALONS_PICK_FILES` (one path per line).
-fn pick_files<R: Runtime>(app: &AppHandle<R>) -> Vec<PathBuf> {
-    if let Ok(list) = std::env::var("JALONS_PICK_FILES") {
-        return list.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
-    }
-    app.dialog()
-        .file()
-        .set_title("Joindre des fichiers")
-        .blocking_pick_files()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|f| f.into_path().ok())
-        .collect()
-}
 
 /// Opens with the system's default application; `JALONS_OPEN_WITH` names another program
 /// (the end-to-end tests record what was opened).
@@ -51,7 +35,7 @@ pub async fn attach_files<R: Runtime>(
     owner: AttachmentOwner,
     confidential: bool,
 ) -> CmdResult<Vec<Attachment>> {
-    let paths = pick_files(&app);
+    let paths = pick_files(&app, "Joindre des fichiers");
     let mut store = state.store()?;
     paths.iter().map(|p| store.attach_file(&owner, p, confidential)).collect()
 }

@@ -33,8 +33,3 @@ pub async fn update_engagement(
 pub async fn engagement_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
     state.store()?.engagement_history(&id)
 }
-
-#[tauri::command]
-pub async fn engagement_funders(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
-    state.store()?.engagement_funders()
-}

@@ -9,6 +9,7 @@ pub mod employer;
 pub mod engagements;
 pub mod finance;
 pub mod follow_up;
+pub mod funders;
 pub mod journal;
 pub mod partners;
 pub mod plan;

@@ -18,6 +18,7 @@ use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
     ScoreInput,
 };
+use crate::dossier::DossierParts;
 use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationKind, ObligationStatus};
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
@@ -27,8 +28,10 @@ use crate::finance::{
     ToolTotal,
 };
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
+use crate::funders::{Funder, FunderInput};
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
+use crate::operator::{Logo, Operator, OperatorInput};
 use crate::partners::{
     Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, Referral, ReferralFilter,
     ReferralInput, ReferralOutcome,
@@ -72,6 +75,7 @@ pub fn typescript() -> String {
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
+        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

@@ -26,7 +26,7 @@ async function score(domain, value) {
 }
 
 describe('Un accompagnement de l’accueil à la clôture', () => {
-	it('records a consultant in the registry', async () => {
+	it('records a consultant in the registry and a funder line in the settings', async () => {
 		await firstStart('Camille Martin');
 		await click('Consultants');
 		await heading('Consultants');
@@ -40,6 +40,19 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await heading('Claire Fontaine');
 		await click('Consultants');
 		await expect($('tbody')).toHaveText(expect.stringContaining('650,00'));
+
+		await click('Paramètres');
+		await heading('Paramètres');
+		await click('Ajouter une ligne');
+		await fill('Financeur', 'État (DREETS)');
+		await fill('Programme ou convention', 'Convention DLA 2026');
+		await fill('Début de la période', '01/01/2026');
+		await fill('Fin de la période', '31/12/2025');
+		await click('Ajouter la ligne');
+		await expect(await field('Fin de la période')).toHaveAttribute('aria-invalid', 'true');
+		await fill('Fin de la période', '31/12/2026');
+		await click('Ajouter la ligne');
+		await expect($('tbody')).toHaveText(expect.stringContaining('État (DREETS) — Convention DLA 2026'));
 	});
 
 	it('opens a case for a new structure', async () => {
@@ -58,6 +71,10 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await click("Ouvrir l'accompagnement");
 		await heading('Accompagnement');
 		await expectStage('Accueil');
+		await click('Modifier les financeurs');
+		await $('//label[contains(., "État (DREETS)")]/input').click();
+		await click('Enregistrer les financeurs');
+		await expect($('.funders')).toHaveText(expect.stringContaining('État (DREETS) — Convention DLA 2026'));
 	});
 
 	it('starts the diagnostic, and refuses the parcours until it is validated', async () => {
@@ -127,7 +144,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await choose('Consultant retenu', 'Claire Fontaine (Coop Conseil)');
 		await expect(await field('Prix de journée HT (€)')).toHaveValue('650');
 		await fill('Jours', '3');
-		await fill('Financeur', 'État (DREETS)');
+		await choose('Ligne de financement', 'État (DREETS) — Convention DLA 2026');
 		for (const label of [
 			'Consultants consultés le',
 			'Consultant retenu (décision) le',

@@ -32,10 +32,15 @@ import type {
 	FinanceSummary,
 	FollowUp,
 	FollowUpInput,
+	Funder,
+	FunderInput,
 	JournalEntry,
 	JournalFilter,
 	JournalInput,
+	Logo,
 	ObligationInput,
+	Operator,
+	OperatorInput,
 	Partner,
 	PartnerFilter,
 	PartnerInput,
@@ -130,7 +135,6 @@ export const api = {
 	createEngagement: (input: EngagementInput) => call<Engagement>('create_engagement', { input }),
 	updateEngagement: (id: string, input: EngagementInput) => call<Engagement>('update_engagement', { id, input }),
 	engagementHistory: (id: string) => call<AuditEntry[]>('engagement_history', { id }),
-	engagementFunders: () => call<string[]>('engagement_funders'),
 	getEmployerFunction: (structureId: string) => call<EmployerFunction>('get_employer_function', { structureId }),
 	saveObligations: (structureId: string, obligations: ObligationInput[]) =>
 		call<EmployerFunction>('save_obligations', { structureId, obligations }),
@@ -177,5 +181,17 @@ export const api = {
 	attachFiles: (owner: AttachmentOwner, confidential: boolean) =>
 		call<Attachment[]>('attach_files', { owner, confidential }),
 	openAttachment: (id: string) => call<null>('open_attachment', { id }),
-	removeAttachment: (id: string) => call<null>('remove_attachment', { id })
+	removeAttachment: (id: string) => call<null>('remove_attachment', { id }),
+	listFunders: () => call<Funder[]>('list_funders'),
+	createFunder: (input: FunderInput) => call<Funder>('create_funder', { input }),
+	updateFunder: (id: string, input: FunderInput) => call<Funder>('update_funder', { id, input }),
+	setFunderArchived: (id: string, archived: boolean) => call<Funder>('set_funder_archived', { id, archived }),
+	deleteFunder: (id: string) => call<null>('delete_funder', { id }),
+	caseFunders: (caseId: string) => call<Funder[]>('case_funders', { caseId }),
+	setCaseFunders: (caseId: string, funderIds: string[]) => call<Funder[]>('set_case_funders', { caseId, funderIds }),
+	getOperator: () => call<Operator | null>('get_operator'),
+	saveOperator: (input: OperatorInput) => call<Operator>('save_operator', { input }),
+	pickOperatorLogo: () => call<Operator | null>('pick_operator_logo'),
+	clearOperatorLogo: () => call<Operator | null>('clear_operator_logo'),
+	operatorLogo: () => call<Logo | null>('operator_logo')
 };

@@ -327,7 +327,11 @@ vat_rate: number | null,
 /**
  * Days × day rate, and with VAT: derived, never typed.
  */
-cost_ht: Money | null, cost_ttc: Money | null, funder: string | null, terms_date: string | null, consultation_date: string | null, decision_date: string | null, kickoff_date: string | null, restitution_date: string | null, final_report_date: string | null, cancelled_on: string | null, cancel_reason: string | null, results: string | null, offers: Array<Offer>, created_at: string, updated_at: string, };
+cost_ht: Money | null, cost_ttc: Money | null, 
+/**
+ * The funder line that pays for it, and how it reads.
+ */
+funder_id: string | null, funder: string | null, terms_date: string | null, consultation_date: string | null, decision_date: string | null, kickoff_date: string | null, restitution_date: string | null, final_report_date: string | null, cancelled_on: string | null, cancel_reason: string | null, results: string | null, offers: Array<Offer>, created_at: string, updated_at: string, };
 
 export type LinkedCase = { case_id: string, reference: string, structure_id: string, structure_name: string, stage: Stage, };
 
@@ -359,7 +363,11 @@ case_ids: Array<string>, consultant_id: string, days: string, day_rate: string,
 /**
  * `2000` for 20 %, `exempt` when the consultant charges no VAT.
  */
-vat_rate: string, funder: string, terms_date: string, consultation_date: string, decision_date: string, kickoff_date: string, restitution_date: string, final_report_date: string, cancelled_on: string, cancel_reason: string, results: string, offers: Array<OfferInput>, };
+vat_rate: string, 
+/**
+ * The funder line that pays for it, if known.
+ */
+funder_id: string, terms_date: string, consultation_date: string, decision_date: string, kickoff_date: string, restitution_date: string, final_report_date: string, cancelled_on: string, cancel_reason: string, results: string, offers: Array<OfferInput>, };
 
 export type OfferInput = { consultant_id: string, amount_ht: string, score: string, };
 
@@ -448,6 +456,58 @@ export type FinanceOverview = { summary: FinanceSummary,
 by_tool: Array<ToolTotal>, };
 
 export type ToolTotal = { tool: FinanceTool, applications: number, requested: Money, obtained: Money, };
+
+export type Funder = { id: string, name: string, programme: string | null, period_start: string | null, period_end: string | null, 
+/**
+ * Archived lines stay on what they paid for but are no longer offered.
+ */
+archived: boolean, 
+/**
+ * How many cases and ingénieries this line pays for.
+ */
+cases: number, engagements: number, created_at: string, updated_at: string, };
+
+export type FunderInput = { name: string, programme: string, period_start: string, period_end: string, };
+
+export type Operator = { 
+/**
+ * « DLA de la Drôme ».
+ */
+name: string, 
+/**
+ * The territory it covers: « Drôme (26) », « Région Auvergne-Rhône-Alpes ».
+ */
+area: string | null, address: string | null, 
+/**
+ * Who signs the summaries: name and role.
+ */
+signatory: string | null, 
+/**
+ * `image/png`, `image/jpeg` or `image/svg+xml` when a logo is set.
+ */
+logo_type: string | null, updated_at: string, };
+
+export type OperatorInput = { name: string, area: string, address: string, signatory: string, };
+
+export type Logo = { media_type: string, bytes: Array<number>, };
+
+export type DossierParts = { 
+/**
+ * The scores of the eleven domains.
+ */
+scores: boolean, 
+/**
+ * The finding written for each domain.
+ */
+findings: boolean, 
+/**
+ * Budget, own funds, cash, and the solidarity finance applications.
+ */
+finances: boolean, 
+/**
+ * The requester's and the people's names.
+ */
+people: boolean, };
 
 export type PartnerKind = "cress" | "dla" | "network" | "opco" | "solidarity_finance" | "bank" | "local_authority" | "state" | "accompanier" | "other";
 

@@ -14,3 +14,4 @@ pub(crate) use editable::editable_case;
 pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;
 pub use model::{Case, CaseFilter, CaseSort, CaseSummary, StageCount};
+pub(crate) use repo::load as load_case;

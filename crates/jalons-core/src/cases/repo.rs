@@ -13,7 +13,7 @@ use crate::{Error, Result, Store};
 
 const ENTITY: &str = "case";
 
-fn load(conn: &Connection, id: &str) -> Result<Case> {
+pub(crate) fn load(conn: &Connection, id: &str) -> Result<Case> {
     conn.query_row(
         "SELECT c.id, c.reference, c.structure_id, s.name, c.stage, c.request_date, c.channel, c.requester,
                 c.referral_source, c.request_text, c.officer, c.created_at, c.updated_at

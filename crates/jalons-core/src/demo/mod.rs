@@ -12,7 +12,9 @@ use crate::cases::CaseInput;
 use crate::cooperation::{CooperationInput, MemberInput};
 use crate::employer::ObligationInput;
 use crate::finance::FinanceInput;
+use crate::funders::FunderInput;
 use crate::journal::JournalInput;
+use crate::operator::OperatorInput;
 use crate::partners::{PartnerInput, ReferralInput};
 use crate::structures::StructureInput;
 use crate::tasks::TaskInput;
@@ -27,6 +29,8 @@ const COOPERATION: &str = include_str!("../../../../assets/demo/cooperation.json
 const TRAINING: &str = include_str!("../../../../assets/demo/training.json");
 const JOURNAL: &str = include_str!("../../../../assets/demo/journal.json");
 const TASKS: &str = include_str!("../../../../assets/demo/tasks.json");
+const FUNDERS: &str = include_str!("../../../../assets/demo/funders.json");
+const LOGO: &[u8] = include_bytes!("../../../../assets/demo/logo-dla.svg");
 /// A file attached to the first demo case, when the database is on disk.
 const ATTACHMENT: (&str, &[u8]) = (
     "synthese-diagnostic-sillon.pdf",
@@ -156,6 +160,14 @@ struct DemoCase {
 }
 
 #[derive(Deserialize)]
+struct Funders {
+    operator: OperatorInput,
+    funders: Vec<FunderInput>,
+    /// The lines that pay for every case requested from their period's start.
+    case_lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
 struct Demo {
     structures: Vec<StructureInput>,
     cases: Vec<DemoCase>,
@@ -232,6 +244,27 @@ impl Store {
                 })?;
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
+            // Before the workflow, whose ingénieries name their funder line.
+            let funders: Funders = serde_json::from_str(FUNDERS)?;
+            self.save_operator(&funders.operator)?;
+            self.set_operator_logo_bytes("logo-dla.svg", LOGO.to_vec())?;
+            let mut case_lines = Vec::new();
+            for f in &funders.funders {
+                let line = self.create_funder(f)?;
+                if funders.case_lines.contains(&line.name) {
+                    case_lines.push(line);
+                }
+            }
+            for case in &opened {
+                let ids: Vec<String> = case_lines
+                    .iter()
+                    .filter(|l| l.period_start.is_none_or(|start| start <= case.request_date))
+                    .map(|l| l.id.clone())
+                    .collect();
+                if !ids.is_empty() {
+                    self.set_case_funders(&case.id, &ids)?;
+                }
+            }
             // Before the workflow, whose referred exits name partners of the directory.
             let partners: Partners = serde_json::from_str(PARTNERS)?;
             let mut partner_ids = Vec::with_capacity(partners.partners.len());

@@ -273,7 +273,13 @@ impl Loader<'_> {
             days: t.days.clone(),
             day_rate: format!("{}", rate / 100),
             vat_rate: t.vat.clone(),
-            funder: t.funder.clone(),
+            funder_id: self
+                .store
+                .list_funders()?
+                .into_iter()
+                .find(|f| f.name == t.funder)
+                .map(|f| f.id)
+                .ok_or_else(|| Error::internal(format!("Démo : pas de ligne de financement « {} ».", t.funder)))?,
             terms_date: day(base, 84),
             consultation_date: day(base, 91),
             decision_date: day(base, 105),

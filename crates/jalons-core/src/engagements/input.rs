@@ -9,7 +9,7 @@ use super::EngagementMode;
 use super::enums::{Milestones, VAT_RATES};
 use crate::ids::parse_id;
 use crate::themes::Theme;
-use crate::values::{Days, Money, optional, optional_long_text, optional_text, parse_optional_date, required_text};
+use crate::values::{Days, Money, optional, optional_long_text, parse_optional_date, required_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -25,7 +25,8 @@ pub struct EngagementInput {
     pub day_rate: String,
     /// `2000` for 20 %, `exempt` when the consultant charges no VAT.
     pub vat_rate: String,
-    pub funder: String,
+    /// The funder line that pays for it, if known.
+    pub funder_id: String,
     pub terms_date: String,
     pub consultation_date: String,
     pub decision_date: String,
@@ -62,7 +63,7 @@ pub(crate) struct ValidEngagement {
     pub days: Option<Days>,
     pub day_rate: Option<Money>,
     pub vat_rate: Option<i64>,
-    pub funder: Option<String>,
+    pub funder_id: Option<String>,
     pub dates: Milestones,
     pub cancel_reason: Option<String>,
     pub results: Option<String>,
@@ -243,7 +244,7 @@ impl EngagementInput {
             days: Days::parse_optional("days", &self.days)?,
             day_rate: Money::parse_optional("day_rate", "Le prix de journée", &self.day_rate)?,
             vat_rate: vat_rate(&self.vat_rate)?,
-            funder: optional_text(&self.funder),
+            funder_id: optional(&self.funder_id, |raw| parse_id("funder_id", raw))?,
             dates,
             cancel_reason,
             results: optional_long_text(&self.results),

@@ -43,6 +43,8 @@ pub struct Engagement {
     /// Days × day rate, and with VAT: derived, never typed.
     pub cost_ht: Option<Money>,
     pub cost_ttc: Option<Money>,
+    /// The funder line that pays for it, and how it reads.
+    pub funder_id: Option<String>,
     pub funder: Option<String>,
     pub terms_date: Option<NaiveDate>,
     pub consultation_date: Option<NaiveDate>,

@@ -7,6 +7,7 @@ use super::enums::Milestones;
 use super::input::ValidEngagement;
 use super::{Engagement, EngagementFilter, EngagementInput, EngagementStatus, LinkedCase, Offer};
 use crate::cases::Stage;
+use crate::funders::{check_funder, label};
 use crate::ids::{new_id, parse_id};
 use crate::values::fold;
 use crate::{Error, Result, Store};
@@ -14,9 +15,10 @@ use crate::{Error, Result, Store};
 const ENTITY: &str = "engagement";
 
 const SELECT: &str = "SELECT e.id, e.title, e.theme, e.mode, e.consultant_id, k.name, e.days, e.day_rate, e.vat_rate,
-        e.cost_ht, e.cost_ttc, e.funder, e.terms_date, e.consultation_date, e.decision_date, e.kickoff_date,
-        e.restitution_date, e.final_report_date, e.cancelled_on, e.cancel_reason, e.results, e.created_at, e.updated_at
-    FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id";
+        e.cost_ht, e.cost_ttc, e.funder_id, e.terms_date, e.consultation_date, e.decision_date, e.kickoff_date,
+        e.restitution_date, e.final_report_date, e.cancelled_on, e.cancel_reason, e.results, e.created_at, e.updated_at,
+        f.name, f.programme
+    FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id LEFT JOIN funders f ON f.id = e.funder_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
     let dates = Milestones {
@@ -28,6 +30,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
         final_report: r.get(17)?,
         cancelled: r.get(18)?,
     };
+    let (funder_name, programme): (Option<String>, Option<String>) = (r.get(23)?, r.get(24)?);
     Ok(Engagement {
         id: r.get(0)?,
         title: r.get(1)?,
@@ -42,7 +45,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
         vat_rate: r.get(8)?,
         cost_ht: r.get(9)?,
         cost_ttc: r.get(10)?,
-        funder: r.get(11)?,
+        funder_id: r.get(11)?,
+        funder: funder_name.map(|name| label(&name, programme.as_deref())),
         terms_date: dates.terms,
         consultation_date: dates.consultation,
         decision_date: dates.decision,
@@ -149,7 +153,7 @@ fn check_cases(conn: &Connection, v: &ValidEngagement, already: &[String]) -> Re
 fn write_fields(conn: &Connection, id: &str, v: &ValidEngagement) -> Result<()> {
     conn.execute(
         "UPDATE engagements SET title = ?2, theme = ?3, mode = ?4, consultant_id = ?5, days = ?6, day_rate = ?7,
-                vat_rate = ?8, funder = ?9, terms_date = ?10, consultation_date = ?11, decision_date = ?12,
+                vat_rate = ?8, funder_id = ?9, terms_date = ?10, consultation_date = ?11, decision_date = ?12,
                 kickoff_date = ?13, restitution_date = ?14, final_report_date = ?15, cancelled_on = ?16,
                 cancel_reason = ?17, results = ?18, updated_at = ?19
          WHERE id = ?1",
@@ -162,7 +166,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidEngagement) -> Result<()> 
             v.days,
             v.day_rate,
             v.vat_rate,
-            v.funder,
+            v.funder_id,
             v.dates.terms,
             v.dates.consultation,
             v.dates.decision,
@@ -198,6 +202,9 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             check_cases(&w.tx, &v, &[])?;
+            if let Some(f) = &v.funder_id {
+                check_funder(&w.tx, "funder_id", f, &[])?;
+            }
             let id = new_id();
             let now = Utc::now().to_rfc3339();
             w.tx.execute(
@@ -218,6 +225,9 @@ impl Store {
             w.audited(ENTITY, &id, "update", load, |before| {
                 let already: Vec<String> = before.cases.iter().map(|c| c.case_id.clone()).collect();
                 check_cases(&w.tx, &v, &already)?;
+                if let Some(f) = &v.funder_id {
+                    check_funder(&w.tx, "funder_id", f, before.funder_id.as_slice())?;
+                }
                 write_fields(&w.tx, &id, &v)
             })
         })
@@ -257,14 +267,6 @@ impl Store {
             out.push(e);
         }
         Ok(out)
-    }
-
-    /// Funders already typed, to suggest them rather than let spellings drift.
-    pub fn engagement_funders(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT funder FROM engagements WHERE funder IS NOT NULL GROUP BY funder ORDER BY COUNT(*) DESC, funder",
-        )?;
-        Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

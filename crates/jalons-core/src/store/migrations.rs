@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_search.sql"),
     include_str!("migrations/0010_tasks.sql"),
     include_str!("migrations/0011_attachments.sql"),
+    include_str!("migrations/0012_funders.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -95,6 +96,39 @@ mod tests {
             .unwrap();
         assert_eq!((to.as_str(), on.as_str(), author.as_str()), ("intake", "2026-01-05", "Camille"));
         assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 7);
+    }
+
+    #[test]
+    fn typed_funders_of_schema_11_become_funder_lines() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (i, sql) in MIGRATIONS[..11].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO engagements (id, title, theme, mode, funder, created_at, updated_at) VALUES
+                 ('a', 'A', 'finance', 'individual', 'État (DREETS)', 't', 't'),
+                 ('b', 'B', 'finance', 'individual', 'État (DREETS)', 't', 't'),
+                 ('c', 'C', 'finance', 'individual', 'Région', 't', 't'),
+                 ('d', 'D', 'finance', 'individual', NULL, 't', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let lines: Vec<(String, String, i64)> = conn
+            .prepare(
+                "SELECT f.id, f.name, COUNT(e.id) FROM funders f LEFT JOIN engagements e ON e.funder_id = f.id
+                 GROUP BY f.id ORDER BY f.name",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            lines.iter().map(|l| (l.1.as_str(), l.2)).collect::<Vec<_>>(),
+            [("Région", 1), ("État (DREETS)", 2)]
+        );
+        assert!(lines.iter().all(|l| uuid::Uuid::parse_str(&l.0).unwrap().get_version_num() == 7));
     }
 
     #[test]

@@ -1,0 +1,80 @@
+//! Funder lines, the lines of a case, and the operator's identity with its logo.
+
+use jalons_core::funders::{Funder, FunderInput};
+use jalons_core::operator::{Logo, Operator, OperatorInput};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialogs::pick_image;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_funders(state: State<'_, AppState>) -> CmdResult<Vec<Funder>> {
+    state.store()?.list_funders()
+}
+
+#[tauri::command]
+pub async fn create_funder(state: State<'_, AppState>, input: FunderInput) -> CmdResult<Funder> {
+    state.store()?.create_funder(&input)
+}
+
+#[tauri::command]
+pub async fn update_funder(state: State<'_, AppState>, id: String, input: FunderInput) -> CmdResult<Funder> {
+    state.store()?.update_funder(&id, &input)
+}
+
+#[tauri::command]
+pub async fn set_funder_archived(state: State<'_, AppState>, id: String, archived: bool) -> CmdResult<Funder> {
+    state.store()?.set_funder_archived(&id, archived)
+}
+
+#[tauri::command]
+pub async fn delete_funder(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    state.store()?.delete_funder(&id)
+}
+
+#[tauri::command]
+pub async fn case_funders(state: State<'_, AppState>, case_id: String) -> CmdResult<Vec<Funder>> {
+    state.store()?.case_funders(&case_id)
+}
+
+#[tauri::command]
+pub async fn set_case_funders(
+    state: State<'_, AppState>,
+    case_id: String,
+    funder_ids: Vec<String>,
+) -> CmdResult<Vec<Funder>> {
+    state.store()?.set_case_funders(&case_id, &funder_ids)
+}
+
+#[tauri::command]
+pub async fn get_operator(state: State<'_, AppState>) -> CmdResult<Option<Operator>> {
+    state.store()?.operator()
+}
+
+#[tauri::command]
+pub async fn save_operator(state: State<'_, AppState>, input: OperatorInput) -> CmdResult<Operator> {
+    state.store()?.save_operator(&input)
+}
+
+/// Asks for a picture, then keeps it as the logo; unchanged when the dialog is closed.
+#[tauri::command]
+pub async fn pick_operator_logo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<Operator>> {
+    match pick_image(&app, "Choisir le logo de l'opérateur") {
+        Some(path) => state.store()?.set_operator_logo(&path).map(Some),
+        None => state.store()?.operator(),
+    }
+}
+
+#[tauri::command]
+pub async fn clear_operator_logo(state: State<'_, AppState>) -> CmdResult<Option<Operator>> {
+    state.store()?.clear_operator_logo()
+}
+
+#[tauri::command]
+pub async fn operator_logo(state: State<'_, AppState>) -> CmdResult<Option<Logo>> {
+    state.store()?.operator_logo()
+}

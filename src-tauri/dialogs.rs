@@ -1,0 +1,35 @@
+//! The native file dialogs. The end-to-end tests cannot drive a native dialog: they name
+//! what the user would pick in environment variables, read here and nowhere else.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+/// The files the user picks; `JALONS_PICK_FILES` (one path per line) in the tests.
+pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
+    if let Ok(list) = std::env::var("JALONS_PICK_FILES") {
+        return list.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect()
+}
+
+/// One picture; `JALONS_PICK_FILES` (its first line) in the tests.
+pub fn pick_image<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if std::env::var("JALONS_PICK_FILES").is_ok() {
+        return pick_files(app, title).into_iter().next();
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Images", &["png", "jpg", "jpeg", "svg"])
+        .blocking_pick_file()
+        .and_then(|f| f.into_path().ok())
+}
