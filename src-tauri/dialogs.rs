@@ -33,3 +33,23 @@ pub fn pick_image<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf
         .blocking_pick_file()
         .and_then(|f| f.into_path().ok())
 }
+
+/// Where to save a document, proposed under `suggested`; `JALONS_SAVE_DIR` in the tests
+/// (the file keeps its suggested name there).
+pub fn save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    suggested: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Ok(dir) = std::env::var("JALONS_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(suggested));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|f| f.into_path().ok())
+}

@@ -103,6 +103,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::funders::pick_operator_logo,
         commands::funders::clear_operator_logo,
         commands::funders::operator_logo,
+        commands::exports::summary_preview,
+        commands::exports::save_summary,
     ])
 }
 

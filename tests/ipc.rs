@@ -228,3 +228,33 @@ fn a_referral_and_a_cooperation_round_trip_and_refuse_in_french() {
     .unwrap();
     assert_eq!(training["years"][0]["hours"], 350);
 }
+
+#[test]
+fn funder_lines_and_a_summary_preview_over_ipc() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let refused = invoke(
+        &w,
+        "create_funder",
+        json!({ "input": { "name": "État", "period_start": "01/01/2026", "period_end": "01/01/2025" } }),
+    )
+    .unwrap_err();
+    assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("validation"), Some("period_end")));
+    invoke(&w, "load_demo", json!({})).unwrap();
+    let lines = invoke(&w, "list_funders", json!({})).unwrap();
+    assert_eq!(lines.as_array().unwrap().len(), 4);
+    let cases = invoke(&w, "list_cases", json!({ "filter": { "include_finished": true } })).unwrap();
+    let case_id = &cases[0]["id"];
+    let preview = invoke(
+        &w,
+        "summary_preview",
+        json!({ "caseId": case_id, "parts": { "scores": true, "findings": false, "finances": false, "people": false } }),
+    )
+    .unwrap();
+    assert!(preview["pages"][0].as_str().unwrap().starts_with("<svg"));
+    assert!(preview["file_name"].as_str().unwrap().starts_with("Fiche de synthèse "));
+    let missing =
+        invoke(&w, "summary_preview", json!({ "caseId": "0190a5a0-0000-7000-8000-000000000000", "parts": {} }))
+            .unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+}

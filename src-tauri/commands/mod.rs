@@ -7,6 +7,7 @@ pub mod cooperation;
 pub mod diagnostic;
 pub mod employer;
 pub mod engagements;
+pub mod exports;
 pub mod finance;
 pub mod follow_up;
 pub mod funders;

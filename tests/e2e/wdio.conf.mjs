@@ -14,15 +14,19 @@ const application = path.join(root, 'target', 'debug', 'jalons');
 
 /** The environment of the app that tauri-driver starts: a fresh database and data folders;
  * the file the « attach » dialog answers with, and a stand-in for the default application
- * that records what it was asked to open (JALONS_OPENED_LOG, read by the specs). */
+ * that records what it was asked to open (JALONS_OPENED_LOG, read by the specs); the folder
+ * the « save » dialogs answer with (JALONS_SAVE_DIR, read by the specs). */
 function freshAppEnv() {
 	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-e2e-'));
 	process.env.JALONS_OPENED_LOG = path.join(home, 'opened.log');
+	process.env.JALONS_SAVE_DIR = path.join(home, 'exports');
+	mkdirSync(process.env.JALONS_SAVE_DIR);
 	return {
 		...process.env,
 		JALONS_DB: path.join(home, 'jalons.sqlite'),
 		JALONS_PICK_FILES: path.join(root, 'tests', 'e2e', 'fixtures', 'compte-rendu-diagnostic.pdf'),
 		JALONS_OPEN_WITH: path.join(root, 'tests', 'e2e', 'record-open.sh'),
+		JALONS_SAVE_DIR: process.env.JALONS_SAVE_DIR,
 		XDG_CONFIG_HOME: path.join(home, 'config'),
 		XDG_DATA_HOME: path.join(home, 'data'),
 		WEBKIT_DISABLE_COMPOSITING_MODE: '1',

@@ -1,6 +1,7 @@
 //! `jalons-cli`: the same core as the app, without a window.
 
 mod bench;
+mod export;
 mod search_bench;
 
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use jalons_core::Store;
+use jalons_core::dossier::DossierParts;
 
 #[derive(Parser)]
 #[command(name = "jalons-cli", version, about = "Jalons en ligne de commande")]
@@ -26,6 +28,29 @@ enum Command {
         /// Nom du chargé de mission qui signe les accompagnements de démonstration.
         #[arg(long)]
         user: Option<String>,
+    },
+    /// Écrit la fiche de synthèse d'un accompagnement (PDF/A).
+    Fiche {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+        /// Référence (2026-014) ou identifiant de l'accompagnement.
+        #[arg(long = "accompagnement")]
+        case: String,
+        /// Fichier PDF à écrire.
+        #[arg(long)]
+        sortie: PathBuf,
+        /// Sans les notes du diagnostic.
+        #[arg(long)]
+        sans_notes: bool,
+        /// Avec le constat de chaque domaine du diagnostic.
+        #[arg(long)]
+        constats: bool,
+        /// Avec le budget, les fonds propres, la trésorerie et les financements solidaires.
+        #[arg(long)]
+        finances: bool,
+        /// Avec les noms des personnes.
+        #[arg(long)]
+        noms: bool,
     },
     /// Mesure les requêtes courantes sur une base générée et affiche un tableau.
     Bench {
@@ -59,6 +84,11 @@ fn main() -> anyhow::Result<()> {
                 loaded.cooperations,
                 db.display()
             );
+        }
+        Command::Fiche { db, case, sortie, sans_notes, constats, finances, noms } => {
+            let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            let parts = DossierParts { scores: !sans_notes, findings: constats, finances, people: noms };
+            export::summary(&store, &case, parts, &sortie)?;
         }
         Command::Bench { structures, journal, runs } => bench::run(structures, journal, runs)?,
     }

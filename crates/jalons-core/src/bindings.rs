@@ -18,7 +18,7 @@ use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
     ScoreInput,
 };
-use crate::dossier::DossierParts;
+use crate::dossier::{DossierParts, SummaryPreview};
 use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationKind, ObligationStatus};
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
@@ -75,7 +75,7 @@ pub fn typescript() -> String {
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
-        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts,
+        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

@@ -16,6 +16,7 @@ pub mod finance;
 pub mod follow_up;
 pub mod funders;
 mod ids;
+pub mod indicators;
 pub mod journal;
 pub mod labels;
 pub mod operator;

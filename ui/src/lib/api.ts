@@ -21,6 +21,7 @@ import type {
 	DemoLoaded,
 	Diagnostic,
 	DiagnosticInput,
+	DossierParts,
 	EmployerFunction,
 	Engagement,
 	EngagementFilter,
@@ -53,6 +54,7 @@ import type {
 	SearchResults,
 	Settings,
 	StageCount,
+	SummaryPreview,
 	Structure,
 	StructureFilter,
 	StructureInput,
@@ -193,5 +195,8 @@ export const api = {
 	saveOperator: (input: OperatorInput) => call<Operator>('save_operator', { input }),
 	pickOperatorLogo: () => call<Operator | null>('pick_operator_logo'),
 	clearOperatorLogo: () => call<Operator | null>('clear_operator_logo'),
-	operatorLogo: () => call<Logo | null>('operator_logo')
+	operatorLogo: () => call<Logo | null>('operator_logo'),
+	summaryPreview: (caseId: string, parts: DossierParts) =>
+		call<SummaryPreview>('summary_preview', { caseId, parts }),
+	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts })
 };

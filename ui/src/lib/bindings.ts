@@ -509,6 +509,12 @@ finances: boolean,
  */
 people: boolean, };
 
+export type SummaryPreview = { pages: Array<string>, 
+/**
+ * `Fiche de synthèse 2026-014 Compagnie du Sillon.pdf`.
+ */
+file_name: string, };
+
 export type PartnerKind = "cress" | "dla" | "network" | "opco" | "solidarity_finance" | "bank" | "local_authority" | "state" | "accompanier" | "other";
 
 export type ReferralOutcome = "pending" | "taken_up" | "declined" | "no_contact";

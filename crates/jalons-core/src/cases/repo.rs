@@ -55,6 +55,19 @@ fn next_reference(conn: &Connection, year: i32) -> Result<String> {
 }
 
 impl Store {
+    /// A case by its reference (`2026-014`) or its id: what a user types on a command line.
+    pub fn find_case(&self, reference_or_id: &str) -> Result<Case> {
+        let wanted = reference_or_id.trim();
+        let id: Option<String> = self
+            .conn()
+            .query_row("SELECT id FROM cases WHERE reference = ?1 OR id = ?1", [wanted], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) => load(self.conn(), &id),
+            None => Err(Error::not_found(format!("Aucun accompagnement « {wanted} »."))),
+        }
+    }
+
     pub fn get_case(&self, id: &str) -> Result<Case> {
         load(self.conn(), &parse_id("id", id)?)
     }

@@ -56,6 +56,14 @@ impl Default for DossierParts {
     }
 }
 
+/// A summary's pages as SVG pictures, shown before saving, and the file name proposed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SummaryPreview {
+    pub pages: Vec<String>,
+    /// `Fiche de synthèse 2026-014 Compagnie du Sillon.pdf`.
+    pub file_name: String,
+}
+
 impl Store {
     pub fn case_dossier(&self, case_id: &str) -> Result<CaseDossier> {
         let case = self.get_case(case_id)?;

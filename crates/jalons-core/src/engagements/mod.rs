@@ -7,6 +7,7 @@ mod input;
 mod model;
 mod repo;
 
+pub(crate) use enums::Milestones;
 pub use enums::{EngagementMode, EngagementStatus, VAT_RATES};
 pub use input::{EngagementInput, OfferInput};
 pub use model::{Engagement, EngagementFilter, LinkedCase, Offer};

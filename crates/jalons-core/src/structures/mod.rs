@@ -12,4 +12,5 @@ pub use bands::{BudgetBand, HeadcountBand};
 pub use enums::{ContactRole, Frr, LawfulBasis, LegalForm};
 pub use input::{ContactInput, StructureInput};
 pub use list::{ArchiveFilter, StructureFilter, StructureSort, StructureSummary};
+pub(crate) use model::total_employees;
 pub use model::{Contact, Structure};

@@ -178,7 +178,8 @@ pub fn parse_optional_date(field: &str, label: &str, raw: &str) -> Result<Option
 /// `1250050` → `12 500,50 €`, as a French reader expects (no-break spaces).
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let units = (self.0 / 100).to_string();
+        let sign = if self.0 < 0 { "\u{2212}" } else { "" };
+        let units = (self.0.abs() / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in units.chars().enumerate() {
             if i > 0 && (units.len() - i).is_multiple_of(3) {
@@ -186,21 +187,27 @@ impl std::fmt::Display for Money {
             }
             grouped.push(c);
         }
-        write!(f, "{grouped},{:02}\u{a0}€", self.0 % 100)
+        write!(f, "{sign}{grouped},{:02}\u{a0}€", self.0.abs() % 100)
     }
 }
 
-/// `350` → `3,5`; whole hours without decimals.
-impl std::fmt::Display for Hours {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (whole, frac) = (self.0 / 100, self.0 % 100);
-        match frac {
-            0 => write!(f, "{whole}"),
-            tenths if tenths % 10 == 0 => write!(f, "{whole},{}", tenths / 10),
-            _ => write!(f, "{whole},{frac:02}"),
+/// `350` → `3,5`, `-50` → `−0,5`; whole numbers without decimals.
+macro_rules! hundredths_display {
+    ($($name:ident),+) => {$(
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let sign = if self.0 < 0 { "\u{2212}" } else { "" };
+                let (whole, frac) = (self.0.abs() / 100, self.0.abs() % 100);
+                match frac {
+                    0 => write!(f, "{sign}{whole}"),
+                    tenths if tenths % 10 == 0 => write!(f, "{sign}{whole},{}", tenths / 10),
+                    _ => write!(f, "{sign}{whole},{frac:02}"),
+                }
+            }
         }
-    }
+    )+};
 }
+hundredths_display!(Hours, Etp, Days);
 
 /// The hundredths and cents above are stored as SQLite integers.
 macro_rules! integer_column {
@@ -245,10 +252,13 @@ mod tests {
     fn money_and_hours_read_in_french() {
         assert_eq!(Money(1_250_050).to_string(), "12\u{a0}500,50\u{a0}€");
         assert_eq!(Money(5).to_string(), "0,05\u{a0}€");
+        assert_eq!(Money(-1_250_050).to_string(), "\u{2212}12\u{a0}500,50\u{a0}€");
         assert_eq!(Money(100_000_000).to_string(), "1\u{a0}000\u{a0}000,00\u{a0}€");
         assert_eq!(Hours(350).to_string(), "3,5");
         assert_eq!(Hours(1400).to_string(), "14");
         assert_eq!(Hours(1425).to_string(), "14,25");
+        assert_eq!(Etp(-50).to_string(), "\u{2212}0,5");
+        assert_eq!(Days(250).to_string(), "2,5");
     }
 
     #[test]

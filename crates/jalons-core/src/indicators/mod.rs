@@ -1,0 +1,46 @@
+//! Indicators for funders and territorial observation (domain.md §8): which cases a period
+//! report covers (scope.rs), one row per case or ingénierie or application in each family
+//! (rows.rs), the totals (totals.rs), each from one written definition (definitions.rs),
+//! and the anonymised aggregates by département and sector (aggregates.rs). The exports
+//! only lay these out.
+
+mod aggregates;
+mod definitions;
+mod rows;
+mod scope;
+mod totals;
+
+pub use aggregates::{AggregateRow, SMALL_COUNT, aggregates};
+pub use definitions::{DEFINITIONS, Definition};
+pub use rows::{CaseRow, EngagementRow, FinanceRow, PerformanceRow};
+pub use scope::{Period, ReportFilter};
+pub use totals::{CriterionCount, ToolAmounts, Totals};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{Result, Store};
+
+/// A period report: its scope, the rows of each family and their totals.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeriodReport {
+    pub period: Period,
+    pub cases: Vec<CaseRow>,
+    pub engagements: Vec<EngagementRow>,
+    pub finance: Vec<FinanceRow>,
+    pub performance: Vec<PerformanceRow>,
+    pub totals: Totals,
+}
+
+impl Store {
+    pub fn period_report(&self, filter: &ReportFilter) -> Result<PeriodReport> {
+        let period = filter.validate(self)?;
+        let ids = scope::case_ids(self.conn(), &period)?;
+        let cases = rows::case_rows(self.conn(), &ids, &period)?;
+        let engagements = rows::engagement_rows(self.conn(), &ids, &period)?;
+        let finance = rows::finance_rows(self.conn(), &ids)?;
+        let performance = rows::performance_rows(&cases);
+        let totals = totals::totals(&cases, &engagements, &finance, &performance);
+        Ok(PeriodReport { period, cases, engagements, finance, performance, totals })
+    }
+}

@@ -1,0 +1,42 @@
+//! Documents for funders: the case summary previewed, then saved where the user chooses.
+
+use jalons_core::dossier::{DossierParts, SummaryPreview};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialogs::save_path;
+use crate::error::{CmdResult, Error};
+use crate::state::AppState;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+pub async fn summary_preview(
+    state: State<'_, AppState>,
+    case_id: String,
+    parts: DossierParts,
+) -> CmdResult<SummaryPreview> {
+    let dossier = state.store()?.case_dossier(&case_id)?;
+    jalons_export::summary_preview(&dossier, parts, today())
+}
+
+/// Asks where to save, then writes the PDF there; the path written, none when the dialog
+/// is closed.
+#[tauri::command]
+pub async fn save_summary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    case_id: String,
+    parts: DossierParts,
+) -> CmdResult<Option<String>> {
+    let dossier = state.store()?.case_dossier(&case_id)?;
+    let suggested = jalons_export::summary::file_name(&dossier);
+    let Some(path) = save_path(&app, "Enregistrer la fiche de synthèse", &suggested, ("PDF", &["pdf"])) else {
+        return Ok(None);
+    };
+    let pdf = jalons_export::summary_pdf(&dossier, parts, today())?;
+    std::fs::write(&path, pdf)
+        .map_err(|e| Error::internal(format!("La fiche n'a pas pu être écrite dans {} : {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
