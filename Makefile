@@ -51,4 +51,4 @@ fmt:
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:
-	UPDATE_BINDINGS=1 cargo test -q -p jalons-core --test bindings
+	UPDATE_BINDINGS=1 cargo test -q -p jalons-core --test bindings --test definitions

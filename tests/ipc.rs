@@ -258,3 +258,18 @@ fn funder_lines_and_a_summary_preview_over_ipc() {
             .unwrap_err();
     assert_eq!(missing["code"], "not_found");
 }
+
+#[test]
+fn a_period_report_over_ipc() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    invoke(&w, "load_demo", json!({})).unwrap();
+    let refused =
+        invoke(&w, "period_report", json!({ "filter": { "from": "31/12/2026", "to": "01/01/2026" } })).unwrap_err();
+    assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("validation"), Some("to")));
+    let report =
+        invoke(&w, "period_report", json!({ "filter": { "from": "01/01/2026", "to": "31/12/2026" } })).unwrap();
+    assert_eq!(report["totals"]["cases"], 25);
+    assert_eq!(report["cases"].as_array().unwrap().len(), 25);
+    assert_eq!(report["period"]["from"], "2026-01-01");
+}

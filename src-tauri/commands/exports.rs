@@ -1,6 +1,8 @@
-//! Documents for funders: the case summary previewed, then saved where the user chooses.
+//! Documents for funders: the case summary and the period reports, previewed, then saved
+//! where the user chooses.
 
 use jalons_core::dossier::{DossierParts, SummaryPreview};
+use jalons_core::indicators::{PeriodReport, ReportFilter, ReportFormat};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::dialogs::save_path;
@@ -38,5 +40,35 @@ pub async fn save_summary<R: Runtime>(
     let pdf = jalons_export::summary_pdf(&dossier, parts, today())?;
     std::fs::write(&path, pdf)
         .map_err(|e| Error::internal(format!("La fiche n'a pas pu être écrite dans {} : {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn period_report(state: State<'_, AppState>, filter: ReportFilter) -> CmdResult<PeriodReport> {
+    state.store()?.period_report(&filter)
+}
+
+/// Asks where to save, then writes the report in the chosen format; the path written, none
+/// when the dialog is closed.
+#[tauri::command]
+pub async fn save_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    filter: ReportFilter,
+    format: ReportFormat,
+) -> CmdResult<Option<String>> {
+    let report = state.store()?.period_report(&filter)?;
+    let suggested = jalons_export::report_file_name(&report, format);
+    let filter = match format {
+        ReportFormat::Xlsx => ("Classeur Excel", &["xlsx"][..]),
+        ReportFormat::Ods => ("Classeur OpenDocument", &["ods"][..]),
+        ReportFormat::CasesCsv | ReportFormat::AggregatesCsv => ("CSV", &["csv"][..]),
+    };
+    let Some(path) = save_path(&app, "Enregistrer le bilan", &suggested, filter) else {
+        return Ok(None);
+    };
+    let bytes = jalons_export::report_file(&report, format)?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| Error::internal(format!("Le bilan n'a pas pu être écrit dans {} : {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }

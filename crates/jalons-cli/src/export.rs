@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::Context;
 use jalons_core::Store;
 use jalons_core::dossier::DossierParts;
+use jalons_core::indicators::{ReportFilter, ReportFormat};
 
 /// Writes one case's summary PDF.
 pub fn summary(store: &Store, case: &str, parts: DossierParts, out: &Path) -> anyhow::Result<()> {
@@ -13,5 +14,30 @@ pub fn summary(store: &Store, case: &str, parts: DossierParts, out: &Path) -> an
     let pdf = jalons_export::summary_pdf(&dossier, parts, chrono::Local::now().date_naive())?;
     std::fs::write(out, pdf).with_context(|| format!("écriture de {}", out.display()))?;
     println!("Fiche de synthèse de l'accompagnement {} écrite dans {}", case.reference, out.display());
+    Ok(())
+}
+
+/// Writes a period report; `funder` names a line by its id, its name or its label.
+pub fn report(
+    store: &Store,
+    from: &str,
+    to: &str,
+    funder: Option<&str>,
+    format: ReportFormat,
+    out: &Path,
+) -> anyhow::Result<()> {
+    let funder_id = match funder {
+        None => String::new(),
+        Some(wanted) => store
+            .list_funders()?
+            .into_iter()
+            .find(|f| f.id == wanted || f.name == wanted || f.label() == wanted)
+            .map(|f| f.id)
+            .with_context(|| format!("aucune ligne de financement « {wanted} »"))?,
+    };
+    let report = store.period_report(&ReportFilter { from: from.into(), to: to.into(), funder_id })?;
+    let bytes = jalons_export::report_file(&report, format)?;
+    std::fs::write(out, bytes).with_context(|| format!("écriture de {}", out.display()))?;
+    println!("{} accompagnements, écrits dans {}", report.totals.cases, out.display());
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod bench;
 mod export;
+mod export_bench;
 mod search_bench;
 
 use std::path::PathBuf;
@@ -52,6 +53,25 @@ enum Command {
         #[arg(long)]
         noms: bool,
     },
+    /// Écrit le bilan d'une période : classeur XLSX ou ODS, CSV des accompagnements, ou
+    /// agrégats anonymisés.
+    Bilan {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+        /// Premier jour de la période (25/11/2026 ou 2026-11-25).
+        #[arg(long)]
+        du: String,
+        /// Dernier jour de la période.
+        #[arg(long)]
+        au: String,
+        /// Ligne de financement : identifiant, nom du financeur ou « financeur — programme ».
+        #[arg(long)]
+        financeur: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Xlsx)]
+        format: Format,
+        #[arg(long)]
+        sortie: PathBuf,
+    },
     /// Mesure les requêtes courantes sur une base générée et affiche un tableau.
     Bench {
         /// Nombre de structures générées.
@@ -64,6 +84,27 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Xlsx,
+    Ods,
+    /// Une ligne par accompagnement, pour Excel en français.
+    Csv,
+    /// Agrégats anonymisés par département et secteur.
+    Agregats,
+}
+
+impl From<Format> for jalons_core::indicators::ReportFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Xlsx => Self::Xlsx,
+            Format::Ods => Self::Ods,
+            Format::Csv => Self::CasesCsv,
+            Format::Agregats => Self::AggregatesCsv,
+        }
+    }
 }
 
 fn main() -> anyhow::Result<()> {
@@ -89,6 +130,10 @@ fn main() -> anyhow::Result<()> {
             let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
             let parts = DossierParts { scores: !sans_notes, findings: constats, finances, people: noms };
             export::summary(&store, &case, parts, &sortie)?;
+        }
+        Command::Bilan { db, du, au, financeur, format, sortie } => {
+            let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            export::report(&store, &du, &au, financeur.as_deref(), format.into(), &sortie)?;
         }
         Command::Bench { structures, journal, runs } => bench::run(structures, journal, runs)?,
     }

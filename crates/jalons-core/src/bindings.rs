@@ -29,6 +29,10 @@ use crate::finance::{
 };
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::funders::{Funder, FunderInput};
+use crate::indicators::{
+    CaseRow, CriterionCount, EngagementRow, FinanceRow, PerformanceRow, Period, PeriodReport, ReportFilter,
+    ReportFormat, ToolAmounts, Totals,
+};
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
 use crate::operator::{Logo, Operator, OperatorInput};
@@ -76,6 +80,8 @@ pub fn typescript() -> String {
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
         Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview,
+        ReportFilter, Period, PeriodReport, CaseRow, EngagementRow, FinanceRow, PerformanceRow, Totals, ToolAmounts,
+        CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

@@ -2,10 +2,10 @@
 // case's summary previewed with the confidential parts chosen, then saved through the save
 // dialog (its answer given by JALONS_SAVE_DIR) and read back with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
-import { click, field, fill, firstStart, heading } from '../helpers.mjs';
+import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs';
 
 const saved = (name) => path.join(process.env.JALONS_SAVE_DIR, name);
 
@@ -47,5 +47,31 @@ describe('Les documents pour les financeurs', () => {
 		expect(text).toContain('780 000,00 €');
 		expect(text).not.toContain('Sophie Marchal');
 		await click('Fermer');
+	});
+
+	it('shows a period report and exports it as a workbook and as anonymised aggregates', async () => {
+		await click('Bilans');
+		await heading('Bilans pour les financeurs');
+		await fill('Du', '01/01/2026');
+		await fill('Au', '31/12/2026');
+		await expect($('.scope')).toHaveText(expect.stringContaining('25 accompagnements du 01/01/2026 au 31/12/2026'));
+		await fill('Au', '31/12/2025');
+		await expect(await field('Au')).toHaveAttribute('aria-invalid', 'true');
+		await fill('Au', '31/12/2026');
+		await choose('Ligne de financement', "Région Auvergne-Rhône-Alpes — Soutien à l'ESS culturelle");
+		await expect($('.scope')).toHaveText(expect.stringContaining("financés par Région Auvergne-Rhône-Alpes"));
+		await click('Classeur Excel (XLSX)…');
+		const workbook = saved('Bilan 2026-01-01 au 2026-12-31.xlsx');
+		await expect($('.exports [role="status"]')).toHaveText(expect.stringContaining(workbook));
+		expect(readFileSync(workbook).subarray(0, 2).toString()).toBe('PK');
+
+		await choose('Ligne de financement', 'Tous les financeurs');
+		await click('Agrégats anonymisés (CSV)…');
+		const aggregates = saved('Agrégats anonymisés 2026-01-01 au 2026-12-31.csv');
+		await expect($('.exports [role="status"]')).toHaveText(expect.stringContaining(aggregates));
+		const text = readFileSync(aggregates, 'utf8');
+		expect(text.startsWith('\uFEFFDépartement;Secteur;Structures accompagnées')).toBe(true);
+		expect(text).toContain(';< 5;');
+		expect(text).not.toContain('La Friche des Canuts');
 	});
 });

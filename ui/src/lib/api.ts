@@ -45,12 +45,15 @@ import type {
 	Partner,
 	PartnerFilter,
 	PartnerInput,
+	PeriodReport,
 	Plan,
 	PlanInput,
 	ReferenceData,
 	Referral,
 	ReferralFilter,
 	ReferralInput,
+	ReportFilter,
+	ReportFormat,
 	SearchResults,
 	Settings,
 	StageCount,
@@ -198,5 +201,8 @@ export const api = {
 	operatorLogo: () => call<Logo | null>('operator_logo'),
 	summaryPreview: (caseId: string, parts: DossierParts) =>
 		call<SummaryPreview>('summary_preview', { caseId, parts }),
-	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts })
+	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts }),
+	periodReport: (filter: ReportFilter) => call<PeriodReport>('period_report', { filter }),
+	saveReport: (filter: ReportFilter, format: ReportFormat) =>
+		call<string | null>('save_report', { filter, format })
 };

@@ -16,10 +16,22 @@ pub use rows::{CaseRow, EngagementRow, FinanceRow, PerformanceRow};
 pub use scope::{Period, ReportFilter};
 pub use totals::{CriterionCount, ToolAmounts, Totals};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{Result, Store};
+
+/// The files a period report is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Xlsx,
+    Ods,
+    /// One row per case, for French Excel.
+    CasesCsv,
+    /// Anonymised aggregates by département and sector.
+    AggregatesCsv,
+}
 
 /// A period report: its scope, the rows of each family and their totals.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
