@@ -53,3 +53,11 @@ pub fn save_path<R: Runtime>(
         .blocking_save_file()
         .and_then(|f| f.into_path().ok())
 }
+
+/// A folder to write many documents into; `JALONS_SAVE_DIR` in the tests.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Ok(dir) = std::env::var("JALONS_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    app.dialog().file().set_title(title).blocking_pick_folder().and_then(|f| f.into_path().ok())
+}

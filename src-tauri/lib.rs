@@ -107,6 +107,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::exports::save_summary,
         commands::exports::period_report,
         commands::exports::save_report,
+        commands::exports::export_summaries,
+        commands::exports::cancel_summaries,
     ])
 }
 

@@ -1,6 +1,7 @@
 //! The app's state: the open store, and where it lives.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use jalons_core::Store;
@@ -9,11 +10,13 @@ use crate::error::{CmdResult, poisoned};
 
 pub struct AppState {
     store: Mutex<Store>,
+    /// Set by « Annuler » while summaries are written in the background.
+    pub cancel_batch: AtomicBool,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
-        Self { store: Mutex::new(store) }
+        Self { store: Mutex::new(store), cancel_batch: AtomicBool::new(false) }
     }
 
     pub fn store(&self) -> CmdResult<MutexGuard<'_, Store>> {

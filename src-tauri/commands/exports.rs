@@ -1,11 +1,13 @@
 //! Documents for funders: the case summary and the period reports, previewed, then saved
 //! where the user chooses.
 
-use jalons_core::dossier::{DossierParts, SummaryPreview};
-use jalons_core::indicators::{PeriodReport, ReportFilter, ReportFormat};
-use tauri::{AppHandle, Runtime, State};
+use std::sync::atomic::Ordering;
 
-use crate::dialogs::save_path;
+use jalons_core::dossier::{BatchProgress, DossierParts, SummaryPreview};
+use jalons_core::indicators::{PeriodReport, ReportFilter, ReportFormat};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+
+use crate::dialogs::{pick_folder, save_path};
 use crate::error::{CmdResult, Error};
 use crate::state::AppState;
 
@@ -71,4 +73,56 @@ pub async fn save_report<R: Runtime>(
     std::fs::write(&path, bytes)
         .map_err(|e| Error::internal(format!("Le bilan n'a pas pu être écrit dans {} : {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a folder, then writes there the summary of every case of the period, in the
+/// background: `summaries-progress` events tell how far it is; none when the dialog is
+/// closed.
+#[tauri::command]
+pub async fn export_summaries<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    filter: ReportFilter,
+    parts: DossierParts,
+) -> CmdResult<Option<BatchProgress>> {
+    let ids = state.store()?.period_case_ids(&filter)?;
+    if ids.is_empty() {
+        return Err(Error::conflict(None, "Aucun accompagnement dans cette période : aucune fiche à écrire."));
+    }
+    let Some(folder) = pick_folder(&app, "Dossier où enregistrer les fiches de synthèse") else {
+        return Ok(None);
+    };
+    state.cancel_batch.store(false, Ordering::SeqCst);
+    let started = BatchProgress {
+        done: 0,
+        total: ids.len(),
+        finished: false,
+        cancelled: false,
+        folder: folder.display().to_string(),
+    };
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let outcome = jalons_export::write_summaries(
+            &ids,
+            &folder,
+            parts,
+            today(),
+            |id| state.store()?.case_dossier(id),
+            |progress| {
+                let _ = app.emit("summaries-progress", progress);
+                !state.cancel_batch.load(Ordering::SeqCst)
+            },
+        );
+        if let Err(e) = outcome {
+            let _ = app.emit("summaries-failed", e);
+        }
+    });
+    Ok(Some(started))
+}
+
+/// Stops the batch after the summary being written; the files written stay.
+#[tauri::command]
+pub async fn cancel_summaries(state: State<'_, AppState>) -> CmdResult<()> {
+    state.cancel_batch.store(true, Ordering::SeqCst);
+    Ok(())
 }

@@ -174,7 +174,7 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
         let (p50, p95, n) = time(runs, || territory().search(text, 12).len());
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
     }
-    crate::export_bench::run(&store, &cases[2], runs)?;
+    crate::export_bench::run(&store, &cases[2..], runs)?;
     crate::search_bench::run(&store, &ids, journal, runs)?;
     drop(store);
     std::fs::remove_dir_all(&dir).ok();

@@ -9,9 +9,9 @@ use jalons_core::indicators::{ReportFilter, ReportFormat};
 
 use crate::bench::{ms, time};
 
-pub fn run(store: &Store, case_id: &str, runs: usize) -> anyhow::Result<()> {
+pub fn run(store: &Store, cases: &[String], runs: usize) -> anyhow::Result<()> {
     let today = chrono::Local::now().date_naive();
-    let dossier = store.case_dossier(case_id)?;
+    let dossier = store.case_dossier(&cases[0])?;
     let t = Instant::now();
     let first = jalons_export::summary_pdf(&dossier, DossierParts::default(), today)?;
     let cold = t.elapsed();
@@ -24,11 +24,11 @@ pub fn run(store: &Store, case_id: &str, runs: usize) -> anyhow::Result<()> {
         ms(cold)
     );
     let (p50, p95, pdf) = time(runs, || {
-        let dossier = store.case_dossier(case_id)?;
+        let dossier = store.case_dossier(&cases[0])?;
         jalons_export::summary_pdf(&dossier, DossierParts::default(), today)
     });
     println!(
-        "| fiche de synthèse PDF, à chaud (lecture + composition) | {} Ko | {} | {} |",
+        "| fiche de synthèse PDF, à chaud, un accompagnement différent à chaque fois | {} Ko | {} | {} |",
         pdf?.len() / 1024,
         ms(p50),
         ms(p95)

@@ -18,7 +18,7 @@ use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
     ScoreInput,
 };
-use crate::dossier::{DossierParts, SummaryPreview};
+use crate::dossier::{BatchProgress, DossierParts, SummaryPreview};
 use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationKind, ObligationStatus};
 use crate::engagements::{
     Engagement, EngagementFilter, EngagementInput, EngagementMode, EngagementStatus, LinkedCase, Offer, OfferInput,
@@ -79,7 +79,7 @@ pub fn typescript() -> String {
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
-        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview,
+        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
         ReportFilter, Period, PeriodReport, CaseRow, EngagementRow, FinanceRow, PerformanceRow, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,

@@ -1,6 +1,7 @@
 //! Jalons' documents for funders (domain.md §9): the case summary as PDF, period reports
 //! as XLSX, ODS and CSV. The figures come from `jalons-core`; this crate only lays them out.
 
+pub mod batch;
 mod csv;
 mod french;
 mod ods;
@@ -13,6 +14,7 @@ mod xlsx;
 use jalons_core::Result;
 use jalons_core::indicators::{PeriodReport, ReportFormat, aggregates};
 
+pub use batch::write_summaries;
 pub use summary::{summary_pdf, summary_preview};
 
 /// The name proposed for the file: `Bilan 2026-01-01 au 2026-12-31.xlsx`.

@@ -2,7 +2,7 @@
 // case's summary previewed with the confidential parts chosen, then saved through the save
 // dialog (its answer given by JALONS_SAVE_DIR) and read back with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
 import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs';
@@ -73,5 +73,13 @@ describe('Les documents pour les financeurs', () => {
 		expect(text.startsWith('\uFEFFDépartement;Secteur;Structures accompagnées')).toBe(true);
 		expect(text).toContain(';< 5;');
 		expect(text).not.toContain('La Friche des Canuts');
+	});
+
+	it('writes the summaries of the period into one folder, with progress', async () => {
+		await click('Écrire les 25 fiches…');
+		await expect($('//*[@role="status"][contains(normalize-space(.), "25 fiches enregistrées dans")]')).toBeDisplayed({ wait: 60000 });
+		const pdfs = readdirSync(process.env.JALONS_SAVE_DIR).filter((f) => f.endsWith('.pdf'));
+		expect(pdfs.length).toBe(25);
+		expect(pdfs).toContain('Fiche de synthèse 2026-014 Le Bijou Café-Concert.pdf');
 	});
 });

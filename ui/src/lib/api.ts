@@ -1,11 +1,13 @@
 // The one typed door to the Rust commands. Nothing else in the UI calls invoke().
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
 	Agenda,
 	ApiError,
 	Attachment,
 	AttachmentOwner,
 	AuditEntry,
+	BatchProgress,
 	Case,
 	CaseFilter,
 	CaseInput,
@@ -204,5 +206,16 @@ export const api = {
 	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts }),
 	periodReport: (filter: ReportFilter) => call<PeriodReport>('period_report', { filter }),
 	saveReport: (filter: ReportFilter, format: ReportFormat) =>
-		call<string | null>('save_report', { filter, format })
+		call<string | null>('save_report', { filter, format }),
+	exportSummaries: (filter: ReportFilter, parts: DossierParts) =>
+		call<BatchProgress | null>('export_summaries', { filter, parts }),
+	cancelSummaries: () => call<null>('cancel_summaries'),
+	/** The batch of summaries, after each file written and when it ends or fails. */
+	onSummaries: async (progress: (p: BatchProgress) => void, failed: (e: CommandError) => void): Promise<UnlistenFn> => {
+		const stops = await Promise.all([
+			listen<BatchProgress>('summaries-progress', (e) => progress(e.payload)),
+			listen<ApiError>('summaries-failed', (e) => failed(new CommandError(e.payload)))
+		]);
+		return () => stops.forEach((stop) => stop());
+	}
 };

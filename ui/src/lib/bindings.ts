@@ -515,6 +515,12 @@ export type SummaryPreview = { pages: Array<string>,
  */
 file_name: string, };
 
+export type BatchProgress = { done: number, total: number, 
+/**
+ * Set once the batch is over, cancelled or not.
+ */
+finished: boolean, cancelled: boolean, folder: string, };
+
 export type ReportFilter = { from: string, to: string, funder_id: string, };
 
 export type Period = { from: string, to: string, funder_id: string | null, 

@@ -64,6 +64,18 @@ pub struct SummaryPreview {
     pub file_name: String,
 }
 
+/// Where a batch stands, sent after each summary written
+/// by a batch into one folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BatchProgress {
+    pub done: usize,
+    pub total: usize,
+    /// Set once the batch is over, cancelled or not.
+    pub finished: bool,
+    pub cancelled: bool,
+    pub folder: String,
+}
+
 impl Store {
     pub fn case_dossier(&self, case_id: &str) -> Result<CaseDossier> {
         let case = self.get_case(case_id)?;

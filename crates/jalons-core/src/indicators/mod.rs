@@ -45,6 +45,12 @@ pub struct PeriodReport {
 }
 
 impl Store {
+    /// The ids of the cases a period report covers, by reference: the batch of summaries.
+    pub fn period_case_ids(&self, filter: &ReportFilter) -> Result<Vec<String>> {
+        let period = filter.validate(self)?;
+        scope::case_ids(self.conn(), &period)
+    }
+
     pub fn period_report(&self, filter: &ReportFilter) -> Result<PeriodReport> {
         let period = filter.validate(self)?;
         let ids = scope::case_ids(self.conn(), &period)?;
