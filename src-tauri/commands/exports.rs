@@ -36,12 +36,25 @@ pub async fn save_summary<R: Runtime>(
 ) -> CmdResult<Option<String>> {
     let dossier = state.store()?.case_dossier(&case_id)?;
     let suggested = jalons_export::summary::file_name(&dossier);
-    let Some(path) = save_path(&app, "Enregistrer la fiche de synthèse", &suggested, ("PDF", &["pdf"])) else {
+    save_as(&app, "Enregistrer la fiche de synthèse", &suggested, ("PDF", &["pdf"]), || {
+        jalons_export::summary_pdf(&dossier, parts, today())
+    })
+}
+
+/// Asks where to save under `suggested`, then writes what `make` gives there; the path
+/// written, none when the dialog is closed.
+fn save_as<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    suggested: &str,
+    filter: (&str, &[&str]),
+    make: impl FnOnce() -> CmdResult<Vec<u8>>,
+) -> CmdResult<Option<String>> {
+    let Some(path) = save_path(app, title, suggested, filter) else {
         return Ok(None);
     };
-    let pdf = jalons_export::summary_pdf(&dossier, parts, today())?;
-    std::fs::write(&path, pdf)
-        .map_err(|e| Error::internal(format!("La fiche n'a pas pu être écrite dans {} : {e}", path.display())))?;
+    std::fs::write(&path, make()?)
+        .map_err(|e| Error::internal(format!("Le fichier n'a pas pu être écrit dans {} : {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -66,13 +79,7 @@ pub async fn save_report<R: Runtime>(
         ReportFormat::Ods => ("Classeur OpenDocument", &["ods"][..]),
         ReportFormat::CasesCsv | ReportFormat::AggregatesCsv => ("CSV", &["csv"][..]),
     };
-    let Some(path) = save_path(&app, "Enregistrer le bilan", &suggested, filter) else {
-        return Ok(None);
-    };
-    let bytes = jalons_export::report_file(&report, format)?;
-    std::fs::write(&path, bytes)
-        .map_err(|e| Error::internal(format!("Le bilan n'a pas pu être écrit dans {} : {e}", path.display())))?;
-    Ok(Some(path.display().to_string()))
+    save_as(&app, "Enregistrer le bilan", &suggested, filter, || jalons_export::report_file(&report, format))
 }
 
 /// Asks for a folder, then writes there the summary of every case of the period, in the

@@ -8,6 +8,15 @@ use jalons_core::values::Money;
 use crate::french::date;
 use crate::table::{Cell, Sheet, col};
 
+/// A totals line as wide as its sheet: these cells at these columns, the rest empty.
+fn line_at(width: usize, cells: Vec<(usize, Cell)>) -> Vec<Cell> {
+    let mut row = vec![Cell::Empty; width];
+    for (column, cell) in cells {
+        row[column] = cell;
+    }
+    row
+}
+
 fn count(n: usize) -> Cell {
     Cell::Count(i64::try_from(n).unwrap_or(i64::MAX))
 }
@@ -119,21 +128,17 @@ fn structures(r: &PeriodReport) -> Sheet {
                 ]
             })
             .collect(),
-        totals: vec![vec![
-            Cell::text("Total"),
-            Cell::text(format!("{} structures", t.structures)),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            count(t.first_time),
-            count(t.diagnosed),
-            count(t.with_engagement),
-            count(t.followed_up),
-        ]],
+        totals: vec![line_at(
+            13,
+            vec![
+                (0, Cell::text("Total")),
+                (1, Cell::text(format!("{} structures", t.structures))),
+                (9, count(t.first_time)),
+                (10, count(t.diagnosed)),
+                (11, count(t.with_engagement)),
+                (12, count(t.followed_up)),
+            ],
+        )],
     }
 }
 
@@ -171,18 +176,16 @@ fn territory(r: &PeriodReport) -> Sheet {
                 ]
             })
             .collect(),
-        totals: vec![vec![
-            Cell::text("Total"),
-            Cell::text(format!("{} structures", t.structures)),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Empty,
-            count(t.qpv),
-            count(t.frr),
-            count(t.rural),
-        ]],
+        totals: vec![line_at(
+            10,
+            vec![
+                (0, Cell::text("Total")),
+                (1, Cell::text(format!("{} structures", t.structures))),
+                (7, count(t.qpv)),
+                (8, count(t.frr)),
+                (9, count(t.rural)),
+            ],
+        )],
     }
 }
 
@@ -305,14 +308,8 @@ fn finance(r: &PeriodReport) -> Sheet {
             ]
         })
         .collect();
-    totals.push(vec![
-        Cell::text("Total"),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Money(t.requested),
-        Cell::Money(t.obtained),
-    ]);
+    totals
+        .push(line_at(6, vec![(0, Cell::text("Total")), (4, Cell::Money(t.requested)), (5, Cell::Money(t.obtained))]));
     Sheet {
         name: "Financements solidaires",
         columns: vec![
