@@ -37,6 +37,19 @@ pub(crate) struct Milestones {
 }
 
 impl Milestones {
+    /// The seven dates read from seven columns in lifecycle order, from `first` on.
+    pub(crate) fn read(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            terms: r.get(first)?,
+            consultation: r.get(first + 1)?,
+            decision: r.get(first + 2)?,
+            kickoff: r.get(first + 3)?,
+            restitution: r.get(first + 4)?,
+            final_report: r.get(first + 5)?,
+            cancelled: r.get(first + 6)?,
+        })
+    }
+
     pub fn status(&self) -> EngagementStatus {
         use EngagementStatus::*;
         if self.cancelled.is_some() {

@@ -21,15 +21,7 @@ const SELECT: &str = "SELECT e.id, e.title, e.theme, e.mode, e.consultant_id, k.
     FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id LEFT JOIN funders f ON f.id = e.funder_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
-    let dates = Milestones {
-        terms: r.get(12)?,
-        consultation: r.get(13)?,
-        decision: r.get(14)?,
-        kickoff: r.get(15)?,
-        restitution: r.get(16)?,
-        final_report: r.get(17)?,
-        cancelled: r.get(18)?,
-    };
+    let dates = Milestones::read(r, 12)?;
     let (funder_name, programme): (Option<String>, Option<String>) = (r.get(23)?, r.get(24)?);
     Ok(Engagement {
         id: r.get(0)?,

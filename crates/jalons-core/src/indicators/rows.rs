@@ -198,16 +198,7 @@ pub(crate) fn engagement_rows(conn: &Connection, ids: &[String], period: &Period
         let mode: EngagementMode = r.get(2)?;
         let funder: Option<String> = r.get(7)?;
         let programme: Option<String> = r.get(8)?;
-        let dates = Milestones {
-            terms: r.get(9)?,
-            consultation: r.get(10)?,
-            decision: r.get(11)?,
-            kickoff: r.get(12)?,
-            restitution: r.get(13)?,
-            final_report: r.get(14)?,
-            cancelled: r.get(15)?,
-        };
-        let status: EngagementStatus = dates.status();
+        let status = Milestones::read(r, 9)?.status();
         Ok(EngagementRow {
             title: r.get(0)?,
             theme: theme.label().to_owned(),
