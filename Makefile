@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI_SOURCES := $(shell find ui/src ui/static -type f 2>/dev/null) ui/package.json ui/svelte.config.js ui/vite.config.ts
 APP := target/debug/jalons
 
-.PHONY: run test setup setup-test app ui check unit e2e demo bench fmt bindings
+.PHONY: run test setup setup-test app ui check unit e2e demo bench crash-test fmt bindings
 
 run: setup app
 	$(APP)
@@ -35,7 +35,9 @@ unit: ui
 	cargo test --workspace
 	cd ui && npm test
 
-e2e: app
+# The end-to-end build answers the native dialogs from the environment (e2e-hooks).
+e2e: ui
+	cargo build --bin jalons --features e2e-hooks
 	tests/e2e/run.sh
 
 # Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite
@@ -45,6 +47,10 @@ demo:
 # Times the everyday queries on a generated database (release build) and prints a table.
 bench:
 	cargo run -q --release -p jalons-cli -- bench
+
+# Kills a writing process 200 times at random and checks that nothing committed is lost.
+crash-test:
+	cargo run -q -p jalons-cli -- coupures --coupures 200
 
 fmt:
 	cargo fmt --all

@@ -1,14 +1,26 @@
 //! The native file dialogs. The end-to-end tests cannot drive a native dialog: they name
-//! what the user would pick in environment variables, read here and nowhere else.
+//! what the user would pick in environment variables, read here and nowhere else, and
+//! only in a build made for them (the `e2e-hooks` feature), never in the one users install.
 
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+/// The answer the end-to-end tests give in place of the user, in their build only.
+pub(crate) fn test_answer(var: &str) -> Option<String> {
+    #[cfg(feature = "e2e-hooks")]
+    return std::env::var(var).ok();
+    #[cfg(not(feature = "e2e-hooks"))]
+    {
+        let _ = var;
+        None
+    }
+}
+
 /// The files the user picks; `JALONS_PICK_FILES` (one path per line) in the tests.
 pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
-    if let Ok(list) = std::env::var("JALONS_PICK_FILES") {
+    if let Some(list) = test_answer("JALONS_PICK_FILES") {
         return list.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
     }
     app.dialog()
@@ -23,7 +35,7 @@ pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
 
 /// One picture; `JALONS_PICK_FILES` (its first line) in the tests.
 pub fn pick_image<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
-    if std::env::var("JALONS_PICK_FILES").is_ok() {
+    if test_answer("JALONS_PICK_FILES").is_some() {
         return pick_files(app, title).into_iter().next();
     }
     app.dialog()
@@ -42,7 +54,7 @@ pub fn save_path<R: Runtime>(
     suggested: &str,
     filter: (&str, &[&str]),
 ) -> Option<PathBuf> {
-    if let Ok(dir) = std::env::var("JALONS_SAVE_DIR") {
+    if let Some(dir) = test_answer("JALONS_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(suggested));
     }
     app.dialog()
@@ -56,7 +68,7 @@ pub fn save_path<R: Runtime>(
 
 /// A folder to write many documents into; `JALONS_SAVE_DIR` in the tests.
 pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
-    if let Ok(dir) = std::env::var("JALONS_SAVE_DIR") {
+    if let Some(dir) = test_answer("JALONS_SAVE_DIR") {
         return Some(PathBuf::from(dir));
     }
     app.dialog().file().set_title(title).blocking_pick_folder().and_then(|f| f.into_path().ok())

@@ -1,6 +1,7 @@
 //! The desktop shell: opens the store, registers the plugins and the thin commands.
 //! Every rule lives in `jalons-core`.
 
+mod backups;
 pub mod commands;
 mod dialogs;
 pub mod error;
@@ -8,7 +9,6 @@ pub mod state;
 
 use jalons_core::Store;
 use tauri::{Manager, Runtime};
-use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 use crate::state::{AppState, db_override, default_db};
 
@@ -109,6 +109,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::exports::save_report,
         commands::exports::export_summaries,
         commands::exports::cancel_summaries,
+        commands::backups::startup,
+        commands::backups::backup_status,
+        commands::backups::backup_now,
+        commands::backups::choose_backup_folder,
+        commands::backups::reset_backup_folder,
+        commands::backups::restore_backup,
+        commands::backups::recover_from_backup,
     ])
 }
 
@@ -137,25 +144,17 @@ pub fn run() {
                 Some(p) => p.clone(),
                 None => default_db(&app.path().app_data_dir()?),
             };
-            match Store::open(&path) {
-                Ok(store) => {
-                    app.manage(AppState::new(store));
-                    Ok(())
-                }
-                Err(e) => {
-                    // Without a store the window could only show errors: the dialog says it all.
-                    if let Some(w) = app.get_webview_window("main") {
-                        let _ = w.hide();
-                    }
-                    let handle = app.handle().clone();
-                    app.dialog()
-                        .message(format!("Impossible d'ouvrir la base de données {} :\n{e}", path.display()))
-                        .title("Jalons ne peut pas démarrer")
-                        .kind(MessageDialogKind::Error)
-                        .show(move |_| handle.exit(1));
-                    Ok(())
-                }
-            }
+            // A database that cannot be opened is explained in the window, which offers its
+            // backups when a backup can help.
+            let opened = Store::open(&path);
+            let config = app.path().app_config_dir()?.join("sauvegardes.json");
+            app.manage(AppState::new(opened, path, config));
+            backups::start(app.handle());
+            Ok(())
         });
-    with_commands(builder).run(tauri::generate_context!()).expect("Jalons n'a pas pu démarrer");
+    with_commands(builder).build(tauri::generate_context!()).expect("Jalons n'a pas pu démarrer").run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            backups::at_exit(&app.state::<AppState>());
+        }
+    });
 }

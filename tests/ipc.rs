@@ -9,12 +9,70 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 
 fn window() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = jalons_app::with_commands(mock_builder())
-        .manage(AppState::new(Store::open_in_memory().unwrap()))
-        .build(mock_context(noop_assets()))
-        .unwrap();
+    let dir = std::env::temp_dir();
+    window_on(AppState::new(Store::open_in_memory(), dir.join("memoire.sqlite"), dir.join("sauvegardes.json")))
+}
+
+fn window_on(state: AppState) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = jalons_app::with_commands(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window)
+}
+
+/// The app on a database file of its own, as `--db` gives it.
+fn window_on_file(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let db = dir.join("jalons.sqlite");
+    window_on(AppState::new(Store::open(&db), db, dir.join("config").join("sauvegardes.json")))
+}
+
+#[test]
+fn a_backup_is_listed_then_restored_and_a_name_outside_the_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window_on_file(dir.path());
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let taken = invoke(&w, "backup_now", json!({})).unwrap();
+    assert_eq!(taken["reason"], "manuelle");
+    assert_eq!(taken["holds"]["structures"], 0);
+    let status = invoke(&w, "backup_status", json!({})).unwrap();
+    assert_eq!(status["default_folder"], true);
+    assert_eq!(status["backups"][0]["file_name"], taken["file_name"]);
+    let refused = invoke(&w, "restore_backup", json!({ "fileName": "../../jalons.sqlite" })).unwrap_err();
+    assert_eq!(refused["code"], "not_found");
+    let restored = invoke(&w, "restore_backup", json!({ "fileName": taken["file_name"] })).unwrap();
+    assert_eq!(restored["safety"]["reason"], "avant_restauration");
+    assert_eq!(invoke(&w, "backup_status", json!({})).unwrap()["backups"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_damaged_database_starts_in_recovery_and_a_backup_takes_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.set_user_name("Camille Martin").unwrap();
+        s.load_demo().unwrap();
+    }
+    jalons_core::backup::take(
+        &db,
+        &jalons_core::backup::default_folder(&db),
+        jalons_core::backup::BackupReason::Quit,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(18, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    let len = bytes.len();
+    bytes[4096..len].fill(0x5a);
+    std::fs::write(&db, bytes).unwrap();
+
+    let (_app, w) = window_on_file(dir.path());
+    let startup = invoke(&w, "startup", json!({})).unwrap();
+    assert_eq!(startup["problem"]["code"], "damaged");
+    assert_eq!(invoke(&w, "list_cases", json!({ "filter": {} })).unwrap_err()["code"], "damaged");
+    let name = startup["backups"]["backups"][0]["file_name"].clone();
+    let recovered = invoke(&w, "recover_from_backup", json!({ "fileName": name })).unwrap();
+    assert!(recovered["set_aside"].as_str().unwrap().contains("jalons-endommagee-"));
+    assert!(invoke(&w, "startup", json!({})).unwrap()["problem"].is_null());
+    assert!(!invoke(&w, "is_empty", json!({})).unwrap().as_bool().unwrap());
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {

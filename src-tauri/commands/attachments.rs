@@ -7,15 +7,15 @@ use jalons_core::attachments::{Attachment, AttachmentOwner};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::dialogs::pick_files;
+use crate::dialogs::{pick_files, test_answer};
 use crate::error::{CmdResult, Error};
 use crate::state::AppState;
 
-/// Opens with the system's default application; `JALONS_OPEN_WITH` names another program
-/// (the end-to-end tests record what was opened).
+/// Opens with the system's default application; in the end-to-end build,
+/// `JALONS_OPEN_WITH` names another program (the tests record what was opened).
 fn open_path<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CmdResult<()> {
     let failed = |e: String| Error::internal(format!("Le fichier n'a pas pu être ouvert : {e}"));
-    if let Ok(program) = std::env::var("JALONS_OPEN_WITH") {
+    if let Some(program) = test_answer("JALONS_OPEN_WITH") {
         std::process::Command::new(program).arg(path).spawn().map_err(|e| failed(e.to_string()))?;
         return Ok(());
     }

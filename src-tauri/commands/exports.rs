@@ -53,8 +53,8 @@ fn save_as<R: Runtime>(
     let Some(path) = save_path(app, title, suggested, filter) else {
         return Ok(None);
     };
-    std::fs::write(&path, make()?)
-        .map_err(|e| Error::internal(format!("Le fichier n'a pas pu être écrit dans {} : {e}", path.display())))?;
+    let what = format!("Le fichier n'a pas pu être écrit dans {}", path.display());
+    jalons_core::durable::write_file(&path, &make()?, &what)?;
     Ok(Some(path.display().to_string()))
 }
 

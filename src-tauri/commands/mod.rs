@@ -1,6 +1,7 @@
 //! Thin commands, one file per area: deserialise, call the core, return its result.
 
 pub mod attachments;
+pub mod backups;
 pub mod cases;
 pub mod consultants;
 pub mod cooperation;

@@ -20,10 +20,11 @@ function freshAppEnv() {
 	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-e2e-'));
 	process.env.JALONS_OPENED_LOG = path.join(home, 'opened.log');
 	process.env.JALONS_SAVE_DIR = path.join(home, 'exports');
+	process.env.JALONS_TEST_DB = path.join(home, 'jalons.sqlite');
 	mkdirSync(process.env.JALONS_SAVE_DIR);
 	return {
 		...process.env,
-		JALONS_DB: path.join(home, 'jalons.sqlite'),
+		JALONS_DB: process.env.JALONS_TEST_DB,
 		JALONS_PICK_FILES: path.join(root, 'tests', 'e2e', 'fixtures', 'compte-rendu-diagnostic.pdf'),
 		JALONS_OPEN_WITH: path.join(root, 'tests', 'e2e', 'record-open.sh'),
 		JALONS_SAVE_DIR: process.env.JALONS_SAVE_DIR,

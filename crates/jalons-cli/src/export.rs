@@ -12,7 +12,7 @@ pub fn summary(store: &Store, case: &str, parts: DossierParts, out: &Path) -> an
     let case = store.find_case(case)?;
     let dossier = store.case_dossier(&case.id)?;
     let pdf = jalons_export::summary_pdf(&dossier, parts, chrono::Local::now().date_naive())?;
-    std::fs::write(out, pdf).with_context(|| format!("écriture de {}", out.display()))?;
+    jalons_core::durable::write_file(out, &pdf, &format!("La fiche n'a pas pu être écrite dans {}", out.display()))?;
     println!("Fiche de synthèse de l'accompagnement {} écrite dans {}", case.reference, out.display());
     Ok(())
 }
@@ -37,7 +37,7 @@ pub fn report(
     };
     let report = store.period_report(&ReportFilter { from: from.into(), to: to.into(), funder_id })?;
     let bytes = jalons_export::report_file(&report, format)?;
-    std::fs::write(out, bytes).with_context(|| format!("écriture de {}", out.display()))?;
+    jalons_core::durable::write_file(out, &bytes, &format!("Le bilan n'a pas pu être écrit dans {}", out.display()))?;
     println!("{} accompagnements, écrits dans {}", report.totals.cases, out.display());
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! `jalons-cli`: the same core as the app, without a window.
 
 mod bench;
+mod crash_test;
 mod export;
 mod export_bench;
+mod safety;
 mod search_bench;
 
 use std::path::PathBuf;
@@ -72,6 +74,43 @@ enum Command {
         #[arg(long)]
         sortie: PathBuf,
     },
+    /// Sauvegarde la base (et ses pièces jointes), même pendant que Jalons est ouvert.
+    Sauvegarde {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+        /// Dossier des sauvegardes (par défaut « <nom>-sauvegardes » à côté de la base).
+        #[arg(long)]
+        vers: Option<PathBuf>,
+    },
+    /// Remplace la base par une sauvegarde, après une sauvegarde de l'état actuel.
+    Restaurer {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+        /// Fichier de sauvegarde, dans son dossier de sauvegardes.
+        #[arg(long)]
+        depuis: PathBuf,
+    },
+    /// Vérifie la base (intégrité, liens entre fiches) et ses pièces jointes.
+    Verifier {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+    },
+    /// Tue un processus d'écriture au hasard, N fois, et vérifie après chaque coupure que
+    /// rien de confirmé n'est perdu ; affiche un tableau.
+    Coupures {
+        #[arg(long, default_value_t = 200)]
+        coupures: usize,
+        #[arg(long, default_value_t = 1)]
+        graine: u64,
+    },
+    /// Le processus d'écriture du test des coupures.
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        graine: u64,
+    },
     /// Mesure les requêtes courantes sur une base générée et affiche un tableau.
     Bench {
         /// Nombre de structures générées.
@@ -135,6 +174,15 @@ fn main() -> anyhow::Result<()> {
             let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
             export::report(&store, &du, &au, financeur.as_deref(), format.into(), &sortie)?;
         }
+        Command::Sauvegarde { db, vers } => safety::backup(&db, vers)?,
+        Command::Restaurer { db, depuis } => safety::restore(&db, &depuis)?,
+        Command::Verifier { db } => {
+            if !safety::verify(&db)? {
+                std::process::exit(1);
+            }
+        }
+        Command::Coupures { coupures, graine } => crash_test::run(coupures, graine)?,
+        Command::CrashWriter { db, graine } => crash_test::writer(&db, graine)?,
         Command::Bench { structures, journal, runs } => bench::run(structures, journal, runs)?,
     }
     Ok(())

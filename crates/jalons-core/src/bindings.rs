@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::attachments::{Attachment, AttachmentOwner, OwnerKind};
+use crate::backup::{BackupInfo, BackupReason, BackupStatus, Holding, Restored, Startup};
 use crate::cases::{
     Attention, Case, CaseFilter, CaseInput, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage, StageCount,
 };
@@ -88,6 +89,7 @@ pub fn typescript() -> String {
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
         OwnerKind, AttachmentOwner, Attachment,
+        BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup,
         Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,

@@ -15,6 +15,16 @@ pub enum ErrorCode {
     Conflict,
     /// The database could not be read or written.
     Storage,
+    /// The database file is damaged: a backup can replace it.
+    Damaged,
+    /// The file is not a Jalons database (another program's file, a text file...).
+    NotJalons,
+    /// The disk is full: nothing was written.
+    DiskFull,
+    /// The file or its folder cannot be written.
+    ReadOnly,
+    /// Another Jalons (a window or jalons-cli) has this database open.
+    InUse,
     Internal,
 }
 
@@ -49,6 +59,38 @@ impl Error {
         Self { code: ErrorCode::Internal, message: message.into(), field: None }
     }
 
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: None }
+    }
+
+    pub fn damaged() -> Self {
+        Self::new(
+            ErrorCode::Damaged,
+            "La base de données est endommagée : une partie de son contenu ne peut plus être lue. \
+             Fermez Jalons et rouvrez-le : il proposera de restaurer la dernière sauvegarde saine.",
+        )
+    }
+
+    pub fn disk_full() -> Self {
+        Self::new(
+            ErrorCode::DiskFull,
+            "Le disque est plein : rien n'a été enregistré. Libérez de la place (corbeille, \
+             téléchargements), puis recommencez : votre travail déjà enregistré est intact.",
+        )
+    }
+
+    /// A failure of the file system while writing one of Jalons' own files.
+    pub fn io(what: &str, e: &std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Self::disk_full(),
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => Self::new(
+                ErrorCode::ReadOnly,
+                format!("{what} : le dossier est en lecture seule ou ne vous appartient pas."),
+            ),
+            _ => Self::new(ErrorCode::Storage, format!("{what} : {e}.")),
+        }
+    }
+
     /// Prefixes the field name, so that a contact's error reads `contacts.2.email`.
     pub fn within(mut self, prefix: &str) -> Self {
         self.field = self.field.map(|f| format!("{prefix}.{f}"));
@@ -64,17 +106,47 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// SQLite's own words are English and technical: each failure a user can meet gets its
+/// French sentence and what to do.
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        let message = match &e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if f.code == rusqlite::ErrorCode::DatabaseBusy || f.code == rusqlite::ErrorCode::DatabaseLocked =>
-            {
-                "La base de données est occupée par un autre programme. Réessayez dans un instant.".to_owned()
-            }
-            _ => format!("Erreur de la base de données : {e}"),
-        };
-        Self { code: ErrorCode::Storage, message, field: None }
+        use rusqlite::ErrorCode as Sqlite;
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                Sqlite::DatabaseBusy | Sqlite::DatabaseLocked => Self::new(
+                    ErrorCode::Storage,
+                    "La base de données est occupée par un autre programme. Réessayez dans un instant.",
+                ),
+                Sqlite::DatabaseCorrupt => Self::damaged(),
+                Sqlite::NotADatabase => Self::new(
+                    ErrorCode::NotJalons,
+                    "Ce fichier n'est pas une base de données Jalons (ou il est chiffré, ou gravement endommagé).",
+                ),
+                Sqlite::DiskFull => Self::disk_full(),
+                Sqlite::ReadOnly => Self::new(
+                    ErrorCode::ReadOnly,
+                    "La base de données est en lecture seule : rien n'a été enregistré. Vérifiez que le \
+                     fichier et son dossier ne sont pas protégés en écriture.",
+                ),
+                Sqlite::SystemIoFailure => Self::new(
+                    ErrorCode::Storage,
+                    "Le disque n'a pas pu être lu ou écrit : rien n'a été enregistré. Vérifiez le disque \
+                     (ou la clé USB), puis recommencez.",
+                ),
+                Sqlite::CannotOpen => Self::new(
+                    ErrorCode::Storage,
+                    "Le fichier de la base de données ne peut pas être ouvert : vérifiez qu'il existe \
+                     et que son dossier est accessible.",
+                ),
+                _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données : {e}")),
+            },
+            // Text that is not UTF-8, or a number where text belongs: the file was altered.
+            rusqlite::Error::Utf8Error(..)
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => Self::damaged(),
+            _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données : {e}")),
+        }
     }
 }
 

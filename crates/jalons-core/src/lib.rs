@@ -2,6 +2,7 @@
 //! functions, and every rule lives in this crate.
 
 pub mod attachments;
+pub mod backup;
 pub mod bindings;
 pub mod cases;
 pub mod consultants;
@@ -9,6 +10,7 @@ pub mod cooperation;
 mod demo;
 pub mod diagnostic;
 pub mod dossier;
+pub mod durable;
 pub mod employer;
 pub mod engagements;
 mod error;

@@ -32,8 +32,8 @@ pub fn write_summaries(
     for id in ids {
         let dossier = load(id)?;
         let path = folder.join(file_name(&dossier));
-        std::fs::write(&path, summary_pdf(&dossier, parts, today)?)
-            .map_err(|e| Error::internal(format!("La fiche n'a pas pu être écrite dans {} : {e}", path.display())))?;
+        let what = format!("La fiche n'a pas pu être écrite dans {}", path.display());
+        jalons_core::durable::write_file(&path, &summary_pdf(&dossier, parts, today)?, &what)?;
         progress.done += 1;
         if progress.done < progress.total && !step(&progress) {
             progress.cancelled = true;

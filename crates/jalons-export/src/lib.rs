@@ -25,7 +25,7 @@ pub fn report_file_name(report: &PeriodReport, format: ReportFormat) -> String {
         ReportFormat::CasesCsv => ("Accompagnements", "csv"),
         ReportFormat::AggregatesCsv => ("Agrégats anonymisés", "csv"),
     };
-    format!("{what} {} au {}.{extension}", report.period.from, report.period.to)
+    jalons_core::durable::file_name(&format!("{what} {} au {}", report.period.from, report.period.to), extension)
 }
 
 pub fn report_file(report: &PeriodReport, format: ReportFormat) -> Result<Vec<u8>> {

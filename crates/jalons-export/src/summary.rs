@@ -25,13 +25,10 @@ pub fn summary_preview(dossier: &CaseDossier, parts: DossierParts, today: NaiveD
 
 /// Without the characters a file system refuses.
 pub fn file_name(dossier: &CaseDossier) -> String {
-    let name: String = dossier
-        .structure
-        .name
-        .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
-        .collect();
-    format!("Fiche de synthèse {} {}.pdf", dossier.case.reference, name.trim())
+    jalons_core::durable::file_name(
+        &format!("Fiche de synthèse {} {}", dossier.case.reference, dossier.structure.name.trim()),
+        "pdf",
+    )
 }
 
 fn document(dossier: &CaseDossier, parts: DossierParts, today: NaiveDate) -> Result<Document> {

@@ -7,6 +7,8 @@ import type {
 	Attachment,
 	AttachmentOwner,
 	AuditEntry,
+	BackupInfo,
+	BackupStatus,
 	BatchProgress,
 	Case,
 	CaseFilter,
@@ -56,9 +58,11 @@ import type {
 	ReferralInput,
 	ReportFilter,
 	ReportFormat,
+	Restored,
 	SearchResults,
 	Settings,
 	StageCount,
+	Startup,
 	SummaryPreview,
 	Structure,
 	StructureFilter,
@@ -210,6 +214,13 @@ export const api = {
 	exportSummaries: (filter: ReportFilter, parts: DossierParts) =>
 		call<BatchProgress | null>('export_summaries', { filter, parts }),
 	cancelSummaries: () => call<null>('cancel_summaries'),
+	startup: () => call<Startup>('startup'),
+	backupStatus: () => call<BackupStatus>('backup_status'),
+	backupNow: () => call<BackupInfo>('backup_now'),
+	chooseBackupFolder: () => call<BackupStatus | null>('choose_backup_folder'),
+	resetBackupFolder: () => call<BackupStatus>('reset_backup_folder'),
+	restoreBackup: (fileName: string) => call<Restored>('restore_backup', { fileName }),
+	recoverFromBackup: (fileName: string) => call<Restored>('recover_from_backup', { fileName }),
 	/** The batch of summaries, after each file written and when it ends or fails. */
 	onSummaries: async (progress: (p: BatchProgress) => void, failed: (e: CommandError) => void): Promise<UnlistenFn> => {
 		const stops = await Promise.all([

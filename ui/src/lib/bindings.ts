@@ -10,7 +10,7 @@ message: string,
  */
 field?: string, };
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "damaged" | "not_jalons" | "disk_full" | "read_only" | "in_use" | "internal";
 
 export type Choice = { code: string, label: string, };
 
@@ -670,6 +670,66 @@ export type Attachment = { id: string, name: string, mime: string,
  * Bytes.
  */
 size: number, confidential: boolean, sha256: string, created_at: string, };
+
+export type BackupReason = "manuelle" | "demarrage" | "automatique" | "fermeture" | "avant_restauration";
+
+export type BackupInfo = { 
+/**
+ * The file's name in the backup folder: the one handle the UI sends back.
+ */
+file_name: string, 
+/**
+ * When it was taken, local time, `2026-12-01T09:30:12`.
+ */
+taken_at: string, reason: BackupReason, reason_label: string, 
+/**
+ * Bytes of the database copy (attached files are shared between backups).
+ */
+size: number, 
+/**
+ * None when the file cannot be read as a Jalons database.
+ */
+holds: Holding | null, };
+
+export type Holding = { structures: number, cases: number, 
+/**
+ * The last change recorded in the audit trail, UTC RFC 3339.
+ */
+last_change: string | null, };
+
+export type BackupStatus = { 
+/**
+ * The backup folder, as the user reads it.
+ */
+folder: string, 
+/**
+ * Whether it is the default folder beside the database.
+ */
+default_folder: boolean, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupInfo>, 
+/**
+ * What the open database holds now, which a restore would replace.
+ */
+current: Holding | null, };
+
+export type Restored = { 
+/**
+ * The backup of the state before the restore: restoring it undoes the restore.
+ */
+safety: BackupInfo | null, 
+/**
+ * Where a damaged database was set aside.
+ */
+set_aside: string | null, };
+
+export type Startup = { problem: ApiError | null, 
+/**
+ * The database file.
+ */
+database: string, backups: BackupStatus, };
 
 export type Task = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, title: string, due_on: string, done_on: string | null, };
 

@@ -29,6 +29,20 @@ export function dateTime(iso: string): string {
 	return dateTimeFr.format(new Date(iso));
 }
 
+/** A file's size: `532 o`, `48 Ko`, `12,5 Mo`, `1,2 Go`. */
+export function bytes(n: number): string {
+	if (n < 1024) return `${n}\u00a0o`;
+	const units = ['Ko', 'Mo', 'Go'];
+	let value = n / 1024;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit += 1;
+	}
+	const digits = unit === 0 ? 0 : 1;
+	return `${value.toLocaleString('fr-FR', { maximumFractionDigits: digits })}\u00a0${units[unit]}`;
+}
+
 /** Values as the form shows them for editing: `1250050` → `12 500,50`. */
 export function moneyInput(cents: number | null | undefined): string {
 	if (cents === null || cents === undefined) return '';

@@ -1,13 +1,18 @@
 // What every screen needs, loaded once at start: the user's settings and the reference lists.
 import { api } from './api';
-import type { Choice, ReferenceData, Settings } from './bindings';
+import type { Choice, ReferenceData, Settings, Startup } from './bindings';
 
-export const session = $state<{ settings: Settings | null; reference: ReferenceData | null }>({
+export const session = $state<{ settings: Settings | null; reference: ReferenceData | null; startup: Startup | null }>({
 	settings: null,
-	reference: null
+	reference: null,
+	startup: null
 });
 
+/** When the database could not be opened, only `startup` is loaded: it says why. */
 export async function loadSession(): Promise<void> {
+	const startup = await api.startup();
+	session.startup = startup;
+	if (startup.problem) return;
 	const [settings, reference] = await Promise.all([api.getSettings(), api.getReference()]);
 	session.settings = settings;
 	session.reference = reference;

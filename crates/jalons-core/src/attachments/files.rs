@@ -1,13 +1,14 @@
 //! The files themselves: reading and hashing what the user picked, and the folder where
 //! Jalons keeps its copies (`<hash[..2]>/<hash>`), readable by its owner only.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::{Error, Result};
+use crate::{Error, ErrorCode, Result, durable};
 
 /// The largest file Jalons accepts: 100 Mo.
 pub const MAX_SIZE: u64 = 100 * 1024 * 1024;
@@ -56,43 +57,84 @@ pub(crate) fn pick(path: &Path) -> Result<Picked> {
     Ok(Picked { name, size: meta.len(), sha256 })
 }
 
+/// A stored file's name: its SHA-256 in 64 lowercase hex digits. A hash read from the
+/// database becomes a path only through this check, so that a crafted database (`../…`,
+/// an absolute path, one character) can neither open nor delete anything outside the
+/// folder.
+pub(crate) fn is_hash(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// Where the copy of a file with this hash lives.
-pub(crate) fn stored_path(dir: &Path, sha256: &str) -> PathBuf {
-    dir.join(&sha256[..2]).join(sha256)
-}
-
-#[cfg(unix)]
-fn owner_only(path: &Path, mode: u32) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| Error::internal(format!("Impossible de protéger {} : {e}", path.display())))
-}
-
-#[cfg(not(unix))]
-fn owner_only(_path: &Path, _mode: u32) -> Result<()> {
-    Ok(())
+pub(crate) fn stored_path(dir: &Path, sha256: &str) -> Result<PathBuf> {
+    if !is_hash(sha256) {
+        return Err(Error::new(
+            ErrorCode::Damaged,
+            "Cette pièce jointe est mal enregistrée dans la base (son empreinte n'est pas valable) : \
+             Jalons ne l'ouvre pas et ne touche à aucun fichier.",
+        ));
+    }
+    Ok(dir.join(&sha256[..2]).join(sha256))
 }
 
 /// Copies the file into the folder unless a copy with the same hash is there already;
-/// through a temporary name, so that a copy cut short never passes for a stored file.
+/// through a temporary name, synced before it is renamed, so that a copy cut short never
+/// passes for a stored file and a failed one leaves nothing behind.
 pub(crate) fn store(dir: &Path, source: &Path, picked: &Picked) -> Result<()> {
-    let target = stored_path(dir, &picked.sha256);
+    let target = stored_path(dir, &picked.sha256)?;
     if target.exists() {
         return Ok(());
     }
     let parent = target.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent)
-        .map_err(|e| Error::internal(format!("Impossible de créer le dossier {} : {e}", parent.display())))?;
-    owner_only(dir, 0o700)?;
-    owner_only(parent, 0o700)?;
-    let partial = parent.join(format!("{}.partiel", picked.sha256));
-    std::fs::copy(source, &partial).map_err(|e| {
-        Error::validation("file", format!("Le fichier « {} » n'a pas pu être copié : {e}.", picked.name))
-    })?;
-    owner_only(&partial, 0o600)?;
-    std::fs::rename(&partial, &target)
-        .map_err(|e| Error::internal(format!("Impossible de ranger {} : {e}", target.display())))?;
-    Ok(())
+    let folder = |e: std::io::Error| Error::io("Le dossier des pièces jointes n'a pas pu être créé", &e);
+    durable::owner_only_dir(dir).map_err(folder)?;
+    durable::owner_only_dir(parent).map_err(folder)?;
+    durable::copy_file(source, &target, &format!("Le fichier « {} » n'a pas pu être copié", picked.name))
+}
+
+/// What a sweep of the files folder removed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Swept {
+    /// Copies cut short by a crash or a full disk.
+    pub partials: usize,
+    /// Stored files that no attachment refers to any more.
+    pub orphans: usize,
+    pub bytes: u64,
+}
+
+/// Removes partial copies and the stored files whose hash is not in `known`. Only names
+/// Jalons writes are touched: anything else in the folder is left alone.
+pub(crate) fn sweep(dir: &Path, known: &HashSet<String>) -> Swept {
+    let mut swept = Swept::default();
+    let Ok(shards) = std::fs::read_dir(dir) else {
+        return swept;
+    };
+    for shard in shards.flatten() {
+        let shard_name = shard.file_name().to_string_lossy().into_owned();
+        let is_shard = shard_name.len() == 2 && shard_name.bytes().all(|b| b.is_ascii_hexdigit());
+        if !is_shard || !shard.path().is_dir() {
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(shard.path()) else { continue };
+        for file in files.flatten() {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let partial = name.strip_suffix(durable::PARTIAL_SUFFIX).is_some_and(is_hash);
+            let orphan = is_hash(&name) && name.starts_with(&shard_name) && !known.contains(&name);
+            if !(partial || orphan) {
+                continue;
+            }
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            if std::fs::remove_file(file.path()).is_ok() {
+                swept.bytes += size;
+                if partial {
+                    swept.partials += 1;
+                } else {
+                    swept.orphans += 1;
+                }
+            }
+        }
+    }
+    swept
 }
 
 /// The MIME type the system needs to pick an application, from the extension.

@@ -1,11 +1,12 @@
 //! Attaching, listing, opening and removing files.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::files::{self, mime, stored_path};
+use super::files::{self, Swept, mime, stored_path};
 use super::{Attachment, AttachmentOwner};
 use crate::ids::{new_id, parse_id};
 use crate::{Error, Result, Store};
@@ -71,8 +72,8 @@ impl Store {
     /// only takes room, so failures here are not reported.
     pub(crate) fn forget_files(&self, hashes: &[String]) {
         if let Ok(dir) = self.files_dir() {
-            for sha256 in hashes {
-                let _ = std::fs::remove_file(stored_path(dir, sha256));
+            for path in hashes.iter().filter_map(|h| stored_path(dir, h).ok()) {
+                let _ = std::fs::remove_file(path);
             }
         }
     }
@@ -132,7 +133,7 @@ impl Store {
     /// The stored copy of an attachment, found by its hash, to open it.
     pub fn attachment_file(&self, id: &str) -> Result<PathBuf> {
         let a = load(self.conn(), &parse_id("id", id)?)?;
-        let path = stored_path(self.files_dir()?, &a.sha256);
+        let path = stored_path(self.files_dir()?, &a.sha256)?;
         if !path.is_file() {
             return Err(Error::not_found(format!(
                 "Le fichier « {} » n'est plus dans le dossier de Jalons : joignez-le à nouveau.",
@@ -140,6 +141,21 @@ impl Store {
             )));
         }
         Ok(path)
+    }
+
+    /// Removes what crashes and failed transactions left in the files folder: partial
+    /// copies, and stored files no row refers to (a copy made just before its transaction
+    /// failed, a file whose removal was cut short).
+    pub fn sweep_files(&self) -> Result<Swept> {
+        let Some(dir) = self.files_dir.as_deref() else {
+            return Ok(Swept::default());
+        };
+        let known: HashSet<String> = self
+            .conn()
+            .prepare("SELECT sha256 FROM stored_files")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(files::sweep(dir, &known))
     }
 
     /// Removes an attachment, and its file once nothing else uses it.

@@ -197,8 +197,8 @@ impl Store {
             ));
         }
         let demo: Demo = serde_json::from_str(DEMO)?;
-        // All of it or nothing: the per-record writes nest in this savepoint.
-        self.conn().execute_batch("SAVEPOINT demo")?;
+        // All of it or nothing: the per-record writes nest in this transaction.
+        self.conn().execute_batch("BEGIN IMMEDIATE")?;
         let result = (|| {
             let mut ids = Vec::with_capacity(demo.structures.len());
             for s in &demo.structures {
@@ -366,11 +366,11 @@ impl Store {
         })();
         match result {
             Ok(loaded) => {
-                self.conn().execute_batch("RELEASE demo")?;
+                self.conn().execute_batch("COMMIT")?;
                 Ok(loaded)
             }
             Err(e) => {
-                self.conn().execute_batch("ROLLBACK TO demo; RELEASE demo")?;
+                self.conn().execute_batch("ROLLBACK")?;
                 Err(e)
             }
         }

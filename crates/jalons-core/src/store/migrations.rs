@@ -1,7 +1,9 @@
 //! Forward-only, plain-SQL migrations tracked by `PRAGMA user_version`. Each file runs
 //! once, in its own transaction, in order; a database newer than this build is refused.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::opening::APPLICATION_ID;
 
 use crate::{Error, Result};
 
@@ -19,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_tasks.sql"),
     include_str!("migrations/0011_attachments.sql"),
     include_str!("migrations/0012_funders.sql"),
+    include_str!("migrations/0013_file_hashes.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -26,7 +29,8 @@ pub fn schema_version(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(v).unwrap_or(0))
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+/// Refuses a database made by a newer Jalons before anything is written to it.
+pub fn check_not_newer(conn: &Connection) -> Result<()> {
     let current = schema_version(conn)?;
     if current > MIGRATIONS.len() {
         return Err(Error::conflict(
@@ -37,13 +41,26 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             ),
         ));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+    Ok(())
+}
+
+/// Applies the missing migrations, each in its own transaction that takes the write lock
+/// first and reads the version again inside it: two programs opening a new file at once
+/// cannot both apply the same migration.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    check_not_newer(conn)?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = schema_version(&tx)?;
+        if current >= MIGRATIONS.len() {
+            check_not_newer(&tx)?;
+            return Ok(tx.commit()?);
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.execute_batch(MIGRATIONS[current])?;
+        tx.pragma_update(None, "user_version", i64::try_from(current + 1).unwrap_or(i64::MAX))?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

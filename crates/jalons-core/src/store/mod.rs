@@ -2,25 +2,32 @@
 //! that also writes the audit trail.
 
 pub mod audit;
+mod lock;
 pub mod migrations;
+pub(crate) mod opening;
 mod settings;
 mod words;
+
+pub use lock::DbLock;
 
 pub use settings::Settings;
 pub(crate) use words::every_word_in;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Savepoint};
+use rusqlite::{Connection, OpenFlags, Savepoint, TransactionBehavior};
 
-use crate::{Error, Result};
+use crate::{Error, Result, durable};
 
 pub struct Store {
     conn: Connection,
     /// Where attached files are kept: `<name>-fichiers` beside the database file; none for
     /// a database in memory.
-    pub(crate) files_dir: Option<std::path::PathBuf>,
+    pub(crate) files_dir: Option<PathBuf>,
+    path: Option<PathBuf>,
+    /// Held while the store is open: one Jalons per file.
+    _lock: Option<DbLock>,
 }
 
 /// What a write closure gets: the open transaction and the name to record as author.
@@ -61,44 +68,34 @@ impl WriteCtx<'_> {
     }
 }
 
-/// The database holds personal data of volunteers and staff: no other account on the
-/// machine may read it, nor its WAL and shared-memory companions.
-#[cfg(unix)]
-fn owner_only(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.as_os_str().to_owned();
-        file.push(suffix);
-        let file = Path::new(&file);
-        if file.exists() {
-            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
-                .map_err(|e| Error::internal(format!("Impossible de protéger le fichier {} : {e}", file.display())))?;
-        }
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn owner_only(_path: &Path) -> Result<()> {
-    Ok(())
-}
-
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
+    /// Refuses, each with its own French message, a file another Jalons has open, a
+    /// read-only file or folder, a file that is not a Jalons database, one from a newer
+    /// Jalons and a damaged one; none of these checks writes to the file.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::internal(format!("Impossible de créer le dossier {} : {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("Le dossier de la base n'a pas pu être créé", &e))?;
         }
+        opening::check_writable(path)?;
+        let lock = DbLock::acquire(path)?;
+        opening::check_header(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| Error::internal(format!("Impossible d'ouvrir la base {} : {e}", path.display())))?;
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        opening::check_contents(&conn, path)?;
         let mut store = Self::init(conn)?;
-        owner_only(path)?;
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "jalons".into());
-        store.files_dir = Some(path.with_file_name(format!("{stem}-fichiers")));
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            let _ = durable::owner_only_file(Path::new(&file));
+        }
+        store.path = Some(path.to_owned());
+        store.files_dir = Some(files_dir_of(path));
+        store._lock = Some(lock);
+        store.sweep_files()?;
         Ok(store)
     }
 
@@ -108,24 +105,75 @@ impl Store {
 
     fn init(mut conn: Connection) -> Result<Self> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        migrations::check_not_newer(&conn)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn, files_dir: None })
+        Ok(Self { conn, files_dir: None, path: None, _lock: None })
     }
 
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
 
+    /// For replacing the whole database from a backup only: every other write goes
+    /// through `write`.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The database file; none in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Rows changed through this store since it was opened: the backups compare it with
+    /// the count at the last backup to know whether there is anything new to keep.
+    pub fn total_changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
+    /// Ends a transaction a panic left open, so that the next command starts clean.
+    pub fn recover_from_panic(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+
+    /// Folds the WAL back into the database file, so that the file alone is whole (a copy
+    /// made with Jalons closed holds everything).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The one write path: runs `f` in a transaction with the author's name; commits only
-    /// if `f` succeeds, so a rejected write changes nothing.
+    /// if `f` succeeds, so a rejected write changes nothing. The outermost write takes the
+    /// write lock up front (`BEGIN IMMEDIATE`), so that it waits for another writer instead
+    /// of failing halfway.
     pub fn write<T>(&mut self, f: impl FnOnce(&WriteCtx<'_>) -> Result<T>) -> Result<T> {
         let actor = Settings::load(&self.conn)?.user_name.unwrap_or_else(|| "Utilisateur local".to_owned());
-        let ctx = WriteCtx { tx: self.conn.savepoint()?, actor };
-        let out = f(&ctx)?;
-        ctx.tx.commit()?;
+        if !self.conn.is_autocommit() {
+            let ctx = WriteCtx { tx: self.conn.savepoint()?, actor };
+            let out = f(&ctx)?;
+            ctx.tx.commit()?;
+            return Ok(out);
+        }
+        let mut tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = {
+            let ctx = WriteCtx { tx: tx.savepoint()?, actor };
+            let out = f(&ctx)?;
+            ctx.tx.commit()?;
+            out
+        };
+        tx.commit()?;
         Ok(out)
     }
+}
+
+/// Where attached files are kept: `<name>-fichiers` beside the database.
+pub fn files_dir_of(db: &Path) -> PathBuf {
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "jalons".into());
+    db.with_file_name(format!("{stem}-fichiers"))
 }

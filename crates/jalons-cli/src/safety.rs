@@ -1,0 +1,66 @@
+//! Backups, restore and verification without a window.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use jalons_core::backup::{self, BackupReason};
+use jalons_core::store::DbLock;
+use jalons_core::{ErrorCode, Store};
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+pub fn backup(db: &Path, to: Option<PathBuf>) -> anyhow::Result<()> {
+    let folder = to.unwrap_or_else(|| backup::default_folder(db));
+    let info = backup::take(db, &folder, BackupReason::Manual, now())?;
+    let holds = info.holds.map(|h| format!("{} structures, {} accompagnements, ", h.structures, h.cases));
+    println!(
+        "Sauvegarde écrite : {} ({}{} Ko)",
+        folder.join(&info.file_name).display(),
+        holds.unwrap_or_default(),
+        info.size / 1024
+    );
+    Ok(())
+}
+
+pub fn restore(db: &Path, from: &Path) -> anyhow::Result<()> {
+    let folder = from.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match Store::open(db) {
+        Ok(mut store) => {
+            let restored = store.restore(from, folder, now())?;
+            if let Some(safety) = restored.safety {
+                println!("État précédent sauvegardé dans {}", folder.join(safety.file_name).display());
+            }
+        }
+        Err(e) if matches!(e.code, ErrorCode::Damaged | ErrorCode::NotJalons) => {
+            let _lock = DbLock::acquire(db)?;
+            let restored = backup::recover(db, from, folder, now())?;
+            if let Some(aside) = restored.set_aside {
+                println!("Base endommagée gardée sous {aside}");
+            }
+        }
+        Err(e) => return Err(e.into()),
+    }
+    println!("{} restaurée depuis {}", db.display(), from.display());
+    Ok(())
+}
+
+/// Prints the report; false when something is wrong.
+pub fn verify(db: &Path) -> anyhow::Result<bool> {
+    if !db.is_file() {
+        bail!("La base {} n'existe pas.", db.display());
+    }
+    let store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("{}", e.message);
+            return Ok(false);
+        }
+    };
+    let report = store.verify().with_context(|| format!("vérification de {}", db.display()))?;
+    for line in report.lines() {
+        println!("{line}");
+    }
+    Ok(report.is_sound())
+}

@@ -1,0 +1,185 @@
+//! The backups of a folder: their names (`<base>-2026-12-01-093012-manuelle.sqlite`), and
+//! what each holds, read from the file itself without writing to it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::labels::labelled_enum;
+use crate::{Error, ErrorCode, Result};
+
+labelled_enum! {
+    /// Why a backup was taken; its code ends the file name.
+    BackupReason, "la raison de la sauvegarde" {
+        Manual => "manuelle", "Sauvegarde demandée";
+        Start => "demarrage", "Au démarrage";
+        Auto => "automatique", "Après des modifications";
+        Quit => "fermeture", "À la fermeture";
+        BeforeRestore => "avant_restauration", "Avant une restauration";
+    }
+}
+
+/// One backup, as the list in Paramètres and the restore dialog show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupInfo {
+    /// The file's name in the backup folder: the one handle the UI sends back.
+    pub file_name: String,
+    /// When it was taken, local time, `2026-12-01T09:30:12`.
+    pub taken_at: String,
+    pub reason: BackupReason,
+    pub reason_label: String,
+    /// Bytes of the database copy (attached files are shared between backups).
+    pub size: i64,
+    /// None when the file cannot be read as a Jalons database.
+    pub holds: Option<Holding>,
+}
+
+/// What a database holds, to tell one backup from another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Holding {
+    pub structures: i64,
+    pub cases: i64,
+    /// The last change recorded in the audit trail, UTC RFC 3339.
+    pub last_change: Option<String>,
+}
+
+pub(crate) fn holding(conn: &Connection) -> rusqlite::Result<Holding> {
+    let count = |table: &str| conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0));
+    Ok(Holding {
+        structures: count("structures")?,
+        cases: count("cases")?,
+        last_change: conn.query_row("SELECT MAX(at) FROM audit_log", [], |r| r.get(0))?,
+    })
+}
+
+const STAMP: &str = "%Y-%m-%d-%H%M%S";
+const STAMP_LEN: usize = 17;
+
+pub(crate) fn file_name(base: &str, at: NaiveDateTime, reason: BackupReason) -> String {
+    format!("{base}-{}-{}.sqlite", at.format(STAMP), reason.code())
+}
+
+/// Reads a name Jalons wrote for a backup of `base`; anything else is not one.
+pub(crate) fn parse_name(base: &str, name: &str) -> Option<(NaiveDateTime, BackupReason)> {
+    let rest = name.strip_prefix(base)?.strip_prefix('-')?.strip_suffix(".sqlite")?;
+    let (stamp, code) = (rest.get(..STAMP_LEN)?, rest.get(STAMP_LEN..)?.strip_prefix('-')?);
+    let reason = BackupReason::ALL.iter().copied().find(|r| r.code() == code)?;
+    Some((NaiveDateTime::parse_from_str(stamp, STAMP).ok()?, reason))
+}
+
+/// The base of a database's backup names: its file stem.
+pub(crate) fn base_of(db: &Path) -> String {
+    db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "jalons".into())
+}
+
+/// Opens a file read-only, as immutable, so that reading it can neither write to it nor
+/// leave a journal beside it.
+pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+/// A path in a `file:` URI: `%`, `?` and `#` escaped, so that a folder named with them is
+/// still this folder.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub(crate) fn describe(path: &Path, at: NaiveDateTime, reason: BackupReason) -> BackupInfo {
+    let size = std::fs::metadata(path).map(|m| i64::try_from(m.len()).unwrap_or(i64::MAX)).unwrap_or(0);
+    BackupInfo {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        taken_at: at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        reason,
+        reason_label: reason.label().to_owned(),
+        size,
+        holds: open_read_only(path).and_then(|c| holding(&c)).ok(),
+    }
+}
+
+/// The backups of `db` found in `dir`, with their date, newest first.
+pub(crate) fn entries(dir: &Path, db: &Path) -> Vec<(NaiveDateTime, BackupReason, PathBuf)> {
+    let base = base_of(db);
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = read
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            parse_name(&base, &name).map(|(at, reason)| (at, reason, e.path()))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.2.cmp(&a.2)));
+    found
+}
+
+/// The backups of `db` in `dir`, newest first, each with what it holds.
+pub fn list(dir: &Path, db: &Path) -> Vec<BackupInfo> {
+    entries(dir, db).into_iter().map(|(at, reason, path)| describe(&path, at, reason)).collect()
+}
+
+/// The path of a backup the UI names by its file name: only a name Jalons writes for this
+/// database, in this folder, and present there.
+pub fn resolve(dir: &Path, db: &Path, file_name: &str) -> Result<PathBuf> {
+    let missing = || {
+        Error::new(
+            ErrorCode::NotFound,
+            format!("La sauvegarde « {file_name} » n'est pas dans le dossier des sauvegardes."),
+        )
+    };
+    parse_name(&base_of(db), file_name).ok_or_else(missing)?;
+    let path = dir.join(file_name);
+    if !path.is_file() {
+        return Err(missing());
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_read_back_and_nothing_else_passes_for_one() {
+        let at = NaiveDateTime::parse_from_str("2026-12-01 09:30:12", "%Y-%m-%d %H:%M:%S").unwrap();
+        let name = file_name("jalons", at, BackupReason::BeforeRestore);
+        assert_eq!(name, "jalons-2026-12-01-093012-avant_restauration.sqlite");
+        assert_eq!(parse_name("jalons", &name), Some((at, BackupReason::BeforeRestore)));
+        for other in [
+            "autre-2026-12-01-093012-manuelle.sqlite",
+            "jalons-2026-12-01-093012-inconnue.sqlite",
+            "jalons-2026-13-01-093012-manuelle.sqlite",
+            "jalons-2026-12-01-093012-manuelle.sqlite.partiel",
+            "../jalons-2026-12-01-093012-manuelle.sqlite",
+            "jalons-2026-12-01-093012-manuelle.sqlite/../../x",
+        ] {
+            assert_eq!(parse_name("jalons", other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn resolve_refuses_a_name_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Path::new("/tmp/jalons.sqlite");
+        let e = resolve(dir.path(), db, "../../etc/passwd").unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFound);
+        assert!(resolve(dir.path(), db, "jalons-2026-12-01-093012-manuelle.sqlite").is_err());
+    }
+}

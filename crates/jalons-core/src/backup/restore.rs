@@ -1,0 +1,108 @@
+//! Restoring a backup: checked first as any file Jalons opens (a Jalons database, whole,
+//! not from a newer Jalons), then copied into the live database by SQLite's backup API in
+//! one transaction, after a safety backup of the current state, which undoes the
+//! restore. A damaged database that cannot be opened is instead set aside, renamed, never
+//! deleted, and the backup put in its place.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rusqlite::backup::{Backup, StepResult};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::catalogue::{self, BackupInfo, BackupReason};
+use super::take::{copy_files, hashes_of};
+use super::{files_of, take};
+use crate::store::{files_dir_of, migrations, opening};
+use crate::{Error, ErrorCode, Result, Store, durable};
+
+/// What a restore did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Restored {
+    /// The backup of the state before the restore: restoring it undoes the restore.
+    pub safety: Option<BackupInfo>,
+    /// Where a damaged database was set aside.
+    pub set_aside: Option<String>,
+}
+
+/// Refuses a file that is not a whole Jalons database of this version or older.
+fn check_backup(path: &Path) -> Result<()> {
+    let refused = |e: Error| Error::new(e.code, format!("Cette sauvegarde ne peut pas être restaurée. {}", e.message));
+    opening::check_header(path).map_err(refused)?;
+    let conn = catalogue::open_read_only(path).map_err(|e| refused(e.into()))?;
+    opening::check_contents(&conn, path).map_err(refused)?;
+    migrations::check_not_newer(&conn).map_err(refused)?;
+    if migrations::schema_version(&conn)? == 0 {
+        return Err(Error::new(ErrorCode::NotJalons, "Cette sauvegarde est vide : elle ne peut pas être restaurée."));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Replaces the data with the backup at `backup`, found in the backup folder `dir`;
+    /// a safety backup of the current state is written there first.
+    pub fn restore(&mut self, backup: &Path, dir: &Path, now: NaiveDateTime) -> Result<Restored> {
+        check_backup(backup)?;
+        let db = self
+            .path()
+            .map(Path::to_owned)
+            .ok_or_else(|| Error::conflict(None, "Une base en mémoire ne se restaure pas."))?;
+        let safety = take(&db, dir, BackupReason::BeforeRestore, now)?;
+        let source = catalogue::open_read_only(backup)?;
+        self.replace_with(&source)?;
+        copy_files(&hashes_of(backup)?, &files_of(dir), &files_dir_of(&db))?;
+        self.sweep_files()?;
+        Ok(Restored { safety: Some(safety), set_aside: None })
+    }
+}
+
+/// The name a damaged database is set aside under, beside it.
+fn aside_name(db: &Path, now: NaiveDateTime) -> PathBuf {
+    db.with_file_name(format!("{}-endommagee-{}.sqlite", catalogue::base_of(db), now.format("%Y-%m-%d-%H%M%S")))
+}
+
+/// Puts the backup at `backup` in place of the database at `db`, which cannot be opened
+/// (damaged, or not a Jalons database): the file and its WAL are renamed aside, kept. The
+/// caller holds the database's lock and opens the store afterwards.
+pub fn recover(db: &Path, backup: &Path, dir: &Path, now: NaiveDateTime) -> Result<Restored> {
+    check_backup(backup)?;
+    let aside = aside_name(db, now);
+    let moved = |e: std::io::Error| Error::io("La base endommagée n'a pas pu être mise de côté", &e);
+    if db.exists() {
+        std::fs::rename(db, &aside).map_err(moved)?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let (mut from, mut to) = (db.as_os_str().to_owned(), aside.as_os_str().to_owned());
+        from.push(suffix);
+        to.push(suffix);
+        if Path::new(&from).exists() {
+            std::fs::rename(&from, &to).map_err(moved)?;
+        }
+    }
+    durable::copy_file(backup, db, "La sauvegarde n'a pas pu être copiée à la place de la base")?;
+    copy_files(&hashes_of(backup)?, &files_of(dir), &files_dir_of(db))?;
+    Ok(Restored { safety: None, set_aside: Some(aside.display().to_string()) })
+}
+
+impl Store {
+    /// Copies every page of `source` over the live database in one transaction, then
+    /// brings the schema of an older backup up to date.
+    fn replace_with(&mut self, source: &rusqlite::Connection) -> Result<()> {
+        let page_size = |c: &rusqlite::Connection| c.pragma_query_value(None, "page_size", |r| r.get::<_, i64>(0));
+        if page_size(source)? != page_size(self.conn())? {
+            return Err(Error::new(
+                ErrorCode::NotJalons,
+                "Cette sauvegarde n'a pas été écrite par Jalons (taille de page différente) : elle ne peut pas être restaurée.",
+            ));
+        }
+        {
+            let backup = Backup::new(source, self.conn_mut())?;
+            while backup.step(-1)? != StepResult::Done {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+        self.conn().pragma_update(None, "journal_mode", "WAL")?;
+        migrations::migrate(self.conn_mut())
+    }
+}

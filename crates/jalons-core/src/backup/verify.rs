@@ -1,0 +1,105 @@
+//! A full check of a database and its files, for `jalons-cli verifier`: SQLite's
+//! `integrity_check` and `foreign_key_check`, then every stored file read again and
+//! compared with its hash; partial copies and orphan files are swept on the way.
+
+use std::io::Read;
+
+use sha2::{Digest, Sha256};
+
+use crate::attachments::Swept;
+use crate::attachments::files::stored_path;
+use crate::{Result, Store};
+
+#[derive(Debug, Clone, Default)]
+pub struct Verification {
+    /// SQLite's findings; empty when the database is whole.
+    pub integrity: Vec<String>,
+    /// Rows that point to a record that does not exist.
+    pub broken_links: usize,
+    pub files_checked: usize,
+    /// Attached files (by name) missing from the files folder.
+    pub missing: Vec<String>,
+    /// Attached files (by name) whose content no longer matches their hash.
+    pub altered: Vec<String>,
+    pub swept: Swept,
+}
+
+impl Verification {
+    pub fn is_sound(&self) -> bool {
+        self.integrity.is_empty() && self.broken_links == 0 && self.missing.is_empty() && self.altered.is_empty()
+    }
+
+    /// The report in French, one line a finding.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![if self.integrity.is_empty() {
+            "Base de données : intègre.".to_owned()
+        } else {
+            format!("Base de données : endommagée ({}).", self.integrity.join(" ; "))
+        }];
+        if self.broken_links > 0 {
+            out.push(format!("Liens rompus entre fiches : {}.", self.broken_links));
+        }
+        out.push(format!("Pièces jointes vérifiées : {}.", self.files_checked));
+        for name in &self.missing {
+            out.push(format!("Pièce jointe absente du dossier : « {name} »."));
+        }
+        for name in &self.altered {
+            out.push(format!("Pièce jointe modifiée depuis son ajout : « {name} »."));
+        }
+        if self.swept.partials + self.swept.orphans > 0 {
+            out.push(format!(
+                "Nettoyé : {} copie(s) interrompue(s) et {} fichier(s) sans pièce jointe ({} octets).",
+                self.swept.partials, self.swept.orphans, self.swept.bytes
+            ));
+        }
+        out
+    }
+}
+
+fn hash_of(path: &std::path::Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+impl Store {
+    pub fn verify(&self) -> Result<Verification> {
+        let mut v = Verification { swept: self.sweep_files()?, ..Verification::default() };
+        let findings: Vec<String> = self
+            .conn()
+            .prepare("PRAGMA integrity_check(20)")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        v.integrity = findings.into_iter().filter(|f| f != "ok").collect();
+        v.broken_links = self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get::<_, i64>(0))?
+            .try_into()
+            .unwrap_or(usize::MAX);
+        let files: Vec<(String, String)> = self
+            .conn()
+            .prepare("SELECT sha256, MIN(name) FROM attachments GROUP BY sha256")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(dir) = self.files_dir.as_deref() else {
+            return Ok(v);
+        };
+        for (hash, name) in files {
+            v.files_checked += 1;
+            match stored_path(dir, &hash).map(|p| hash_of(&p)) {
+                Ok(Ok(actual)) if actual == hash => {}
+                Ok(Ok(_)) => v.altered.push(name),
+                _ => v.missing.push(name),
+            }
+        }
+        Ok(v)
+    }
+}

@@ -1,0 +1,119 @@
+//! What is checked before Jalons works on a database file, without writing to it: that it
+//! can be written, that it is a Jalons database, and that it is whole. Each refusal says
+//! in French what is wrong and what to do.
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::{Error, ErrorCode, Result};
+
+/// `PRAGMA application_id` of a Jalons database (« JLNS »), so that another program's
+/// SQLite file is recognised as such.
+pub const APPLICATION_ID: i64 = 0x4A4C_4E53;
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// A file or folder whose write bits are all off was made read-only on purpose, even when
+/// the system would let this account write (root): Jalons refuses rather than chmod it.
+fn read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+        || (path.is_file() && std::fs::OpenOptions::new().append(true).open(path).is_err())
+}
+
+pub(crate) fn check_writable(path: &Path) -> Result<()> {
+    if path.exists() && read_only(path) {
+        return Err(Error::new(
+            ErrorCode::ReadOnly,
+            format!(
+                "Le fichier {} est en lecture seule : Jalons ne pourrait pas y enregistrer votre travail. \
+                 Retirez sa protection en écriture, ou copiez-le dans un dossier à vous, puis rouvrez-le.",
+                path.display()
+            ),
+        ));
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if read_only(dir) {
+        return Err(Error::new(
+            ErrorCode::ReadOnly,
+            format!(
+                "Le dossier {} est en lecture seule : Jalons doit pouvoir y écrire à côté de la base \
+                 (journal des transactions, pièces jointes). Copiez le fichier dans un dossier à vous, \
+                 puis rouvrez-le.",
+                dir.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn not_jalons(path: &Path) -> Error {
+    Error::new(
+        ErrorCode::NotJalons,
+        format!(
+            "Le fichier {} n'est pas une base de données Jalons (c'est peut-être un autre document, \
+             ou il a été remplacé). Jalons ne l'a pas modifié.",
+            path.display()
+        ),
+    )
+}
+
+pub(crate) fn damaged(path: &Path, detail: &str) -> Error {
+    Error::new(
+        ErrorCode::Damaged,
+        format!(
+            "La base {} est endommagée ({detail}) : Jalons ne peut pas s'y fier. Restaurez la dernière \
+             sauvegarde saine ; le fichier endommagé sera gardé à côté, renommé.",
+            path.display()
+        ),
+    )
+}
+
+/// Any file of a few bytes or more must begin with SQLite's header: a text file, a PDF or
+/// a spreadsheet saved under the database's name is refused before SQLite reads it.
+pub(crate) fn check_header(path: &Path) -> Result<()> {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let mut head = Vec::with_capacity(16);
+    file.by_ref().take(16).read_to_end(&mut head).map_err(|e| Error::io("La base n'a pas pu être lue", &e))?;
+    if head.is_empty() || head == SQLITE_HEADER {
+        return Ok(());
+    }
+    Err(not_jalons(path))
+}
+
+/// Reads the header fields and the schema, then `quick_check` and `foreign_key_check`.
+pub(crate) fn check_contents(conn: &Connection, path: &Path) -> Result<()> {
+    let read = |e: rusqlite::Error| match Error::from(e) {
+        e if e.code == ErrorCode::NotJalons => not_jalons(path),
+        e if e.code == ErrorCode::Damaged => damaged(path, "sa structure est illisible"),
+        e => e,
+    };
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(read)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(read)?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(read)?;
+    let foreign = (app_id != 0 && app_id != APPLICATION_ID)
+        || (version == 0 && !tables.is_empty())
+        || (version > 0 && !tables.iter().any(|t| t == "settings"));
+    if foreign {
+        return Err(not_jalons(path));
+    }
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check(5)")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(read)?;
+    if problems.first().map(String::as_str) != Some("ok") {
+        return Err(damaged(path, "des pages de la base sont abîmées"));
+    }
+    let broken_links: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)", [], |r| r.get(0)).map_err(read)?;
+    if broken_links {
+        return Err(damaged(path, "des fiches renvoient à des fiches qui n'existent plus"));
+    }
+    Ok(())
+}

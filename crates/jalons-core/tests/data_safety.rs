@@ -1,0 +1,355 @@
+//! Work is never lost: backups and restore, the checks at opening (damaged, not Jalons,
+//! read-only, newer, in use), a full disk, crafted attachment hashes, the WAL folded back
+//! at close.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use common::structure;
+use jalons_core::attachments::{AttachmentOwner, OwnerKind};
+use jalons_core::backup::{self, BackupReason};
+use jalons_core::{ErrorCode, Store};
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+}
+
+fn new_store(dir: &Path) -> (PathBuf, Store) {
+    let db = dir.join("jalons.sqlite");
+    let mut s = Store::open(&db).unwrap();
+    s.set_user_name("Camille Martin").unwrap();
+    (db, s)
+}
+
+fn names(s: &Store) -> Vec<String> {
+    s.conn()
+        .prepare("SELECT name FROM structures ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Every row of every table, in rowid order: equal dumps are equal databases.
+fn dump(conn: &rusqlite::Connection) -> Vec<String> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        let mut lines = Vec::new();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+            lines.push(format!("{t}: {}", cells.join(" | ")));
+        }
+        lines.sort();
+        out.extend(lines);
+    }
+    out
+}
+
+#[test]
+fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut s) = new_store(dir.path());
+    let folder = dir.path().join("usb");
+    let sid = structure(&mut s, "Les Arts Buissonniers");
+    let pdf = dir.path().join("statuts.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 statuts").unwrap();
+    let attached = s.attach_file(&AttachmentOwner { kind: OwnerKind::Structure, id: sid }, &pdf, true).unwrap();
+    let before = dump(s.conn());
+
+    let info = backup::take(&db, &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
+    assert_eq!(info.file_name, "jalons-2026-12-01-093000-manuelle.sqlite");
+    let holds = info.holds.unwrap();
+    assert_eq!((holds.structures, holds.cases), (1, 0));
+    assert!(holds.last_change.is_some());
+    assert!(folder.join("fichiers").join(&attached.sha256[..2]).join(&attached.sha256).is_file());
+
+    structure(&mut s, "Café-concert du Vivarais");
+    s.remove_attachment(&attached.id).unwrap();
+    assert_eq!(names(&s).len(), 2);
+    let after = dump(s.conn());
+
+    let path = backup::resolve(&folder, &db, &info.file_name).unwrap();
+    let restored = s.restore(&path, &folder, at("2026-12-01 10:00:00")).unwrap();
+    assert_eq!(dump(s.conn()), before, "the restored database equals the dump at backup time");
+    assert_eq!(std::fs::read(s.attachment_file(&attached.id).unwrap()).unwrap(), b"%PDF-1.4 statuts");
+    let safety = restored.safety.unwrap();
+    assert_eq!(safety.reason, BackupReason::BeforeRestore);
+    assert_eq!(safety.holds.as_ref().unwrap().structures, 2);
+
+    // Still there after a restart, and still writable.
+    drop(s);
+    let mut s = Store::open(&db).unwrap();
+    assert_eq!(names(&s), ["Les Arts Buissonniers"]);
+    structure(&mut s, "Compagnie du Sillon");
+
+    let undo = backup::resolve(&folder, &db, &safety.file_name).unwrap();
+    s.restore(&undo, &folder, at("2026-12-01 10:05:00")).unwrap();
+    assert_eq!(dump(s.conn()), after);
+    let listed = backup::list(&folder, &db);
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listed[0].reason, BackupReason::BeforeRestore);
+}
+
+#[test]
+fn backups_taken_while_writing_are_whole_and_hold_every_earlier_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, s) = new_store(dir.path());
+    let folder = dir.path().join("sauvegardes");
+    let store = std::sync::Arc::new(std::sync::Mutex::new(s));
+    let writer = {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            for i in 0..300 {
+                structure(&mut store.lock().unwrap(), &format!("Compagnie n° {i}"));
+            }
+        })
+    };
+    for k in 0..5 {
+        let committed = names(&store.lock().unwrap()).len();
+        let info = backup::take(&db, &folder, BackupReason::Auto, at(&format!("2026-12-01 09:00:0{k}"))).unwrap();
+        let copy = rusqlite::Connection::open(folder.join(&info.file_name)).unwrap();
+        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        assert!(info.holds.unwrap().structures >= i64::try_from(committed).unwrap(), "backup {k} lost commits");
+    }
+    writer.join().unwrap();
+}
+
+#[test]
+fn a_backup_that_is_not_jalons_or_is_damaged_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut s) = new_store(dir.path());
+    structure(&mut s, "Les Arts Buissonniers");
+    let folder = dir.path().join("sauvegardes");
+    std::fs::create_dir_all(&folder).unwrap();
+    let text = folder.join("jalons-2026-11-30-080000-manuelle.sqlite");
+    std::fs::write(&text, "ceci n'est pas une base").unwrap();
+    let e = s.restore(&text, &folder, at("2026-12-01 09:00:00")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotJalons);
+    assert!(e.message.starts_with("Cette sauvegarde ne peut pas être restaurée."), "{}", e.message);
+    assert_eq!(names(&s), ["Les Arts Buissonniers"]);
+    assert_eq!(backup::list(&folder, &db).len(), 1, "no safety backup for a refused restore");
+}
+
+fn demo_file(dir: &Path) -> PathBuf {
+    let (db, mut s) = new_store(dir);
+    s.load_demo().unwrap();
+    drop(s);
+    db
+}
+
+fn open_error(db: &Path) -> jalons_core::Error {
+    match Store::open(db) {
+        Ok(_) => panic!("{} opened", db.display()),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn a_text_file_is_not_a_jalons_database_and_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    std::fs::write(&db, "Compte rendu du conseil d'administration\n").unwrap();
+    let e = open_error(&db);
+    assert_eq!(e.code, ErrorCode::NotJalons);
+    assert!(e.message.contains("n'est pas une base de données Jalons"), "{}", e.message);
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "Compte rendu du conseil d'administration\n");
+
+    let other = dir.path().join("autre.sqlite");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE notes (t TEXT)").unwrap();
+    assert_eq!(open_error(&other).code, ErrorCode::NotJalons);
+}
+
+#[test]
+fn a_truncated_file_and_random_bytes_in_pages_are_reported_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let bytes = std::fs::read(&db).unwrap();
+
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let e = open_error(&db);
+    assert_eq!(e.code, ErrorCode::Damaged, "{}", e.message);
+    assert!(e.message.contains("est endommagée"), "{}", e.message);
+
+    let mut noisy = bytes.clone();
+    let pages = noisy.len() / 4096;
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for k in 0..12 {
+        let page = 1 + (k * pages / 12).max(1) % (pages - 1);
+        for b in &mut noisy[page * 4096 + 100..page * 4096 + 400] {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            *b = (seed >> 33) as u8;
+        }
+    }
+    std::fs::write(&db, &noisy).unwrap();
+    assert_eq!(open_error(&db).code, ErrorCode::Damaged);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_or_folder_is_refused_and_never_chmod_ed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let e = open_error(&db);
+    assert_eq!(e.code, ErrorCode::ReadOnly);
+    assert!(e.message.contains("est en lecture seule"), "{}", e.message);
+    assert_eq!(std::fs::metadata(&db).unwrap().permissions().mode() & 0o777, 0o400);
+
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+    let e = open_error(&db);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(e.code, ErrorCode::ReadOnly);
+    assert!(e.message.starts_with("Le dossier"), "{}", e.message);
+}
+
+#[test]
+fn a_newer_database_is_refused_before_anything_is_written_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    rusqlite::Connection::open(&db).unwrap().pragma_update(None, "user_version", 999).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let e = open_error(&db);
+    assert!(e.message.contains("plus récente"), "{}", e.message);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_second_jalons_on_the_same_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _first) = new_store(dir.path());
+    let e = open_error(&dir.path().join(".").join("jalons.sqlite"));
+    assert_eq!(e.code, ErrorCode::InUse);
+    assert!(e.message.contains("déjà ouvert"), "{}", e.message);
+    assert!(db.exists());
+}
+
+#[test]
+fn a_full_disk_refuses_the_write_whole_and_the_store_works_once_space_is_freed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, mut s) = new_store(dir.path());
+    structure(&mut s, "Les Arts Buissonniers");
+    let pages: i64 = s.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    s.conn().pragma_update(None, "max_page_count", pages).unwrap();
+    let big = jalons_core::structures::StructureInput {
+        name: "Compagnie au long cours".into(),
+        legal_form: "association".into(),
+        commune_code: "26113".into(),
+        address: "x".repeat(200),
+        networks: (0..40).map(|i| format!("Réseau régional des lieux de musiques actuelles n° {i}")).collect(),
+        ..Default::default()
+    };
+    let mut refused = None;
+    for _ in 0..50 {
+        if let Err(e) = s.create_structure(&big) {
+            refused = Some(e);
+            break;
+        }
+    }
+    let e = refused.expect("the disk never filled");
+    assert_eq!(e.code, ErrorCode::DiskFull);
+    assert!(e.message.starts_with("Le disque est plein : rien n'a été enregistré."), "{}", e.message);
+    let audit: i64 = s.conn().query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+    let rows: i64 = s.conn().query_row("SELECT COUNT(*) FROM structures", [], |r| r.get(0)).unwrap();
+    assert_eq!(audit, rows + 1, "one audit row per structure, plus the user's name: nothing half saved");
+    s.conn().pragma_update(None, "max_page_count", 1_000_000).unwrap();
+    s.create_structure(&big).unwrap();
+}
+
+#[test]
+fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, mut s) = new_store(dir.path());
+    let sid = structure(&mut s, "Les Arts Buissonniers");
+    let canary = dir.path().join("canary.txt");
+    std::fs::write(&canary, "à garder").unwrap();
+    let crafted = [
+        "../../../../../../../../..".to_owned() + canary.to_str().unwrap(),
+        canary.display().to_string(),
+        "a".to_owned(),
+    ];
+    s.conn().execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
+    for (i, hash) in crafted.iter().enumerate() {
+        s.conn().execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES (?1, 1, 't')", [hash]).unwrap();
+        s.conn()
+            .execute(
+                "INSERT INTO attachments (id, sha256, name, mime, size, structure_id, created_at)
+                 VALUES (?1, ?2, 'x.txt', 'text/plain', 1, ?3, 't')",
+                rusqlite::params![format!("0190b5a0-0000-7000-8000-00000000000{i}"), hash, sid],
+            )
+            .unwrap();
+    }
+    s.conn().execute_batch("PRAGMA ignore_check_constraints = OFF").unwrap();
+    for i in 0..crafted.len() {
+        let id = format!("0190b5a0-0000-7000-8000-00000000000{i}");
+        let e = s.attachment_file(&id).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Damaged, "{}", e.message);
+        s.remove_attachment(&id).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(&canary).unwrap(), "à garder");
+    structure(&mut s, "Compagnie du Sillon");
+}
+
+#[test]
+fn the_schema_refuses_a_hash_that_is_not_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, s) = new_store(dir.path());
+    let e = s.conn().execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES ('../x', 1, 't')", []);
+    assert!(e.is_err());
+}
+
+#[test]
+fn closing_folds_the_wal_back_so_the_file_alone_holds_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut s) = new_store(dir.path());
+    for name in ["A", "B", "C"] {
+        structure(&mut s, name);
+    }
+    drop(s);
+    assert!(!dir.path().join("jalons.sqlite-wal").exists());
+    let copy = dir.path().join("copie").join("jalons.sqlite");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&db, &copy).unwrap();
+    assert_eq!(names(&Store::open(&copy).unwrap()), ["A", "B", "C"]);
+}
+
+#[test]
+fn partial_copies_and_orphan_files_are_swept_at_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut s) = new_store(dir.path());
+    let sid = structure(&mut s, "Les Arts Buissonniers");
+    let pdf = dir.path().join("statuts.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 statuts").unwrap();
+    let kept = s.attach_file(&AttachmentOwner { kind: OwnerKind::Structure, id: sid }, &pdf, false).unwrap();
+    drop(s);
+    let files = dir.path().join("jalons-fichiers").join("ab");
+    std::fs::create_dir_all(&files).unwrap();
+    let orphan = "ab".to_owned() + &"0".repeat(62);
+    std::fs::write(files.join(&orphan), "orphelin").unwrap();
+    std::fs::write(files.join(format!("{orphan}.partiel")), "coupé").unwrap();
+    std::fs::write(files.join("notes-personnelles.txt"), "pas à Jalons").unwrap();
+    let s = Store::open(&db).unwrap();
+    assert!(!files.join(&orphan).exists());
+    assert!(!files.join(format!("{orphan}.partiel")).exists());
+    assert!(files.join("notes-personnelles.txt").exists());
+    assert!(s.attachment_file(&kept.id).is_ok());
+    assert!(s.verify().unwrap().is_sound());
+}

@@ -1,0 +1,76 @@
+//! Automatic backups while Jalons is open: at start when the last is more than a day old,
+//! a quarter of an hour after the first change not yet backed up, and at quit. A backup
+//! reads the database through its own connection, so the window goes on answering.
+
+use std::time::{Duration, Instant};
+
+use jalons_core::Result;
+use jalons_core::backup::{self, BackupInfo, BackupReason};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::state::AppState;
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Takes a backup now and notes it in the schedule.
+pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
+    let _one_at_a_time = state.backing_up.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // The counter is read before the copy: a change made during it is backed up next time.
+    let changes = state.store()?.total_changes();
+    let info = backup::take(&state.db_path, &state.backup_folder(), reason, now())?;
+    state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
+    Ok(info)
+}
+
+/// The start-time backup, then a check every minute, on a thread of its own.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        if state.store().is_err() {
+            return;
+        }
+        let newest = backup::list(&state.backup_folder(), &state.db_path)
+            .first()
+            .and_then(|b| chrono::NaiveDateTime::parse_from_str(&b.taken_at, "%Y-%m-%dT%H:%M:%S").ok());
+        if backup::due_at_start(newest, now()) {
+            report(take(&state, BackupReason::Start));
+        }
+        loop {
+            std::thread::sleep(Duration::from_secs(60));
+            let Ok(changes) = state.store().map(|s| s.total_changes()) else { continue };
+            let due =
+                state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).tick(Instant::now(), changes);
+            if due {
+                report(take(&state, BackupReason::Auto));
+            }
+        }
+    });
+}
+
+/// At quit: a backup when anything changed since the last, then the store is closed,
+/// which folds the WAL back into the database file.
+pub fn at_exit(state: &AppState) {
+    let changed = state.store().is_ok_and(|s| {
+        let changes = s.total_changes();
+        drop(s);
+        state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).has_changes(changes)
+    });
+    if changed {
+        report(take(state, BackupReason::Quit));
+    }
+    let mut slot = state.slot();
+    if let Some(store) = slot.take() {
+        let _ = store.checkpoint();
+    }
+}
+
+/// An automatic backup that fails must not stop the work; it is said on the console and
+/// seen in Paramètres, where the date of the last backup stops moving.
+fn report(outcome: Result<BackupInfo>) {
+    if let Err(e) = outcome {
+        eprintln!("Sauvegarde automatique impossible : {}", e.message);
+    }
+}

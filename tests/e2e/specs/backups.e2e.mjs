@@ -1,0 +1,102 @@
+// Backups: « Sauvegarder maintenant » in Paramètres, a change, a restore that brings the
+// earlier state back (still there after a restart, with the safety backup listed), then a
+// database damaged between two starts: Jalons says so and puts a backup in its place.
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@wdio/globals';
+import { click, field, fill, firstStart, heading } from '../helpers.mjs';
+
+const panel = () => $('//section[.//h2[normalize-space(.)="Sauvegardes"]]');
+
+async function newStructure(name) {
+	await click('Structures');
+	await click('Nouvelle structure');
+	await heading('Nouvelle structure');
+	await fill('Nom de la structure', name);
+	const commune = await field('Commune');
+	await commune.setValue('Die');
+	const option = await $('//*[@role="option"][.//span[normalize-space(.)="Die"]]');
+	await option.waitForDisplayed();
+	await option.click();
+	await click('Enregistrer');
+	await heading(name);
+}
+
+async function structureNames() {
+	await click('Structures');
+	await heading('Structures');
+	await $('//table//td').waitForExist();
+	return browser.execute(() => [...document.querySelectorAll('main table tbody tr')].map((tr) => tr.textContent));
+}
+
+async function restoreRow(reason) {
+	const row = await $(`//tr[td[normalize-space(.)="${reason}"]]`);
+	await row.waitForExist();
+	await browser.execute((node) => node.scrollIntoView({ block: 'center' }), row);
+	await (await row.$('button*=Restaurer')).click();
+}
+
+describe('Les sauvegardes', () => {
+	it('backs up now from Paramètres', async () => {
+		await firstStart('Camille Martin');
+		await newStructure('Les Arts Buissonniers');
+		await click('Paramètres');
+		await heading('Paramètres');
+		await click('Sauvegarder maintenant');
+		await expect($('//p[@role="status"][contains(., "Sauvegarde du")]')).toHaveText(
+			expect.stringContaining('1\u00a0structure, 0\u00a0accompagnement')
+		);
+		await expect(await panel()).toHaveText(expect.stringContaining('Sauvegarde demandée'));
+		await expect(await panel()).toHaveText(expect.stringContaining('jalons-sauvegardes'));
+	});
+
+	it('restores the earlier state after saying what it replaces', async () => {
+		await newStructure('Café-concert du Vivarais');
+		expect((await structureNames()).join(' ')).toContain('Café-concert du Vivarais');
+		await click('Paramètres');
+		await heading('Paramètres');
+		await restoreRow('Sauvegarde demandée');
+		const dialog = await $('[role="dialog"]');
+		await expect(dialog).toHaveText(expect.stringContaining('Les données actuelles (2\u00a0structures, 0\u00a0accompagnement)'));
+		await expect(dialog).toHaveText(expect.stringContaining('Avant une restauration'));
+		await (await dialog.$('button=Restaurer')).click();
+		await heading('Paramètres');
+		await expect(await panel()).toHaveText(expect.stringContaining('Avant une restauration'));
+		const names = (await structureNames()).join(' ');
+		expect(names).toContain('Les Arts Buissonniers');
+		expect(names).not.toContain('Café-concert du Vivarais');
+	});
+
+	it('keeps the restored state after a restart', async () => {
+		await browser.reloadSession();
+		await heading('Mes accompagnements');
+		const names = (await structureNames()).join(' ');
+		expect(names).toContain('Les Arts Buissonniers');
+		expect(names).not.toContain('Café-concert du Vivarais');
+	});
+
+	it('offers a backup when the database was damaged between two starts', async () => {
+		const db = process.env.JALONS_TEST_DB;
+		// Every page but the first overwritten, and the WAL gone: as after a failing disk.
+		const fd = openSync(db, 'r+');
+		const garbage = Buffer.alloc(statSync(db).size - 4096, 0x5a);
+		writeSync(fd, garbage, 0, garbage.length, 4096);
+		closeSync(fd);
+		rmSync(`${db}-wal`, { force: true });
+		rmSync(`${db}-shm`, { force: true });
+
+		await browser.reloadSession();
+		await heading('La base de données est endommagée');
+		await expect($('[role="alert"]')).toHaveText(expect.stringContaining('Restaurez la dernière sauvegarde saine'));
+		await restoreRow('Sauvegarde demandée');
+		const dialog = await $('[role="dialog"]');
+		await expect(dialog).toHaveText(expect.stringContaining('Le fichier endommagé sera gardé à côté'));
+		await (await dialog.$('button=Restaurer')).click();
+		await heading('Mes accompagnements');
+		const names = (await structureNames()).join(' ');
+		expect(names).toContain('Les Arts Buissonniers');
+		const aside = readdirSync(path.dirname(db)).filter((f) => f.startsWith('jalons-endommagee-'));
+		expect(aside.length).toBeGreaterThan(0);
+		expect(existsSync(path.join(path.dirname(db), aside[0]))).toBe(true);
+	});
+});
