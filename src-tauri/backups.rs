@@ -21,6 +21,8 @@ pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
     let changes = state.store()?.total_changes();
     let info = backup::take(&state.db_path, &state.backup_folder(), reason, now())?;
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
+    // The database file alone then holds what the backup holds.
+    state.store()?.checkpoint()?;
     Ok(info)
 }
 
@@ -29,13 +31,15 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
-        if state.store().is_err() {
+        // Nothing to keep yet in a database that holds nothing (the first start).
+        let Ok(holding) = state.store().and_then(|s| s.holding()) else {
             return;
-        }
+        };
+        let empty = holding.structures == 0 && holding.cases == 0;
         let newest = backup::list(&state.backup_folder(), &state.db_path)
             .first()
             .and_then(|b| chrono::NaiveDateTime::parse_from_str(&b.taken_at, "%Y-%m-%dT%H:%M:%S").ok());
-        if backup::due_at_start(newest, now()) {
+        if !empty && backup::due_at_start(newest, now()) {
             report(take(&state, BackupReason::Start));
         }
         loop {
@@ -50,8 +54,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// At quit: a backup when anything changed since the last, then the store is closed,
-/// which folds the WAL back into the database file.
+/// At quit: a backup when anything changed since the last, then the store is closed.
 pub fn at_exit(state: &AppState) {
     let changed = state.store().is_ok_and(|s| {
         let changes = s.total_changes();
@@ -61,10 +64,8 @@ pub fn at_exit(state: &AppState) {
     if changed {
         report(take(state, BackupReason::Quit));
     }
-    let mut slot = state.slot();
-    if let Some(store) = slot.take() {
-        let _ = store.checkpoint();
-    }
+    // Closing the last connection folds the whole WAL into the file and removes it.
+    drop(state.slot().take());
 }
 
 /// An automatic backup that fails must not stop the work; it is said on the console and

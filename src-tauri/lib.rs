@@ -119,6 +119,40 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     ])
 }
 
+/// A logout or a shutdown sends SIGTERM: Jalons quits as when its window is closed, with
+/// its quit backup and the WAL folded back into the database file.
+#[cfg(unix)]
+fn quit_on_terminate<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    for kind in [SignalKind::terminate(), SignalKind::hangup()] {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            if let Ok(mut received) = signal(kind) {
+                received.recv().await;
+                app.exit(0);
+            }
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn quit_on_terminate<R: Runtime>(_app: &tauri::AppHandle<R>) {}
+
+/// Opens the store; a Jalons that is closing (writing its quit backup) still holds the
+/// file for a moment, so a refusal for « in use » is retried for a few seconds.
+fn open_waiting(path: &std::path::Path) -> jalons_core::Result<Store> {
+    let mut tries = 0;
+    loop {
+        match Store::open(path) {
+            Err(e) if e.code == jalons_core::ErrorCode::InUse && tries < 40 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(250));
+            }
+            other => return other,
+        }
+    }
+}
+
 pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let custom_db = db_override(&args, std::env::var("JALONS_DB").ok());
@@ -146,10 +180,11 @@ pub fn run() {
             };
             // A database that cannot be opened is explained in the window, which offers its
             // backups when a backup can help.
-            let opened = Store::open(&path);
+            let opened = open_waiting(&path);
             let config = app.path().app_config_dir()?.join("sauvegardes.json");
             app.manage(AppState::new(opened, path, config));
             backups::start(app.handle());
+            quit_on_terminate(app.handle());
             Ok(())
         });
     with_commands(builder).build(tauri::generate_context!()).expect("Jalons n'a pas pu démarrer").run(|app, event| {

@@ -61,6 +61,7 @@ pub async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Cm
     let _one_at_a_time = state.backing_up.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut store = state.store()?;
     let restored = store.restore(&path, &folder, now())?;
+    store.checkpoint()?;
     let changes = store.total_changes();
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
     Ok(restored)

@@ -177,6 +177,7 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     crate::export_bench::run(&store, &cases[2..], runs)?;
     crate::search_bench::run(&store, &ids, journal, runs)?;
     drop(store);
+    crate::safety_bench::run(&path, runs)?;
     std::fs::remove_dir_all(&dir).ok();
     Ok(())
 }

@@ -5,6 +5,7 @@ mod crash_test;
 mod export;
 mod export_bench;
 mod safety;
+mod safety_bench;
 mod search_bench;
 
 use std::path::PathBuf;

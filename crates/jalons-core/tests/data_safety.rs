@@ -91,6 +91,9 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let safety = restored.safety.unwrap();
     assert_eq!(safety.reason, BackupReason::BeforeRestore);
     assert_eq!(safety.holds.as_ref().unwrap().structures, 2);
+    // A backup right after a restore (the one at quit) holds the restored state.
+    let after_restore = backup::take(&db, &folder, BackupReason::Quit, at("2026-12-01 10:01:00")).unwrap();
+    assert_eq!(after_restore.holds.unwrap().structures, 1);
 
     // Still there after a restart, and still writable.
     drop(s);
@@ -102,7 +105,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     s.restore(&undo, &folder, at("2026-12-01 10:05:00")).unwrap();
     assert_eq!(dump(s.conn()), after);
     let listed = backup::list(&folder, &db);
-    assert_eq!(listed.len(), 3);
+    assert_eq!(listed.len(), 4);
     assert_eq!(listed[0].reason, BackupReason::BeforeRestore);
 }
 

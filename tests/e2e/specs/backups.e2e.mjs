@@ -1,10 +1,21 @@
 // Backups: « Sauvegarder maintenant » in Paramètres, a change, a restore that brings the
 // earlier state back (still there after a restart, with the safety backup listed), then a
 // database damaged between two starts: Jalons says so and puts a backup in its place.
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
 import { click, field, fill, firstStart, heading } from '../helpers.mjs';
+
+/** Whether the app of this spec is still running (its WebDriver session ended). */
+function running() {
+	try {
+		execFileSync('pgrep', ['-f', 'target/debug/jalons']);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 const panel = () => $('//section[.//h2[normalize-space(.)="Sauvegardes"]]');
 
@@ -44,7 +55,7 @@ describe('Les sauvegardes', () => {
 		await heading('Paramètres');
 		await click('Sauvegarder maintenant');
 		await expect($('//p[@role="status"][contains(., "Sauvegarde du")]')).toHaveText(
-			expect.stringContaining('1\u00a0structure, 0\u00a0accompagnement')
+			expect.stringMatching(/écrite : 1\sstructure, aucun accompagnement\.$/)
 		);
 		await expect(await panel()).toHaveText(expect.stringContaining('Sauvegarde demandée'));
 		await expect(await panel()).toHaveText(expect.stringContaining('jalons-sauvegardes'));
@@ -57,7 +68,9 @@ describe('Les sauvegardes', () => {
 		await heading('Paramètres');
 		await restoreRow('Sauvegarde demandée');
 		const dialog = await $('[role="dialog"]');
-		await expect(dialog).toHaveText(expect.stringContaining('Les données actuelles (2\u00a0structures, 0\u00a0accompagnement)'));
+		await expect(dialog).toHaveText(
+			expect.stringMatching(/Les données actuelles \(2\sstructures, aucun accompagnement\) seront remplacées par celles de la sauvegarde : 1\sstructure/)
+		);
 		await expect(dialog).toHaveText(expect.stringContaining('Avant une restauration'));
 		await (await dialog.$('button=Restaurer')).click();
 		await heading('Paramètres');
@@ -77,7 +90,10 @@ describe('Les sauvegardes', () => {
 
 	it('offers a backup when the database was damaged between two starts', async () => {
 		const db = process.env.JALONS_TEST_DB;
-		// Every page but the first overwritten, and the WAL gone: as after a failing disk.
+		// Jalons gone, then every page but the first overwritten and the WAL lost: as after a
+		// failing disk.
+		await browser.deleteSession();
+		await browser.waitUntil(() => !running(), { timeout: 20000, interval: 200 });
 		const fd = openSync(db, 'r+');
 		const garbage = Buffer.alloc(statSync(db).size - 4096, 0x5a);
 		writeSync(fd, garbage, 0, garbage.length, 4096);

@@ -7,12 +7,13 @@ export function takenAt(b: BackupInfo): string {
 	return `${fmt.date(b.taken_at)} à ${b.taken_at.slice(11, 16)}`;
 }
 
-const plural = (n: number, one: string, many: string) => `${n}\u00a0${n > 1 ? many : one}`;
+const counted = (n: number, none: string, one: string, many: string) =>
+	n === 0 ? none : `${n}\u00a0${n > 1 ? many : one}`;
 
-/** « 12 structures, 3 accompagnements » */
+/** « 12 structures, 3 accompagnements », « aucune structure, aucun accompagnement » */
 export function holdingText(h: Holding | null): string {
 	if (!h) return 'illisible';
-	return `${plural(h.structures, 'structure', 'structures')}, ${plural(h.cases, 'accompagnement', 'accompagnements')}`;
+	return `${counted(h.structures, 'aucune structure', 'structure', 'structures')}, ${counted(h.cases, 'aucun accompagnement', 'accompagnement', 'accompagnements')}`;
 }
 
 /** « modifiée le 01/12/2026 à 09:28 », from the audit trail's last entry. */

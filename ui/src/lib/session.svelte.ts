@@ -2,10 +2,17 @@
 import { api } from './api';
 import type { Choice, ReferenceData, Settings, Startup } from './bindings';
 
-export const session = $state<{ settings: Settings | null; reference: ReferenceData | null; startup: Startup | null }>({
+export const session = $state<{
+	settings: Settings | null;
+	reference: ReferenceData | null;
+	startup: Startup | null;
+	/** Counts the times the data was replaced (a restore): every page is mounted anew. */
+	generation: number;
+}>({
 	settings: null,
 	reference: null,
-	startup: null
+	startup: null,
+	generation: 0
 });
 
 /** When the database could not be opened, only `startup` is loaded: it says why. */
@@ -16,6 +23,13 @@ export async function loadSession(): Promise<void> {
 	const [settings, reference] = await Promise.all([api.getSettings(), api.getReference()]);
 	session.settings = settings;
 	session.reference = reference;
+}
+
+/** After a restore: everything is read again, and every screen mounted anew on `hash`. */
+export async function reopen(hash: string): Promise<void> {
+	await loadSession();
+	session.generation += 1;
+	location.hash = hash;
 }
 
 /** The French label of a code in one of the reference lists. */

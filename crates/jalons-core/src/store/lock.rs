@@ -25,11 +25,11 @@ pub fn lock_path(db: &Path) -> PathBuf {
 impl DbLock {
     pub fn acquire(db: &Path) -> Result<Self> {
         let path = lock_path(db);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options
             .open(&path)
             .map_err(|e| Error::io("Jalons ne peut pas créer son fichier de verrou à côté de la base", &e))?;
         match file.try_lock() {

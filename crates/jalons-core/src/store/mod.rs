@@ -141,10 +141,10 @@ impl Store {
         }
     }
 
-    /// Folds the WAL back into the database file, so that the file alone is whole (a copy
-    /// made with Jalons closed holds everything).
+    /// Folds the WAL back into the database file as far as no reader stops it, so that the
+    /// file alone holds the work (closing the store folds all of it and removes the WAL).
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         Ok(())
     }
 

@@ -1,0 +1,47 @@
+//! Times what keeps the work safe on the bench's full database: the checks of a start
+//! (`quick_check`, foreign keys, the files folder swept), a backup with the backup API,
+//! a full `verifier`, and a restore.
+
+use std::path::Path;
+use std::time::Instant;
+
+use jalons_core::Store;
+use jalons_core::backup::{self, BackupReason};
+
+use crate::bench::ms;
+
+pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
+    let size = std::fs::metadata(db)?.len();
+    let folder = db.with_file_name("sauvegardes");
+    let at = |k: usize| {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, u32::try_from(k % 60).unwrap_or(0)))
+            .unwrap_or_default()
+    };
+    println!();
+    println!("Sûreté des données : base de {:.0} Mio", size as f64 / 1_048_576.0);
+    println!("| opération | taille | p50 (ms) | p95 (ms) |");
+    println!("|---|---:|---:|---:|");
+    let (p50, p95, opened) = crate::bench::time(runs.min(5), || Store::open(db).map(drop));
+    opened?;
+    println!("| ouverture : verrou, contrôle d'intégrité rapide, liens, pièces jointes | — | {} | {} |", ms(p50), ms(p95));
+    let mut k = 0;
+    let (p50, p95, taken) = crate::bench::time(runs.min(5), || {
+        k += 1;
+        backup::take(db, &folder, BackupReason::Manual, at(k))
+    });
+    let taken = taken?;
+    let backup_size = format!("{:.0} Mio", taken.size as f64 / 1_048_576.0);
+    println!("| sauvegarde (API de sauvegarde, fichier à part, rotation) | {backup_size} | {} | {} |", ms(p50), ms(p95));
+    let store = Store::open(db)?;
+    let t = Instant::now();
+    let report = store.verify()?;
+    println!("| vérification complète (integrity_check) | — | {} | — |", ms(t.elapsed()));
+    anyhow::ensure!(report.is_sound(), "la base du banc d'essai n'est pas saine : {:?}", report.lines());
+    drop(store);
+    let mut store = Store::open(db)?;
+    let t = Instant::now();
+    store.restore(&folder.join(&taken.file_name), &folder, at(59))?;
+    println!("| restauration (sauvegarde de sécurité comprise) | — | {} | — |", ms(t.elapsed()));
+    Ok(())
+}
