@@ -18,7 +18,12 @@ fn now() -> chrono::NaiveDateTime {
 pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
     let _one_at_a_time = state.backing_up.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     // The counter is read before the copy: a change made during it is backed up next time.
-    let changes = state.store()?.total_changes();
+    // What crashes left in the files folder is swept first, so it is not copied.
+    let changes = {
+        let store = state.store()?;
+        store.sweep_files()?;
+        store.total_changes()
+    };
     let info = backup::take(&state.db_path, &state.backup_folder(), reason, now())?;
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
     // The database file alone then holds what the backup holds.

@@ -137,9 +137,11 @@ mod tests {
         let db = dir.join("jalons.sqlite");
         let state = AppState::new(Store::open(&db), db.clone(), dir.join("sauvegardes.json"));
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let store = state.store().unwrap();
-            store.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
-            panic!("a command's bug");
+            let mut store = state.store().unwrap();
+            let _ = store.all_or_nothing(|s| -> jalons_core::Result<()> {
+                s.set_user_name("Avant le bug")?;
+                panic!("a command's bug")
+            });
         }));
         assert!(caught.is_err());
         let mut store = state.store().unwrap();

@@ -59,7 +59,7 @@ fn diagnostic(validated: bool) -> DiagnosticInput {
 
 /// One case for every fourth structure: a third at intake, a third with a diagnostic
 /// awaiting validation, a third in the parcours with a follow-up now late.
-fn open_cases(store: &mut Store, ids: &[String]) -> anyhow::Result<Vec<String>> {
+fn open_cases(store: &mut Store, ids: &[String]) -> jalons_core::Result<Vec<String>> {
     let mut cases = Vec::new();
     for (i, structure_id) in ids.iter().enumerate().step_by(4) {
         let id = store
@@ -98,26 +98,26 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
 
     let t = Instant::now();
     // One transaction around the load; each create nests in it as in the app.
-    store.conn().execute_batch("BEGIN")?;
-    let mut ids = Vec::with_capacity(structures);
-    for i in 0..structures {
-        let s = store.create_structure(&StructureInput {
-            name: format!("{} {} {i}", NAMES[i % NAMES.len()], PLACES[i % PLACES.len()]),
-            legal_form: FORMS[i % FORMS.len()].into(),
-            commune_code: COMMUNES[i % COMMUNES.len()].into(),
-            budget: format!("{}", 20_000 + (i * 7919) % 1_500_000),
-            etp: format!("{}", (i % 12) + 1),
-            employees_cdi: "12".into(),
-            ..Default::default()
-        })?;
-        ids.push(s.id);
-    }
-    store.conn().execute_batch("COMMIT")?;
+    let ids = store.all_or_nothing(|store| {
+        (0..structures)
+            .map(|i| {
+                store
+                    .create_structure(&StructureInput {
+                        name: format!("{} {} {i}", NAMES[i % NAMES.len()], PLACES[i % PLACES.len()]),
+                        legal_form: FORMS[i % FORMS.len()].into(),
+                        commune_code: COMMUNES[i % COMMUNES.len()].into(),
+                        budget: format!("{}", 20_000 + (i * 7919) % 1_500_000),
+                        etp: format!("{}", (i % 12) + 1),
+                        employees_cdi: "12".into(),
+                        ..Default::default()
+                    })
+                    .map(|s| s.id)
+            })
+            .collect::<jalons_core::Result<Vec<_>>>()
+    })?;
     let load = t.elapsed();
     let t = Instant::now();
-    store.conn().execute_batch("BEGIN")?;
-    let cases = open_cases(&mut store, &ids)?;
-    store.conn().execute_batch("COMMIT")?;
+    let cases = store.all_or_nothing(|store| open_cases(store, &ids))?;
     let load_cases = t.elapsed();
 
     let query = |q: &str| StructureFilter { query: q.into(), ..Default::default() };
@@ -175,7 +175,7 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
     }
     crate::export_bench::run(&store, &cases[2..], runs)?;
-    crate::search_bench::run(&store, &ids, journal, runs)?;
+    crate::search_bench::run(&mut store, &ids, journal, runs)?;
     drop(store);
     crate::safety_bench::run(&path, runs)?;
     std::fs::remove_dir_all(&dir).ok();

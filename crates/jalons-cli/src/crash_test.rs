@@ -95,7 +95,7 @@ struct Tally {
 /// Files of the files folder that are partial copies or that no row refers to.
 fn left_behind(store: &Store, dir: &Path) -> anyhow::Result<usize> {
     let known: std::collections::HashSet<String> = store
-        .conn()
+        .read()?
         .prepare("SELECT sha256 FROM stored_files")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -136,7 +136,7 @@ fn check(db: &Path, reported: &[String], tally: &mut Tally) -> anyhow::Result<()
         let Some((table, id)) = line.split_once(' ') else { continue };
         let there: bool =
             store
-                .conn()
+                .read()?
                 .query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))?;
         if !there {
             tally.lost += 1;

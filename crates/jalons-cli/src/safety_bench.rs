@@ -24,7 +24,11 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
     println!("|---|---:|---:|---:|");
     let (p50, p95, opened) = crate::bench::time(runs.min(5), || Store::open(db).map(drop));
     opened?;
-    println!("| ouverture : verrou, contrôle d'intégrité rapide, liens, pièces jointes | — | {} | {} |", ms(p50), ms(p95));
+    println!(
+        "| ouverture : verrou, contrôle d'intégrité rapide, liens, pièces jointes | — | {} | {} |",
+        ms(p50),
+        ms(p95)
+    );
     let mut k = 0;
     let (p50, p95, taken) = crate::bench::time(runs.min(5), || {
         k += 1;
@@ -32,7 +36,11 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
     });
     let taken = taken?;
     let backup_size = format!("{:.0} Mio", taken.size as f64 / 1_048_576.0);
-    println!("| sauvegarde (API de sauvegarde, fichier à part, rotation) | {backup_size} | {} | {} |", ms(p50), ms(p95));
+    println!(
+        "| sauvegarde (API de sauvegarde, fichier à part, rotation) | {backup_size} | {} | {} |",
+        ms(p50),
+        ms(p95)
+    );
     let store = Store::open(db)?;
     let t = Instant::now();
     let report = store.verify()?;

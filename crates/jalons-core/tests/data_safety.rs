@@ -24,7 +24,8 @@ fn new_store(dir: &Path) -> (PathBuf, Store) {
 }
 
 fn names(s: &Store) -> Vec<String> {
-    s.conn()
+    s.read()
+        .unwrap()
         .prepare("SELECT name FROM structures ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -70,7 +71,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let pdf = dir.path().join("statuts.pdf");
     std::fs::write(&pdf, b"%PDF-1.4 statuts").unwrap();
     let attached = s.attach_file(&AttachmentOwner { kind: OwnerKind::Structure, id: sid }, &pdf, true).unwrap();
-    let before = dump(s.conn());
+    let before = dump(&s.read().unwrap());
 
     let info = backup::take(&db, &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
     assert_eq!(info.file_name, "jalons-2026-12-01-093000-manuelle.sqlite");
@@ -82,11 +83,11 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     structure(&mut s, "Café-concert du Vivarais");
     s.remove_attachment(&attached.id).unwrap();
     assert_eq!(names(&s).len(), 2);
-    let after = dump(s.conn());
+    let after = dump(&s.read().unwrap());
 
     let path = backup::resolve(&folder, &db, &info.file_name).unwrap();
     let restored = s.restore(&path, &folder, at("2026-12-01 10:00:00")).unwrap();
-    assert_eq!(dump(s.conn()), before, "the restored database equals the dump at backup time");
+    assert_eq!(dump(&s.read().unwrap()), before, "the restored database equals the dump at backup time");
     assert_eq!(std::fs::read(s.attachment_file(&attached.id).unwrap()).unwrap(), b"%PDF-1.4 statuts");
     let safety = restored.safety.unwrap();
     assert_eq!(safety.reason, BackupReason::BeforeRestore);
@@ -103,7 +104,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
 
     let undo = backup::resolve(&folder, &db, &safety.file_name).unwrap();
     s.restore(&undo, &folder, at("2026-12-01 10:05:00")).unwrap();
-    assert_eq!(dump(s.conn()), after);
+    assert_eq!(dump(&s.read().unwrap()), after);
     let listed = backup::list(&folder, &db);
     assert_eq!(listed.len(), 4);
     assert_eq!(listed[0].reason, BackupReason::BeforeRestore);
@@ -250,8 +251,8 @@ fn a_full_disk_refuses_the_write_whole_and_the_store_works_once_space_is_freed()
     let dir = tempfile::tempdir().unwrap();
     let (_db, mut s) = new_store(dir.path());
     structure(&mut s, "Les Arts Buissonniers");
-    let pages: i64 = s.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    s.conn().pragma_update(None, "max_page_count", pages).unwrap();
+    let pages: i64 = s.read().unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    s.read().unwrap().pragma_update(None, "max_page_count", pages).unwrap();
     let big = jalons_core::structures::StructureInput {
         name: "Compagnie au long cours".into(),
         legal_form: "association".into(),
@@ -270,17 +271,17 @@ fn a_full_disk_refuses_the_write_whole_and_the_store_works_once_space_is_freed()
     let e = refused.expect("the disk never filled");
     assert_eq!(e.code, ErrorCode::DiskFull);
     assert!(e.message.starts_with("Le disque est plein : rien n'a été enregistré."), "{}", e.message);
-    let audit: i64 = s.conn().query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get(0)).unwrap();
-    let rows: i64 = s.conn().query_row("SELECT COUNT(*) FROM structures", [], |r| r.get(0)).unwrap();
+    let audit: i64 = s.read().unwrap().query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+    let rows: i64 = s.read().unwrap().query_row("SELECT COUNT(*) FROM structures", [], |r| r.get(0)).unwrap();
     assert_eq!(audit, rows + 1, "one audit row per structure, plus the user's name: nothing half saved");
-    s.conn().pragma_update(None, "max_page_count", 1_000_000).unwrap();
+    s.read().unwrap().pragma_update(None, "max_page_count", 1_000_000).unwrap();
     s.create_structure(&big).unwrap();
 }
 
 #[test]
 fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    let (_db, mut s) = new_store(dir.path());
+    let (db, mut s) = new_store(dir.path());
     let sid = structure(&mut s, "Les Arts Buissonniers");
     let canary = dir.path().join("canary.txt");
     std::fs::write(&canary, "à garder").unwrap();
@@ -289,18 +290,19 @@ fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
         canary.display().to_string(),
         "a".to_owned(),
     ];
-    s.conn().execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
+    // As a colleague's SQLite tool would have written them.
+    let tool = rusqlite::Connection::open(&db).unwrap();
+    tool.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
     for (i, hash) in crafted.iter().enumerate() {
-        s.conn().execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES (?1, 1, 't')", [hash]).unwrap();
-        s.conn()
-            .execute(
-                "INSERT INTO attachments (id, sha256, name, mime, size, structure_id, created_at)
+        tool.execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES (?1, 1, 't')", [hash]).unwrap();
+        tool.execute(
+            "INSERT INTO attachments (id, sha256, name, mime, size, structure_id, created_at)
                  VALUES (?1, ?2, 'x.txt', 'text/plain', 1, ?3, 't')",
-                rusqlite::params![format!("0190b5a0-0000-7000-8000-00000000000{i}"), hash, sid],
-            )
-            .unwrap();
+            rusqlite::params![format!("0190b5a0-0000-7000-8000-00000000000{i}"), hash, sid],
+        )
+        .unwrap();
     }
-    s.conn().execute_batch("PRAGMA ignore_check_constraints = OFF").unwrap();
+    drop(tool);
     for i in 0..crafted.len() {
         let id = format!("0190b5a0-0000-7000-8000-00000000000{i}");
         let e = s.attachment_file(&id).unwrap_err();
@@ -314,9 +316,19 @@ fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
 #[test]
 fn the_schema_refuses_a_hash_that_is_not_one() {
     let dir = tempfile::tempdir().unwrap();
-    let (_db, s) = new_store(dir.path());
-    let e = s.conn().execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES ('../x', 1, 't')", []);
+    let (db, _s) = new_store(dir.path());
+    let tool = rusqlite::Connection::open(&db).unwrap();
+    let e = tool.execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES ('../x', 1, 't')", []);
     assert!(e.is_err());
+}
+
+#[test]
+fn the_read_handle_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, mut s) = new_store(dir.path());
+    let e = s.read().unwrap().execute("DELETE FROM settings", []).unwrap_err();
+    assert!(e.to_string().contains("readonly"), "{e}");
+    structure(&mut s, "Les Arts Buissonniers");
 }
 
 #[test]

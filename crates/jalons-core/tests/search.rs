@@ -79,7 +79,7 @@ fn changes_and_deletions_leave_no_trace() {
     let entry = journal(&mut s, &case_id, "Répétition au Théâtre du Sillon");
     s.delete_journal_entry(&entry).unwrap();
     assert!(s.search("repetition", 8).unwrap().groups.is_empty());
-    let left: i64 = s.conn().query_row("SELECT count(*) FROM journal_index", [], |r| r.get(0)).unwrap();
+    let left: i64 = s.read().unwrap().query_row("SELECT count(*) FROM journal_index", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0);
 
     let mut input = StructureInput {
@@ -107,7 +107,7 @@ fn changes_and_deletions_leave_no_trace() {
 fn the_index_is_rebuilt_from_the_records() {
     let (mut s, case_id) = case();
     journal(&mut s, &case_id, "Théâtre du Sillon");
-    s.conn().execute_batch("DELETE FROM search_index; DELETE FROM journal_index;").unwrap();
+    s.write(|w| Ok(w.tx.execute_batch("DELETE FROM search_index; DELETE FROM journal_index;")?)).unwrap();
     assert!(s.search("sillon", 8).unwrap().groups.is_empty());
     s.rebuild_search_index().unwrap();
     let r = s.search("sillon", 8).unwrap();

@@ -29,7 +29,7 @@ fn sillon() -> StructureInput {
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    store.read().unwrap().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 #[test]

@@ -198,12 +198,11 @@ impl Store {
         }
         let demo: Demo = serde_json::from_str(DEMO)?;
         // All of it or nothing: the per-record writes nest in this transaction.
-        self.conn().execute_batch("BEGIN IMMEDIATE")?;
-        let result = (|| {
+        self.all_or_nothing(|store| {
             let mut ids = Vec::with_capacity(demo.structures.len());
             for s in &demo.structures {
                 ids.push(
-                    self.create_structure(s).map_err(|e| Error::internal(format!("Démo, « {} » : {e}", s.name)))?.id,
+                    store.create_structure(s).map_err(|e| Error::internal(format!("Démo, « {} » : {e}", s.name)))?.id,
                 );
             }
             // Opened in request order, so that the yearly references follow the dates.
@@ -222,7 +221,7 @@ impl Store {
                 .iter()
                 .filter_map(|n| n.trim().parse::<i64>().ok())
                 .reduce(|a, b| a + b);
-                let case = self.open_case(&CaseInput {
+                let case = store.open_case(&CaseInput {
                     structure_id: ids[c.structure].clone(),
                     request_date: c.request_date.clone(),
                     channel: c.channel.clone(),
@@ -239,18 +238,18 @@ impl Store {
             }
             let employer: Employer = serde_json::from_str(EMPLOYER)?;
             for e in &employer.structures {
-                self.save_obligations(&ids[e.structure], &e.obligations).map_err(|err| {
+                store.save_obligations(&ids[e.structure], &e.obligations).map_err(|err| {
                     Error::internal(format!("Démo, obligations de la structure n° {} : {err}", e.structure))
                 })?;
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
             // Before the workflow, whose ingénieries name their funder line.
             let funders: Funders = serde_json::from_str(FUNDERS)?;
-            self.save_operator(&funders.operator)?;
-            self.set_operator_logo_bytes("logo-dla.svg", LOGO.to_vec())?;
+            store.save_operator(&funders.operator)?;
+            store.set_operator_logo_bytes("logo-dla.svg", LOGO.to_vec())?;
             let mut case_lines = Vec::new();
             for f in &funders.funders {
-                let line = self.create_funder(f)?;
+                let line = store.create_funder(f)?;
                 if funders.case_lines.contains(&line.name) {
                     case_lines.push(line);
                 }
@@ -262,7 +261,7 @@ impl Store {
                     .map(|l| l.id.clone())
                     .collect();
                 if !ids.is_empty() {
-                    self.set_case_funders(&case.id, &ids)?;
+                    store.set_case_funders(&case.id, &ids)?;
                 }
             }
             // Before the workflow, whose referred exits name partners of the directory.
@@ -270,22 +269,26 @@ impl Store {
             let mut partner_ids = Vec::with_capacity(partners.partners.len());
             for p in &partners.partners {
                 partner_ids.push(
-                    self.create_partner(p)
+                    store
+                        .create_partner(p)
                         .map_err(|e| Error::internal(format!("Démo, partenaire « {} » : {e}", p.name)))?
                         .id,
                 );
             }
             for r in partners.referrals {
                 let case = &opened[r.case];
-                self.create_referral(&ReferralInput {
-                    case_id: case.id.clone(),
-                    partner_id: partner_ids[r.partner].clone(),
-                    referred_on: (case.request_date + chrono::Days::new(r.days)).to_string(),
-                    reason: r.reason,
-                    outcome: r.outcome,
-                    outcome_note: r.outcome_note,
-                })
-                .map_err(|e| Error::internal(format!("Démo, orientation de l'accompagnement n° {} : {e}", r.case)))?;
+                store
+                    .create_referral(&ReferralInput {
+                        case_id: case.id.clone(),
+                        partner_id: partner_ids[r.partner].clone(),
+                        referred_on: (case.request_date + chrono::Days::new(r.days)).to_string(),
+                        reason: r.reason,
+                        outcome: r.outcome,
+                        outcome_note: r.outcome_note,
+                    })
+                    .map_err(|e| {
+                        Error::internal(format!("Démo, orientation de l'accompagnement n° {} : {e}", r.case))
+                    })?;
             }
             let journal: Journal = serde_json::from_str(JOURNAL)?;
             for j in journal.entries {
@@ -298,29 +301,31 @@ impl Store {
                     (None, Some(s)) => (ids[s].clone(), String::new(), j.date.clone()),
                     (None, None) => return Err(Error::internal("Démo : une entrée du journal sans structure.")),
                 };
-                self.create_journal_entry(&JournalInput { structure_id, case_id, occurred_on, ..j.input })
+                store
+                    .create_journal_entry(&JournalInput { structure_id, case_id, occurred_on, ..j.input })
                     .map_err(|e| Error::internal(format!("Démo, journal : {e}")))?;
             }
             let tasks: Tasks = serde_json::from_str(TASKS)?;
             let today = chrono::Local::now().date_naive();
             for t in tasks.tasks {
                 let due = today + chrono::Duration::days(t.in_days);
-                self.create_task(&TaskInput {
-                    structure_id: ids[demo.cases[t.case].structure].clone(),
-                    case_id: opened[t.case].id.clone(),
-                    title: t.title,
-                    due_on: due.to_string(),
-                })
-                .map_err(|e| Error::internal(format!("Démo, tâche : {e}")))?;
+                store
+                    .create_task(&TaskInput {
+                        structure_id: ids[demo.cases[t.case].structure].clone(),
+                        case_id: opened[t.case].id.clone(),
+                        title: t.title,
+                        due_on: due.to_string(),
+                    })
+                    .map_err(|e| Error::internal(format!("Démo, tâche : {e}")))?;
             }
-            if self.files_dir.is_some() {
+            if store.files_dir.is_some() {
                 let dir = std::env::temp_dir().join(format!("jalons-demo-{}", crate::ids::new_id()));
                 let path = dir.join(ATTACHMENT.0);
                 std::fs::create_dir_all(&dir)
                     .and_then(|()| std::fs::write(&path, ATTACHMENT.1))
                     .map_err(|e| Error::internal(format!("Démo, pièce jointe : {e}")))?;
                 let owner = AttachmentOwner { kind: OwnerKind::Case, id: opened[0].id.clone() };
-                let attached = self.attach_file(&owner, &path, true);
+                let attached = store.attach_file(&owner, &path, true);
                 std::fs::remove_dir_all(&dir).ok();
                 attached?;
             }
@@ -329,9 +334,10 @@ impl Store {
                 let id = &ids[t.structure];
                 let context =
                     |e: Error| Error::internal(format!("Démo, formation de la structure n° {} : {e}", t.structure));
-                self.set_opco(id, &t.opco).map_err(context)?;
+                store.set_opco(id, &t.opco).map_err(context)?;
                 for a in t.actions {
-                    self.create_training_action(&TrainingActionInput { structure_id: id.clone(), ..a })
+                    store
+                        .create_training_action(&TrainingActionInput { structure_id: id.clone(), ..a })
                         .map_err(context)?;
                 }
             }
@@ -344,14 +350,15 @@ impl Store {
                     .map(|m| MemberInput { structure_id: ids[m.structure].clone(), role: m.role.clone() })
                     .collect();
                 let input = CooperationInput { members, ..p.input };
-                self.create_cooperation(&input)
+                store
+                    .create_cooperation(&input)
                     .map_err(|e| Error::internal(format!("Démo, coopération « {} » : {e}", input.name)))?;
             }
-            let (consultants, engagements) = workflow::advance(self, &opened)?;
+            let (consultants, engagements) = workflow::advance(store, &opened)?;
             let finance: Finance = serde_json::from_str(FINANCE)?;
             for f in finance.applications {
                 let input = FinanceInput { case_id: opened[f.case].id.clone(), ..f.input };
-                self.create_finance_application(&input).map_err(|e| {
+                store.create_finance_application(&input).map_err(|e| {
                     Error::internal(format!("Démo, financement de l'accompagnement n° {} : {e}", f.case))
                 })?;
             }
@@ -363,16 +370,6 @@ impl Store {
                 partners: partner_ids.len(),
                 cooperations,
             })
-        })();
-        match result {
-            Ok(loaded) => {
-                self.conn().execute_batch("COMMIT")?;
-                Ok(loaded)
-            }
-            Err(e) => {
-                self.conn().execute_batch("ROLLBACK")?;
-                Err(e)
-            }
-        }
+        })
     }
 }

@@ -30,6 +30,22 @@ pub struct Store {
     _lock: Option<DbLock>,
 }
 
+/// A read-only view of the store's connection; see `Store::read`.
+pub struct ReadOnly<'a>(&'a Connection);
+
+impl std::ops::Deref for ReadOnly<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.0
+    }
+}
+
+impl Drop for ReadOnly<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.pragma_update(None, "query_only", false);
+    }
+}
+
 /// What a write closure gets: the open transaction and the name to record as author.
 /// A savepoint rather than a plain transaction, so that writes can nest (the demo loader
 /// wraps many writes in one).
@@ -113,8 +129,31 @@ impl Store {
         Ok(Self { conn, files_dir: None, path: None, _lock: None })
     }
 
-    pub fn conn(&self) -> &Connection {
+    /// The core's own reads. Writes go through `write`, which audits them.
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The database for reading from outside the core (the CLI's checks and benches, the
+    /// tests): SQLite itself refuses any write made through it (`query_only`).
+    pub fn read(&self) -> Result<ReadOnly<'_>> {
+        self.conn.pragma_update(None, "query_only", true)?;
+        Ok(ReadOnly(&self.conn))
+    }
+
+    /// Runs many writes as one: all of them or none (the demo data, a bench's load).
+    pub fn all_or_nothing<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(out) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// For replacing the whole database from a backup only: every other write goes
