@@ -41,20 +41,24 @@ pub(crate) fn pick(path: &Path) -> Result<Picked> {
             ),
         ));
     }
-    let unreadable =
-        |e: std::io::Error| Error::validation("file", format!("Le fichier « {name} » ne peut pas être lu : {e}."));
-    let mut file = File::open(path).map_err(unreadable)?;
+    let sha256 = sha256_of(path)
+        .map_err(|e| Error::validation("file", format!("Le fichier « {name} » ne peut pas être lu : {e}.")))?;
+    Ok(Picked { name, size: meta.len(), sha256 })
+}
+
+/// The SHA-256 of a file's content, in lowercase hex: its name in the files folder.
+pub(crate) fn sha256_of(path: &Path) -> std::io::Result<String> {
+    let mut file = File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0; 1 << 16];
     loop {
-        let n = file.read(&mut buffer).map_err(unreadable)?;
+        let n = file.read(&mut buffer)?;
         if n == 0 {
             break;
         }
         hasher.update(&buffer[..n]);
     }
-    let sha256 = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Picked { name, size: meta.len(), sha256 })
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// A stored file's name: its SHA-256 in 64 lowercase hex digits. A hash read from the

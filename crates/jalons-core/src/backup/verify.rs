@@ -2,12 +2,8 @@
 //! `integrity_check` and `foreign_key_check`, then every stored file read again and
 //! compared with its hash; partial copies and orphan files are swept on the way.
 
-use std::io::Read;
-
-use sha2::{Digest, Sha256};
-
 use crate::attachments::Swept;
-use crate::attachments::files::stored_path;
+use crate::attachments::files::{sha256_of, stored_path};
 use crate::{Result, Store};
 
 #[derive(Debug, Clone, Default)]
@@ -56,20 +52,6 @@ impl Verification {
     }
 }
 
-fn hash_of(path: &std::path::Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 1 << 16];
-    loop {
-        let n = file.read(&mut buffer)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buffer[..n]);
-    }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
-}
-
 impl Store {
     pub fn verify(&self) -> Result<Verification> {
         let mut v = Verification { swept: self.sweep_files()?, ..Verification::default() };
@@ -94,7 +76,7 @@ impl Store {
         };
         for (hash, name) in files {
             v.files_checked += 1;
-            match stored_path(dir, &hash).map(|p| hash_of(&p)) {
+            match stored_path(dir, &hash).map(|p| sha256_of(&p)) {
                 Ok(Ok(actual)) if actual == hash => {}
                 Ok(Ok(_)) => v.altered.push(name),
                 _ => v.missing.push(name),
