@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use jalons_core::Result;
 use jalons_core::backup::{self, BackupInfo, BackupReason};
-use tauri::{AppHandle, Manager, Runtime};
+use jalons_core::{ErrorCode, Result, Store};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
 
@@ -31,11 +31,23 @@ pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
     Ok(info)
 }
 
-/// The start-time backup, then a check every minute, on a thread of its own.
+/// On a thread of its own: the integrity check of the file (a damaged one turns the window
+/// to its backups, and is never backed up), the start-time backup, then a check every
+/// minute.
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
+        if state.store().is_err() {
+            return;
+        }
+        if let Err(e) = Store::check_integrity(&state.db_path)
+            && e.code == ErrorCode::Damaged
+        {
+            state.set_damaged(e);
+            let _ = app.emit("database-damaged", ());
+            return;
+        }
         // Nothing to keep yet in a database that holds nothing (the first start).
         let Ok(holding) = state.store().and_then(|s| s.holding()) else {
             return;

@@ -143,7 +143,7 @@ fn quit_on_terminate<R: Runtime>(_app: &tauri::AppHandle<R>) {}
 fn open_waiting(path: &std::path::Path) -> jalons_core::Result<Store> {
     let mut tries = 0;
     loop {
-        match Store::open(path) {
+        match Store::open_then_check(path) {
             Err(e) if e.code == jalons_core::ErrorCode::InUse && tries < 40 => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(250));

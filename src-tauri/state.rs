@@ -89,6 +89,15 @@ impl AppState {
         Ok(StoreGuard(guard))
     }
 
+    /// The integrity check found the open database damaged: it is closed, and the window
+    /// offers its backups.
+    pub fn set_damaged(&self, problem: Error) {
+        let mut slot = self.slot();
+        drop(slot.take());
+        *self.recovery_lock.lock().unwrap_or_else(PoisonError::into_inner) = DbLock::acquire(&self.db_path).ok();
+        *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(problem);
+    }
+
     pub fn problem(&self) -> Option<Error> {
         self.problem.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }

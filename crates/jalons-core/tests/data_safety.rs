@@ -205,6 +205,21 @@ fn a_truncated_file_and_random_bytes_in_pages_are_reported_damaged() {
     assert_eq!(open_error(&db).code, ErrorCode::Damaged);
 }
 
+#[test]
+fn the_app_s_later_integrity_check_finds_what_the_quick_opening_let_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    Store::check_integrity(&db).unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    let len = bytes.len();
+    // The last pages only: the opening reads the schema and the settings, not these.
+    bytes[len - 20 * 4096..].fill(0x5a);
+    std::fs::write(&db, &bytes).unwrap();
+    let e = Store::check_integrity(&db).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Damaged);
+    assert!(e.message.contains("est endommagée"), "{}", e.message);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_or_folder_is_refused_and_never_chmod_ed() {

@@ -221,6 +221,8 @@ export const api = {
 	resetBackupFolder: () => call<BackupStatus>('reset_backup_folder'),
 	restoreBackup: (fileName: string) => call<Restored>('restore_backup', { fileName }),
 	recoverFromBackup: (fileName: string) => call<Restored>('recover_from_backup', { fileName }),
+	/** The integrity check, run beside the first screen, found the database damaged. */
+	onDamaged: (damaged: () => void): Promise<UnlistenFn> => listen('database-damaged', () => damaged()),
 	/** The batch of summaries, after each file written and when it ends or fails. */
 	onSummaries: async (progress: (p: BatchProgress) => void, failed: (e: CommandError) => void): Promise<UnlistenFn> => {
 		const stops = await Promise.all([

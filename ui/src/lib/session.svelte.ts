@@ -25,6 +25,11 @@ export async function loadSession(): Promise<void> {
 	session.reference = reference;
 }
 
+/** The database was found damaged after the first screen: the recovery screen replaces it. */
+export async function reportDamage(): Promise<void> {
+	session.startup = await api.startup();
+}
+
 /** After a restore: everything is read again, and every screen mounted anew on `hash`. */
 export async function reopen(hash: string): Promise<void> {
 	await loadSession();

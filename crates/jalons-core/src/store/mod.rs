@@ -90,6 +90,26 @@ impl Store {
     /// read-only file or folder, a file that is not a Jalons database, one from a newer
     /// Jalons and a damaged one; none of these checks writes to the file.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, true)
+    }
+
+    /// As `open`, leaving the integrity checks that read the whole file (a second or more
+    /// on a large database) to `check_integrity`, which the app runs beside its first
+    /// screen.
+    pub fn open_then_check(path: &Path) -> Result<Self> {
+        Self::open_with(path, false)
+    }
+
+    /// `quick_check` and `foreign_key_check` on a connection of their own: the store
+    /// goes on answering meanwhile.
+    pub fn check_integrity(path: &Path) -> Result<()> {
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        opening::check_integrity(&conn, path)
+    }
+
+    fn open_with(path: &Path, check_integrity: bool) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("Le dossier de la base n'a pas pu être créé", &e))?;
         }
@@ -101,8 +121,16 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        opening::check_contents(&conn, path)?;
-        let mut store = Self::init(conn)?;
+        opening::check_kind(&conn, path)?;
+        if check_integrity {
+            opening::check_integrity(&conn, path)?;
+        }
+        // A page that cannot be read while migrating or sweeping: the file is damaged.
+        let unreadable = |e: Error| match e.code {
+            crate::ErrorCode::Damaged => opening::damaged(path, "une partie de son contenu est illisible"),
+            _ => e,
+        };
+        let mut store = Self::init(conn).map_err(unreadable)?;
         for suffix in ["", "-wal", "-shm"] {
             let mut file = path.as_os_str().to_owned();
             file.push(suffix);
@@ -111,7 +139,7 @@ impl Store {
         store.path = Some(path.to_owned());
         store.files_dir = Some(files_dir_of(path));
         store._lock = Some(lock);
-        store.sweep_files()?;
+        store.sweep_files().map_err(unreadable)?;
         Ok(store)
     }
 

@@ -84,36 +84,52 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
     Err(not_jalons(path))
 }
 
-/// Reads the header fields and the schema, then `quick_check` and `foreign_key_check`.
-pub(crate) fn check_contents(conn: &Connection, path: &Path) -> Result<()> {
-    let read = |e: rusqlite::Error| match Error::from(e) {
-        e if e.code == ErrorCode::NotJalons => not_jalons(path),
-        e if e.code == ErrorCode::Damaged => damaged(path, "sa structure est illisible"),
-        e => e,
-    };
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(read)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(read)?;
+/// Reads the header fields and the schema: another program's file is refused here.
+pub(crate) fn check_kind(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| read_error(e, path))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| read_error(e, path))?;
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .map_err(read)?;
+        .map_err(|e| read_error(e, path))?;
     let foreign = (app_id != 0 && app_id != APPLICATION_ID)
         || (version == 0 && !tables.is_empty())
         || (version > 0 && !tables.iter().any(|t| t == "settings"));
     if foreign {
         return Err(not_jalons(path));
     }
+    Ok(())
+}
+
+fn read_error(e: rusqlite::Error, path: &Path) -> Error {
+    match Error::from(e) {
+        e if e.code == ErrorCode::NotJalons => not_jalons(path),
+        e if e.code == ErrorCode::Damaged => damaged(path, "sa structure est illisible"),
+        e => e,
+    }
+}
+
+/// `quick_check` and `foreign_key_check`: they read the whole file, so the app runs them
+/// beside its first screen rather than before it.
+pub(crate) fn check_integrity(conn: &Connection, path: &Path) -> Result<()> {
     let problems: Vec<String> = conn
         .prepare("PRAGMA quick_check(5)")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .map_err(read)?;
+        .map_err(|e| read_error(e, path))?;
     if problems.first().map(String::as_str) != Some("ok") {
         return Err(damaged(path, "des pages de la base sont abîmées"));
     }
-    let broken_links: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)", [], |r| r.get(0)).map_err(read)?;
+    let broken_links: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM pragma_foreign_key_check)", [], |r| r.get(0))
+        .map_err(|e| read_error(e, path))?;
     if broken_links {
         return Err(damaged(path, "des fiches renvoient à des fiches qui n'existent plus"));
     }
     Ok(())
+}
+
+/// Everything a file must pass before Jalons trusts it: its kind, then its integrity.
+pub(crate) fn check_contents(conn: &Connection, path: &Path) -> Result<()> {
+    check_kind(conn, path)?;
+    check_integrity(conn, path)
 }
