@@ -26,6 +26,15 @@ export async function choose(labelText, optionText) {
 	await select.selectByVisibleText(optionText);
 }
 
+/** Types a commune's name in the commune field and picks it among the suggestions. */
+export async function chooseCommune(name) {
+	const commune = await field('Commune');
+	await commune.setValue(name);
+	const option = await $(`//*[@role="option"][.//span[normalize-space(.)="${name}"]]`);
+	await option.waitForDisplayed();
+	await option.click();
+}
+
 export async function click(text) {
 	const el = await $(`//*[self::button or self::a][normalize-space(.)="${text}"]`);
 	// Long pages: bring it into view first, since WebDriver only clicks what it can see.

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
-import { click, field, fill, firstStart, heading } from '../helpers.mjs';
+import { chooseCommune, click, fill, firstStart, heading } from '../helpers.mjs';
 
 /** Whether the app of this spec is still running (its WebDriver session ended). */
 function running() {
@@ -24,11 +24,7 @@ async function newStructure(name) {
 	await click('Nouvelle structure');
 	await heading('Nouvelle structure');
 	await fill('Nom de la structure', name);
-	const commune = await field('Commune');
-	await commune.setValue('Die');
-	const option = await $('//*[@role="option"][.//span[normalize-space(.)="Die"]]');
-	await option.waitForDisplayed();
-	await option.click();
+	await chooseCommune('Die');
 	await click('Enregistrer');
 	await heading(name);
 }

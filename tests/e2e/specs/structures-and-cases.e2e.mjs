@@ -1,7 +1,7 @@
 // A chargé de mission's first steps: name themself, record a structure (after a SIRET
 // mistake), open a case, restart the app, and find both again.
 import { expect } from '@wdio/globals';
-import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs';
+import { choose, chooseCommune, click, field, fill, firstStart, heading } from '../helpers.mjs';
 
 describe('Structures et ouverture d’un accompagnement', () => {
 	it('asks the user’s name at first start', async () => {
@@ -28,11 +28,7 @@ describe('Structures et ouverture d’un accompagnement', () => {
 
 	it('saves once corrected, with the territory filled from the commune', async () => {
 		await fill('SIRET', '732 829 320 00074');
-		const commune = await field('Commune');
-		await commune.setValue('Die');
-		const option = await $('//*[@role="option"][.//span[normalize-space(.)="Die"]]');
-		await option.waitForDisplayed();
-		await option.click();
+		await chooseCommune('Die');
 		await expect($('.territory')).toHaveText(expect.stringContaining('Drôme (26)'));
 		await fill('Budget annuel (€)', '186 500');
 		await click('Enregistrer');
