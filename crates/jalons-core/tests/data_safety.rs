@@ -383,3 +383,44 @@ fn partial_copies_and_orphan_files_are_swept_at_opening() {
     assert!(s.attachment_file(&kept.id).is_ok());
     assert!(s.verify().unwrap().is_sound());
 }
+
+/// A real full disk: a 3 MiB tmpfs holds the database and its files folder. Mounting needs
+/// root (as in CI); elsewhere the test says so and stops.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_attachment_on_a_full_disk_is_refused_and_leaves_no_partial_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = dir.path().join("disque");
+    std::fs::create_dir_all(&disk).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+        .arg(&disk)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("not run: mounting a small tmpfs needs root");
+        return;
+    }
+    let outcome = std::panic::catch_unwind(|| {
+        let (_db, mut s) = new_store(&disk);
+        let sid = structure(&mut s, "Les Arts Buissonniers");
+        let big = dir.path().join("captation.mp4");
+        std::fs::write(&big, vec![7u8; 4 * 1024 * 1024]).unwrap();
+        let owner = AttachmentOwner { kind: OwnerKind::Structure, id: sid.clone() };
+        let e = s.attach_file(&owner, &big, false).unwrap_err();
+        assert_eq!(e.code, ErrorCode::DiskFull, "{}", e.message);
+        assert!(e.message.starts_with("Le disque est plein"), "{}", e.message);
+        assert!(s.list_attachments(&owner).unwrap().is_empty());
+        let files = disk.join("jalons-fichiers");
+        let left: usize = std::fs::read_dir(&files)
+            .map_or(0, |d| d.flatten().map(|s| std::fs::read_dir(s.path()).map_or(0, |f| f.count())).sum());
+        assert_eq!(left, 0, "no partial copy left to fill the disk");
+        let small = dir.path().join("statuts.pdf");
+        std::fs::write(&small, b"%PDF-1.4 statuts").unwrap();
+        s.attach_file(&owner, &small, false).unwrap();
+    });
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
