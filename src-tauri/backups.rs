@@ -10,7 +10,8 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
 
-fn now() -> chrono::NaiveDateTime {
+/// Local time: backups are named and thinned out by the user's clock.
+pub(crate) fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 

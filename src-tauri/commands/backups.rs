@@ -4,14 +4,10 @@ use jalons_core::backup::{self, BackupFolders, BackupInfo, BackupReason, BackupS
 use jalons_core::{Error, ErrorCode, Store};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::backups;
+use crate::backups::{self, now};
 use crate::dialogs::pick_folder;
 use crate::error::CmdResult;
 use crate::state::AppState;
-
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
 
 fn status(state: &AppState) -> BackupStatus {
     let current = state.store().ok().and_then(|s| s.holding().ok());
