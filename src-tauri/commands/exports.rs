@@ -11,18 +11,14 @@ use crate::dialogs::{pick_folder, save_path};
 use crate::error::{CmdResult, Error};
 use crate::state::AppState;
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 #[tauri::command]
 pub async fn summary_preview(
     state: State<'_, AppState>,
     case_id: String,
     parts: DossierParts,
 ) -> CmdResult<SummaryPreview> {
-    let dossier = state.store()?.case_dossier(&case_id)?;
-    jalons_export::summary_preview(&dossier, parts, today())
+    let store = state.store()?;
+    jalons_export::summary_preview(&store.case_dossier(&case_id)?, parts, store.today())
 }
 
 /// Asks where to save, then writes the PDF there; the path written, none when the dialog
@@ -34,10 +30,13 @@ pub async fn save_summary<R: Runtime>(
     case_id: String,
     parts: DossierParts,
 ) -> CmdResult<Option<String>> {
-    let dossier = state.store()?.case_dossier(&case_id)?;
+    let (dossier, today) = {
+        let store = state.store()?;
+        (store.case_dossier(&case_id)?, store.today())
+    };
     let suggested = jalons_export::summary::file_name(&dossier);
     save_as(&app, "Enregistrer la fiche de synthèse", &suggested, ("PDF", &["pdf"]), || {
-        jalons_export::summary_pdf(&dossier, parts, today())
+        jalons_export::summary_pdf(&dossier, parts, today)
     })
 }
 
@@ -92,7 +91,10 @@ pub async fn export_summaries<R: Runtime>(
     filter: ReportFilter,
     parts: DossierParts,
 ) -> CmdResult<Option<BatchProgress>> {
-    let ids = state.store()?.period_case_ids(&filter)?;
+    let (ids, today) = {
+        let store = state.store()?;
+        (store.period_case_ids(&filter)?, store.today())
+    };
     if ids.is_empty() {
         return Err(Error::conflict(None, "Aucun accompagnement dans cette période : aucune fiche à écrire."));
     }
@@ -113,7 +115,7 @@ pub async fn export_summaries<R: Runtime>(
             &ids,
             &folder,
             parts,
-            today(),
+            today,
             |id| state.store()?.case_dossier(id),
             |progress| {
                 let _ = app.emit("summaries-progress", progress);

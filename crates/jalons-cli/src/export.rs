@@ -11,7 +11,7 @@ use jalons_core::indicators::{ReportFilter, ReportFormat};
 pub fn summary(store: &Store, case: &str, parts: DossierParts, out: &Path) -> anyhow::Result<()> {
     let case = store.find_case(case)?;
     let dossier = store.case_dossier(&case.id)?;
-    let pdf = jalons_export::summary_pdf(&dossier, parts, chrono::Local::now().date_naive())?;
+    let pdf = jalons_export::summary_pdf(&dossier, parts, store.today())?;
     jalons_core::durable::write_file(out, &pdf, &format!("La fiche n'a pas pu être écrite dans {}", out.display()))?;
     println!("Fiche de synthèse de l'accompagnement {} écrite dans {}", case.reference, out.display());
     Ok(())

@@ -10,7 +10,7 @@ use jalons_core::indicators::{ReportFilter, ReportFormat};
 use crate::bench::{ms, time};
 
 pub fn run(store: &Store, cases: &[String], runs: usize) -> anyhow::Result<()> {
-    let today = chrono::Local::now().date_naive();
+    let today = store.today();
     let dossier = store.case_dossier(&cases[0])?;
     let t = Instant::now();
     let first = jalons_export::summary_pdf(&dossier, DossierParts::default(), today)?;

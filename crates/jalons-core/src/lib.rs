@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod backup;
 pub mod bindings;
 pub mod cases;
+pub mod clock;
 pub mod consultants;
 pub mod cooperation;
 mod demo;

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -94,7 +93,7 @@ impl Store {
                     "INSERT INTO operator (id, name, area, address, signatory, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (id) DO UPDATE SET name = excluded.name, area = excluded.area,
                          address = excluded.address, signatory = excluded.signatory, updated_at = excluded.updated_at",
-                    params![name, area, address, signatory, Utc::now().to_rfc3339()],
+                    params![name, area, address, signatory, w.now],
                 )?;
                 Ok(())
             })
@@ -134,7 +133,7 @@ impl Store {
         self.write(|w| {
             w.tx.execute(
                 "UPDATE operator SET logo = ?1, logo_type = ?2, updated_at = ?3 WHERE id = 1",
-                params![bytes, kind, Utc::now().to_rfc3339()],
+                params![bytes, kind, w.now],
             )?;
             w.audit(ENTITY, "1", "update", None, Some(&serde_json::json!({ "logo": shown })))
         })?;

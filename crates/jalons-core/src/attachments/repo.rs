@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::files::{self, Swept, mime, stored_path};
@@ -99,7 +98,7 @@ impl Store {
             if !exists {
                 return Err(Error::not_found("L'élément auquel joindre le fichier n'existe pas ou plus."));
             }
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             let size = i64::try_from(picked.size).unwrap_or(i64::MAX);
             w.tx.execute(
                 "INSERT INTO stored_files (sha256, size, stored_at) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",

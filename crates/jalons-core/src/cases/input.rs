@@ -1,4 +1,4 @@
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -28,11 +28,11 @@ pub(crate) struct ValidCase {
 }
 
 impl CaseInput {
-    pub(crate) fn validate(&self) -> Result<ValidCase> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidCase> {
         let structure_id = crate::ids::parse_id("structure_id", &self.structure_id)
             .map_err(|_| Error::validation("structure_id", "Choisissez la structure accompagnée."))?;
         let request_date = parse_date("request_date", "La date de la demande", &self.request_date)?;
-        if request_date > Local::now().date_naive() {
+        if request_date > today {
             return Err(Error::validation("request_date", "La date de la demande ne peut pas être dans le futur."));
         }
         Ok(ValidCase {

@@ -1,4 +1,4 @@
-use chrono::{Datelike, Local, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -74,7 +74,7 @@ impl Store {
 
     /// Opens a case at the intake stage for an active structure.
     pub fn open_case(&mut self, input: &CaseInput) -> Result<Case> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             let archived: Option<Option<String>> = w
                 .tx
@@ -91,7 +91,7 @@ impl Store {
                 Some(None) => {}
             }
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
                                     request_text, officer, created_at, updated_at)
@@ -111,9 +111,8 @@ impl Store {
                 ],
             )?;
             timeline::append(
-                &w.tx,
+                w,
                 &id,
-                &w.actor,
                 &NewEntry { from: None, to: Stage::Intake, date: v.request_date, comment: None, reason: None, partner: None },
             )?;
             let after = load(&w.tx, &id)?;
@@ -158,7 +157,7 @@ impl Store {
              {where_sql}",
             late = crate::employer::LATE_SQL
         ))?;
-        let today = Local::now().date_naive();
+        let today = self.today();
         let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
         let leading = [Value::Integer(domains), Value::Text(today.to_string())];
         let rows = stmt.query_map(rusqlite::params_from_iter(leading.into_iter().chain(params)), |r| {

@@ -1,12 +1,12 @@
 //! Reading and writing the consultant registry.
 
-use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidConsultant;
 use super::{Consultant, ConsultantFilter, ConsultantInput};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
 
@@ -53,7 +53,8 @@ fn search_text(v: &ValidConsultant) -> String {
     )
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidConsultant) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidConsultant) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE consultants SET name = ?2, search_name = ?3, organisation = ?4, siret = ?5, skills = ?6, sectors = ?7,
                 day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12
@@ -70,7 +71,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidConsultant) -> Result<()> 
             v.email,
             v.phone,
             v.notes,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     Ok(())
@@ -85,12 +86,12 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO consultants (id, name, search_name, created_at, updated_at) VALUES (?1, '', '', ?2, ?2)",
                 params![id, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -100,7 +101,7 @@ impl Store {
     pub fn update_consultant(&mut self, id: &str, input: &ConsultantInput) -> Result<Consultant> {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
-        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(&w.tx, &id, &v)))
+        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(w, &id, &v)))
     }
 
     pub fn list_consultants(&self, filter: &ConsultantFilter) -> Result<Vec<Consultant>> {

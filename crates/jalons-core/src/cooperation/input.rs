@@ -1,6 +1,6 @@
 //! What the cooperation project form sends, and its validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -44,12 +44,12 @@ pub(crate) struct ValidCooperation {
 }
 
 impl CooperationInput {
-    pub(crate) fn validate(&self) -> Result<ValidCooperation> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidCooperation> {
         let name = required_text("name", "Le nom du projet", &self.name, 200)?;
         let kind = CooperationKind::parse("kind", &self.kind)?;
         let stage = CooperationStage::parse("stage", &self.stage)?;
         let started_on = parse_optional_date("started_on", "La date de démarrage", &self.started_on)?;
-        if started_on.is_some_and(|d| d > Local::now().date_naive()) {
+        if started_on.is_some_and(|d| d > today) {
             return Err(Error::validation("started_on", "La date de démarrage ne peut pas être dans le futur."));
         }
         let mut members: Vec<ValidMember> = Vec::with_capacity(self.members.len());

@@ -1,12 +1,12 @@
 //! Reading and writing cooperation projects and the structures they link.
 
-use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidCooperation;
 use super::{CooperationFilter, CooperationInput, CooperationMember, CooperationProject};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
 
@@ -58,7 +58,8 @@ fn load(conn: &Connection, id: &str) -> Result<CooperationProject> {
     with_members(conn, p)
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidCooperation) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidCooperation) -> Result<()> {
+    let conn: &Connection = &w.tx;
     let mut names = vec![v.name.clone()];
     names.extend(v.territory.clone());
     for (position, m) in (0_i64..).zip(&v.members) {
@@ -76,17 +77,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidCooperation) -> Result<()>
         "UPDATE cooperation_projects SET name = ?2, search_name = ?3, kind = ?4, stage = ?5, started_on = ?6,
                 territory = ?7, notes = ?8, updated_at = ?9
          WHERE id = ?1",
-        params![
-            id,
-            v.name,
-            fold(&names.join(" ")),
-            v.kind,
-            v.stage,
-            v.started_on,
-            v.territory,
-            v.notes,
-            Utc::now().to_rfc3339()
-        ],
+        params![id, v.name, fold(&names.join(" ")), v.kind, v.stage, v.started_on, v.territory, v.notes, w.now],
     )?;
     conn.execute("DELETE FROM cooperation_members WHERE project_id = ?1", [id])?;
     for (position, m) in (0_i64..).zip(&v.members) {
@@ -126,16 +117,16 @@ impl Store {
     }
 
     pub fn create_cooperation(&mut self, input: &CooperationInput) -> Result<CooperationProject> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO cooperation_projects (id, name, search_name, kind, stage, created_at, updated_at)
                  VALUES (?1, '', '', ?2, ?3, ?4, ?4)",
                 params![id, v.kind, v.stage, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&snapshot(&after)))?;
             Ok(after)
@@ -144,10 +135,10 @@ impl Store {
 
     pub fn update_cooperation(&mut self, id: &str, input: &CooperationInput) -> Result<CooperationProject> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             let before = load(&w.tx, &id)?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "update", Some(&snapshot(&before)), Some(&snapshot(&after)))?;
             Ok(after)

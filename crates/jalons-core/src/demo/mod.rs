@@ -306,7 +306,7 @@ impl Store {
                     .map_err(|e| Error::internal(format!("Démo, journal : {e}")))?;
             }
             let tasks: Tasks = serde_json::from_str(TASKS)?;
-            let today = chrono::Local::now().date_naive();
+            let today = store.today();
             for t in tasks.tasks {
                 let due = today + chrono::Duration::days(t.in_days);
                 store

@@ -1,6 +1,6 @@
 //! What the diagnostic form sends, and its validation (domain.md §3 and §7).
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -65,8 +65,8 @@ pub(crate) struct ValidDiagnostic {
     pub etp: Option<Etp>,
 }
 
-fn not_future(field: &str, label: &str, d: NaiveDate) -> Result<NaiveDate> {
-    if d > Local::now().date_naive() {
+fn not_future(field: &str, label: &str, d: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if d > today {
         return Err(Error::validation(field, format!("{label} ne peut pas être dans le futur.")));
     }
     Ok(d)
@@ -74,12 +74,12 @@ fn not_future(field: &str, label: &str, d: NaiveDate) -> Result<NaiveDate> {
 
 impl DiagnosticInput {
     /// `request_date` is the case's: nothing in the diagnostic may come before it.
-    pub(crate) fn validate(&self, request_date: NaiveDate) -> Result<ValidDiagnostic> {
+    pub(crate) fn validate(&self, request_date: NaiveDate, today: NaiveDate) -> Result<ValidDiagnostic> {
         let mut interviews = Vec::with_capacity(self.interviews.len());
         for (i, it) in self.interviews.iter().enumerate() {
             let within = |e: Error| e.within(&format!("interviews.{i}"));
             let date = parse_date("date", "La date de l'entretien", &it.date)
-                .and_then(|d| not_future("date", "La date de l'entretien", d))
+                .and_then(|d| not_future("date", "La date de l'entretien", d, today))
                 .map_err(within)?;
             if date < request_date {
                 return Err(within(Error::validation(
@@ -121,7 +121,7 @@ impl DiagnosticInput {
         }
 
         let validated_on = parse_optional_date("validated_on", "La date de validation", &self.validated_on)?
-            .map(|d| not_future("validated_on", "La date de validation", d))
+            .map(|d| not_future("validated_on", "La date de validation", d, today))
             .transpose()?;
         if let Some(v) = validated_on {
             if let Some(last) = interviews.last().filter(|i| i.date > v) {

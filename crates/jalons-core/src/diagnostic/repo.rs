@@ -1,7 +1,7 @@
 //! Reading and writing a case's diagnostic. The whole diagnostic is saved at once, as the
 //! form shows it, and audited as one record.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, PreviousDiagnostic};
@@ -111,7 +111,7 @@ impl Store {
         let case_id = parse_id("case_id", case_id)?;
         self.write(|w| {
             let case = editable_case(&w.tx, &case_id, Stage::Diagnostic, "le diagnostic")?;
-            let v = input.validate(case.request_date)?;
+            let v = input.validate(case.request_date, w.today)?;
             let before = load(&w.tx, &case_id)?;
             if v.validated_on.is_none() && before.validated_on.is_some() && case.stage != Stage::Diagnostic {
                 return Err(Error::validation(
@@ -119,7 +119,7 @@ impl Store {
                     "Le parcours s'appuie sur ce diagnostic validé : sa date de validation ne peut pas être effacée.",
                 ));
             }
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO diagnostics (case_id, problem_statement, recommendations, validated_on, author, headcount, etp, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)

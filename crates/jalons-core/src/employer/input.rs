@@ -1,6 +1,6 @@
 //! What the employer checklist sends, row by row, and its validation.
 
-use chrono::{Local, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -35,7 +35,7 @@ pub(crate) struct ValidObligation {
 }
 
 impl ObligationInput {
-    fn validate(&self) -> Result<ValidObligation> {
+    fn validate(&self, today: NaiveDate) -> Result<ValidObligation> {
         let kind = ObligationKind::parse("kind", &self.kind)?;
         let label = optional_text(&self.label);
         if kind == ObligationKind::Custom && label.is_none() {
@@ -47,7 +47,7 @@ impl ObligationInput {
             ObligationStatus::parse("status", &self.status)?
         };
         let last_done = parse_optional_date("last_done", "La date de dernière réalisation", &self.last_done)?;
-        if last_done.is_some_and(|d| d > Local::now().date_naive()) {
+        if last_done.is_some_and(|d| d > today) {
             return Err(Error::validation(
                 "last_done",
                 "La date de dernière réalisation ne peut pas être dans le futur.",
@@ -92,10 +92,10 @@ impl ObligationInput {
     }
 }
 
-pub(crate) fn validate_all(items: &[ObligationInput]) -> Result<Vec<ValidObligation>> {
+pub(crate) fn validate_all(items: &[ObligationInput], today: NaiveDate) -> Result<Vec<ValidObligation>> {
     let mut out: Vec<ValidObligation> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let v = item.validate().map_err(|e| e.within(&format!("obligations.{i}")))?;
+        let v = item.validate(today).map_err(|e| e.within(&format!("obligations.{i}")))?;
         if v.kind != ObligationKind::Custom && out.iter().any(|o| o.kind == v.kind) {
             return Err(Error::validation(
                 &format!("obligations.{i}.kind"),

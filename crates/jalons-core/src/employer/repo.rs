@@ -1,6 +1,6 @@
 //! Reading and writing a structure's employer checklist, saved whole as the form shows it.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::input::validate_all;
@@ -18,8 +18,7 @@ pub(crate) fn is_late(status: ObligationStatus, next_due: Option<NaiveDate>, tod
     status != ObligationStatus::NotApplicable && next_due.is_some_and(|d| d < today)
 }
 
-fn load(conn: &Connection, structure_id: &str) -> Result<EmployerFunction> {
-    let today = Local::now().date_naive();
+fn load(conn: &Connection, structure_id: &str, today: NaiveDate) -> Result<EmployerFunction> {
     let mut stmt = conn.prepare(
         "SELECT id, kind, label, status, last_done, period_months, next_due, note, due_override
          FROM employer_obligations WHERE structure_id = ?1 ORDER BY position",
@@ -68,19 +67,19 @@ impl Store {
     pub fn get_employer_function(&self, structure_id: &str) -> Result<EmployerFunction> {
         let id = parse_id("structure_id", structure_id)?;
         self.get_structure(&id)?;
-        load(self.conn(), &id)
+        load(self.conn(), &id, self.today())
     }
 
     pub fn save_obligations(&mut self, structure_id: &str, items: &[ObligationInput]) -> Result<EmployerFunction> {
         let id = parse_id("structure_id", structure_id)?;
-        let valid = validate_all(items)?;
+        let valid = validate_all(items, self.today())?;
         self.write(|w| {
             let exists: bool =
                 w.tx.query_row("SELECT EXISTS (SELECT 1 FROM structures WHERE id = ?1)", [&id], |r| r.get(0))?;
             if !exists {
                 return Err(Error::not_found("Cette structure n'existe pas ou plus."));
             }
-            let before = load(&w.tx, &id)?;
+            let before = load(&w.tx, &id, w.today)?;
             w.tx.execute("DELETE FROM employer_obligations WHERE structure_id = ?1", [&id])?;
             for (position, o) in (0_i64..).zip(&valid) {
                 w.tx.execute(
@@ -102,7 +101,7 @@ impl Store {
                     ],
                 )?;
             }
-            let after = load(&w.tx, &id)?;
+            let after = load(&w.tx, &id, w.today)?;
             w.audit(ENTITY, &id, "update", Some(&snapshot(&before)), Some(&snapshot(&after)))?;
             Ok(after)
         })

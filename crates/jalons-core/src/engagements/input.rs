@@ -1,7 +1,7 @@
 //! What the ingénierie form sends, and its validation: lifecycle dates in order, money in
 //! cents, offers from distinct consultants.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -100,8 +100,7 @@ fn offer(o: &OfferInput) -> Result<ValidOffer> {
 }
 
 /// The lifecycle's dates: each needs the one before it and may not precede it.
-fn milestones(i: &EngagementInput) -> Result<Milestones> {
-    let today = Local::now().date_naive();
+fn milestones(i: &EngagementInput, today: NaiveDate) -> Result<Milestones> {
     let steps: [(&str, &str, &str); 6] = [
         ("terms_date", "La date du cahier des charges", &i.terms_date),
         ("consultation_date", "La date de consultation des consultants", &i.consultation_date),
@@ -171,7 +170,7 @@ fn lower_first(label: &str) -> String {
 }
 
 impl EngagementInput {
-    pub(crate) fn validate(&self) -> Result<ValidEngagement> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidEngagement> {
         let title = required_text("title", "L'intitulé de l'ingénierie", &self.title, 300)?;
         let theme = Theme::parse("theme", &self.theme)?;
         let mode = EngagementMode::parse("mode", &self.mode)?;
@@ -227,7 +226,7 @@ impl EngagementInput {
                 "Le consultant retenu doit figurer parmi les consultants consultés.",
             ));
         }
-        let dates = milestones(self)?;
+        let dates = milestones(self, today)?;
         if dates.decision.is_some() && consultant_id.is_none() {
             return Err(Error::validation("consultant_id", "Indiquez le consultant retenu à la date de la décision."));
         }

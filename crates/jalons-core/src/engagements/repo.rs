@@ -1,6 +1,5 @@
 //! Reading and writing ingénieries, their linked cases and the offers received.
 
-use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::enums::Milestones;
@@ -9,6 +8,7 @@ use super::{Engagement, EngagementFilter, EngagementInput, EngagementStatus, Lin
 use crate::cases::Stage;
 use crate::funders::{check_funder, label};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
 
@@ -142,7 +142,8 @@ fn check_cases(conn: &Connection, v: &ValidEngagement, already: &[String]) -> Re
     Ok(())
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidEngagement) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidEngagement) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE engagements SET title = ?2, theme = ?3, mode = ?4, consultant_id = ?5, days = ?6, day_rate = ?7,
                 vat_rate = ?8, funder_id = ?9, terms_date = ?10, consultation_date = ?11, decision_date = ?12,
@@ -168,7 +169,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidEngagement) -> Result<()> 
             v.dates.cancelled,
             v.cancel_reason,
             v.results,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     conn.execute("DELETE FROM engagement_cases WHERE engagement_id = ?1", [id])?;
@@ -191,19 +192,19 @@ impl Store {
     }
 
     pub fn create_engagement(&mut self, input: &EngagementInput) -> Result<Engagement> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             check_cases(&w.tx, &v, &[])?;
             if let Some(f) = &v.funder_id {
                 check_funder(&w.tx, "funder_id", f, &[])?;
             }
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO engagements (id, title, theme, mode, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![id, v.title, v.theme, v.mode, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -212,7 +213,7 @@ impl Store {
 
     pub fn update_engagement(&mut self, id: &str, input: &EngagementInput) -> Result<Engagement> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |before| {
                 let already: Vec<String> = before.cases.iter().map(|c| c.case_id.clone()).collect();
@@ -220,7 +221,7 @@ impl Store {
                 if let Some(f) = &v.funder_id {
                     check_funder(&w.tx, "funder_id", f, before.funder_id.as_slice())?;
                 }
-                write_fields(&w.tx, &id, &v)
+                write_fields(w, &id, &v)
             })
         })
     }

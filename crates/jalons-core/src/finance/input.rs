@@ -1,6 +1,6 @@
 //! What the solidarity finance form sends, and its validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -37,7 +37,7 @@ pub(crate) struct ValidFinance {
 }
 
 impl FinanceInput {
-    pub(crate) fn validate(&self) -> Result<ValidFinance> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidFinance> {
         let tool = FinanceTool::parse("tool", &self.tool)?;
         let amount_requested = Money::parse_optional("amount_requested", "Le montant demandé", &self.amount_requested)?
             .ok_or_else(|| Error::validation("amount_requested", "Le montant demandé est obligatoire."))?;
@@ -55,7 +55,6 @@ impl FinanceInput {
         if status == FinanceStatus::Granted && amount_obtained.is_none() {
             return Err(Error::validation("amount_obtained", "Indiquez le montant accordé."));
         }
-        let today = Local::now().date_naive();
         let submitted_on = parse_optional_date("submitted_on", "La date de dépôt", &self.submitted_on)?;
         let decision_date = parse_optional_date("decision_date", "La date de décision", &self.decision_date)?;
         if matches!(status, FinanceStatus::Granted | FinanceStatus::Refused) && decision_date.is_none() {

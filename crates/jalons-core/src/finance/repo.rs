@@ -1,6 +1,5 @@
 //! Reading and writing solidarity finance applications, and their totals.
 
-use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -10,6 +9,7 @@ use super::{
 };
 use crate::cases::Stage;
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::Money;
 use crate::{Error, Result, Store};
 
@@ -78,7 +78,8 @@ fn load(conn: &Connection, id: &str) -> Result<FinanceApplication> {
         .ok_or_else(|| Error::not_found("Cette demande de financement n'existe pas ou plus."))
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidFinance) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidFinance) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE finance_applications SET tool = ?2, body = ?3, amount_requested = ?4, amount_obtained = ?5,
                 submitted_on = ?6, decision_date = ?7, status = ?8, note = ?9, updated_at = ?10
@@ -93,7 +94,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidFinance) -> Result<()> {
             v.decision_date,
             v.status,
             v.note,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     Ok(())
@@ -145,17 +146,17 @@ impl Store {
 
     pub fn create_finance_application(&mut self, input: &FinanceInput) -> Result<FinanceApplication> {
         let case_id = parse_id("case_id", &input.case_id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             ensure_open(&w.tx, &case_id)?;
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO finance_applications (id, case_id, tool, amount_requested, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                 params![id, case_id, v.tool, v.amount_requested, v.status, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -164,11 +165,11 @@ impl Store {
 
     pub fn update_finance_application(&mut self, id: &str, input: &FinanceInput) -> Result<FinanceApplication> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |before| {
                 ensure_open(&w.tx, &before.case_id)?;
-                write_fields(&w.tx, &id, &v)
+                write_fields(w, &id, &v)
             })
         })
     }

@@ -1,6 +1,6 @@
 //! What the follow-up form sends, and its validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -39,9 +39,9 @@ pub(crate) struct ValidFollowUp {
 
 impl FollowUpInput {
     /// `not_before` is the diagnostic's validation (or the request date).
-    pub(crate) fn validate(&self, not_before: NaiveDate) -> Result<ValidFollowUp> {
+    pub(crate) fn validate(&self, not_before: NaiveDate, today: NaiveDate) -> Result<ValidFollowUp> {
         let done_on = parse_date("done_on", "La date du suivi", &self.done_on)?;
-        if done_on > Local::now().date_naive() {
+        if done_on > today {
             return Err(Error::validation("done_on", "La date du suivi ne peut pas être dans le futur."));
         }
         if done_on < not_before {

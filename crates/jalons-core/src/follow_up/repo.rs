@@ -1,6 +1,6 @@
 //! Reading and writing a case's follow-up.
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{FollowUp, FollowUpInput, FollowUpRecord, follow_up_due};
@@ -11,7 +11,7 @@ use crate::{Result, Store};
 
 const ENTITY: &str = "follow_up";
 
-fn load(conn: &Connection, case_id: &str) -> Result<FollowUp> {
+fn load(conn: &Connection, case_id: &str, today: NaiveDate) -> Result<FollowUp> {
     let record = conn
         .query_row(
             "SELECT done_on, headcount, etp, appropriation, new_needs, jobs, economic, strategy, partnerships, outcome, updated_at
@@ -42,7 +42,7 @@ fn load(conn: &Connection, case_id: &str) -> Result<FollowUp> {
     let (validated, diagnostic_headcount, diagnostic_etp) = diag.unwrap_or((None, None, None));
     Ok(FollowUp {
         case_id: case_id.to_owned(),
-        due: validated.map(|v| follow_up_due(v, record.is_some(), Local::now().date_naive())),
+        due: validated.map(|v| follow_up_due(v, record.is_some(), today)),
         record,
         diagnostic_headcount,
         diagnostic_etp,
@@ -53,7 +53,7 @@ impl Store {
     pub fn get_follow_up(&self, case_id: &str) -> Result<FollowUp> {
         let case_id = parse_id("case_id", case_id)?;
         self.get_case(&case_id)?;
-        load(self.conn(), &case_id)
+        load(self.conn(), &case_id, self.today())
     }
 
     pub fn save_follow_up(&mut self, case_id: &str, input: &FollowUpInput) -> Result<FollowUp> {
@@ -65,8 +65,8 @@ impl Store {
                 .query_row("SELECT validated_on FROM diagnostics WHERE case_id = ?1", [&case_id], |r| r.get(0))
                 .optional()?
                 .flatten();
-            let v = input.validate(validated.unwrap_or(case.request_date))?;
-            let before = load(&w.tx, &case_id)?;
+            let v = input.validate(validated.unwrap_or(case.request_date), w.today)?;
+            let before = load(&w.tx, &case_id, w.today)?;
             w.tx.execute(
                 "INSERT INTO follow_ups (case_id, done_on, headcount, etp, appropriation, new_needs, jobs, economic, strategy,
                                          partnerships, outcome, updated_at)
@@ -85,10 +85,10 @@ impl Store {
                     v.strategy,
                     v.partnerships,
                     v.outcome,
-                    Utc::now().to_rfc3339()
+                    w.now
                 ],
             )?;
-            let after = load(&w.tx, &case_id)?;
+            let after = load(&w.tx, &case_id, w.today)?;
             let action = if before.record.is_some() { "update" } else { "create" };
             w.audit(
                 ENTITY,

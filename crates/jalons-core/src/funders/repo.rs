@@ -1,11 +1,11 @@
 //! Reading and writing funder lines, and the lines that pay for a case.
 
-use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Funder;
 use super::input::{FunderInput, ValidFunder};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "funder";
@@ -54,10 +54,11 @@ pub(crate) fn check_funder(conn: &Connection, field: &str, id: &str, already: &[
     }
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidFunder) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidFunder) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE funders SET name = ?2, programme = ?3, period_start = ?4, period_end = ?5, updated_at = ?6 WHERE id = ?1",
-        params![id, v.name, v.programme, v.period_start, v.period_end, Utc::now().to_rfc3339()],
+        params![id, v.name, v.programme, v.period_start, v.period_end, w.now],
     )?;
     Ok(())
 }
@@ -80,12 +81,12 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO funders (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
                 params![id, v.name, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -95,7 +96,7 @@ impl Store {
     pub fn update_funder(&mut self, id: &str, input: &FunderInput) -> Result<Funder> {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
-        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(&w.tx, &id, &v)))
+        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(w, &id, &v)))
     }
 
     /// An archived line is no longer offered on new cases and ingénieries.
@@ -105,7 +106,7 @@ impl Store {
             w.audited(ENTITY, &id, if archived { "archive" } else { "restore" }, load, |_| {
                 w.tx.execute(
                     "UPDATE funders SET archived_at = CASE WHEN ?2 THEN ?3 END, updated_at = ?3 WHERE id = ?1",
-                    params![id, archived, Utc::now().to_rfc3339()],
+                    params![id, archived, w.now],
                 )?;
                 Ok(())
             })

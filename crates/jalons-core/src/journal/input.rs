@@ -1,6 +1,6 @@
 //! What the journal form sends, and its validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -38,7 +38,7 @@ pub(crate) struct ValidJournal {
 }
 
 impl JournalInput {
-    pub(crate) fn validate(&self) -> Result<ValidJournal> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidJournal> {
         let structure_id = parse_id("structure_id", &self.structure_id)?;
         let case_id = match self.case_id.trim() {
             "" => None,
@@ -46,7 +46,7 @@ impl JournalInput {
         };
         let kind = JournalKind::parse("kind", &self.kind)?;
         let occurred_on = parse_date("occurred_on", "La date", &self.occurred_on)?;
-        if occurred_on > Local::now().date_naive() {
+        if occurred_on > today {
             return Err(Error::validation(
                 "occurred_on",
                 "Le journal garde ce qui a eu lieu : la date ne peut pas être dans le futur. Pour un rendez-vous à venir, créez une tâche.",

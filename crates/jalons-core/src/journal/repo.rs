@@ -1,12 +1,12 @@
 //! Reading and writing journal entries.
 
-use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidJournal;
 use super::{JournalEntry, JournalFilter, JournalInput};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "journal";
@@ -43,7 +43,8 @@ fn load(conn: &Connection, id: &str) -> Result<JournalEntry> {
         .ok_or_else(|| Error::not_found("Cette entrée du journal n'existe pas ou plus."))
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidJournal) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidJournal) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE journal_entries SET structure_id = ?2, case_id = ?3, kind = ?4, occurred_on = ?5, duration = ?6,
                 people = ?7, place = ?8, body = ?9, updated_at = ?10
@@ -58,7 +59,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidJournal) -> Result<()> {
             serde_json::to_string(&v.people)?,
             v.place,
             v.body,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     Ok(())
@@ -90,17 +91,17 @@ impl Store {
     }
 
     pub fn create_journal_entry(&mut self, input: &JournalInput) -> Result<JournalEntry> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO journal_entries (id, structure_id, kind, occurred_on, body, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                 params![id, v.structure_id, v.kind, v.occurred_on, v.body, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -109,11 +110,11 @@ impl Store {
 
     pub fn update_journal_entry(&mut self, id: &str, input: &JournalInput) -> Result<JournalEntry> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
                 crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
-                write_fields(&w.tx, &id, &v)
+                write_fields(w, &id, &v)
             })
         })
     }

@@ -1,6 +1,6 @@
 //! What the partner and referral forms send, and their validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -111,7 +111,7 @@ pub(crate) struct ValidReferral {
 }
 
 impl ReferralInput {
-    pub(crate) fn validate(&self) -> Result<ValidReferral> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidReferral> {
         let case_id = parse_id("case_id", &self.case_id)?;
         if self.partner_id.trim().is_empty() {
             return Err(Error::validation(
@@ -121,7 +121,7 @@ impl ReferralInput {
         }
         let partner_id = parse_id("partner_id", &self.partner_id)?;
         let referred_on = parse_date("referred_on", "La date de l'orientation", &self.referred_on)?;
-        if referred_on > Local::now().date_naive() {
+        if referred_on > today {
             return Err(Error::validation("referred_on", "La date de l'orientation ne peut pas être dans le futur."));
         }
         Ok(ValidReferral {

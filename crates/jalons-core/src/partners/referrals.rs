@@ -1,13 +1,14 @@
 //! Referrals of a case to a partner of the directory: recorded from the case, or by the
 //! workflow when a case leaves as « Orienté » towards a partner of the directory.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidReferral;
 use super::{Referral, ReferralFilter, ReferralInput, ReferralOutcome};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "referral";
@@ -62,9 +63,10 @@ fn check_links(conn: &Connection, v: &ValidReferral) -> Result<()> {
     Ok(())
 }
 
-fn insert(conn: &Connection, v: &ValidReferral) -> Result<String> {
+fn insert(w: &WriteCtx<'_>, v: &ValidReferral) -> Result<String> {
+    let conn: &Connection = &w.tx;
     let id = new_id();
-    let now = Utc::now().to_rfc3339();
+    let now = &w.now;
     conn.execute(
         "INSERT INTO referrals (id, case_id, partner_id, referred_on, reason, outcome, outcome_note, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -91,7 +93,7 @@ pub(crate) fn record_exit_referral(
         outcome_note: None,
     };
     check_links(&w.tx, &v)?;
-    let id = insert(&w.tx, &v)?;
+    let id = insert(w, &v)?;
     w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(load(&w.tx, &id)?)?))?;
     let partner_name: String =
         w.tx.query_row("SELECT name FROM partners WHERE id = ?1", [&v.partner_id], |r| r.get(0))?;
@@ -134,10 +136,10 @@ impl Store {
     /// A referral may be recorded on a finished case too: its outcome is often learnt after
     /// the case has left as « Orienté ».
     pub fn create_referral(&mut self, input: &ReferralInput) -> Result<Referral> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             check_links(&w.tx, &v)?;
-            let id = insert(&w.tx, &v)?;
+            let id = insert(w, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -146,7 +148,7 @@ impl Store {
 
     pub fn update_referral(&mut self, id: &str, input: &ReferralInput) -> Result<Referral> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |before| {
                 if before.case_id != v.case_id {
@@ -157,7 +159,7 @@ impl Store {
                     "UPDATE referrals SET partner_id = ?2, referred_on = ?3, reason = ?4, outcome = ?5, outcome_note = ?6,
                             updated_at = ?7
                      WHERE id = ?1",
-                    params![id, v.partner_id, v.referred_on, v.reason, v.outcome, v.outcome_note, Utc::now().to_rfc3339()],
+                    params![id, v.partner_id, v.referred_on, v.reason, v.outcome, v.outcome_note, w.now],
                 )?;
                 Ok(())
             })

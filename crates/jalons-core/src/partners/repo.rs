@@ -1,12 +1,12 @@
 //! Reading and writing the partner directory.
 
-use chrono::Utc;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidPartner;
 use super::{Partner, PartnerContact, PartnerFilter, PartnerInput};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
 
@@ -59,7 +59,8 @@ fn search_text(v: &ValidPartner) -> String {
     fold(&words.join(" "))
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidPartner) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidPartner) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE partners SET name = ?2, search_name = ?3, kind = ?4, territory = ?5, website = ?6, email = ?7, phone = ?8,
                 notes = ?9, updated_at = ?10
@@ -74,7 +75,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidPartner) -> Result<()> {
             v.email,
             v.phone,
             v.notes,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     conn.execute("DELETE FROM partner_contacts WHERE partner_id = ?1", [id])?;
@@ -97,12 +98,12 @@ impl Store {
         let v = input.validate()?;
         self.write(|w| {
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO partners (id, name, search_name, kind, created_at, updated_at) VALUES (?1, '', '', ?2, ?3, ?3)",
                 params![id, v.kind, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -112,7 +113,7 @@ impl Store {
     pub fn update_partner(&mut self, id: &str, input: &PartnerInput) -> Result<Partner> {
         let id = parse_id("id", id)?;
         let v = input.validate()?;
-        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(&w.tx, &id, &v)))
+        self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(w, &id, &v)))
     }
 
     /// The directory, by name; contacts are left out (the list does not show them).

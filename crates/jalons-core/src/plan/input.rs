@@ -1,6 +1,6 @@
 //! What the parcours form sends, and its validation.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -87,7 +87,7 @@ impl ActionInput {
 
 impl PlanInput {
     /// `not_before` is the day the diagnostic was validated (or the request date).
-    pub(crate) fn validate(&self, not_before: NaiveDate) -> Result<ValidPlan> {
+    pub(crate) fn validate(&self, not_before: NaiveDate, today: NaiveDate) -> Result<ValidPlan> {
         let mut axes = Vec::with_capacity(self.axes.len());
         for (i, axis) in self.axes.iter().enumerate() {
             let prefix = format!("axes.{i}");
@@ -101,7 +101,6 @@ impl PlanInput {
                 .collect::<Result<Vec<_>>>()?;
             axes.push(ValidAxis { title, actions });
         }
-        let today = Local::now().date_naive();
         let committee_date = parse_optional_date("committee_date", "La date du comité d'appui", &self.committee_date)?;
         if committee_date.is_some_and(|d| d > today) {
             return Err(Error::validation(

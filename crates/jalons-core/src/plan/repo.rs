@@ -1,6 +1,6 @@
 //! Reading and writing a case's parcours, saved whole as the form shows it.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Axis, Plan, PlanAction, PlanInput};
@@ -65,7 +65,7 @@ impl Store {
                 .query_row("SELECT validated_on FROM diagnostics WHERE case_id = ?1", [&case_id], |r| r.get(0))
                 .optional()?
                 .flatten();
-            let v = input.validate(diagnostic_validated.unwrap_or(case.request_date))?;
+            let v = input.validate(diagnostic_validated.unwrap_or(case.request_date), w.today)?;
             let before = load(&w.tx, &case_id)?;
             if v.validated_on.is_none() && before.validated_on.is_some() && case.stage != Stage::Plan {
                 return Err(Error::validation(
@@ -77,7 +77,7 @@ impl Store {
                 "INSERT INTO plans (case_id, committee_date, committee_opinion, validated_on, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (case_id) DO UPDATE SET committee_date = ?2, committee_opinion = ?3, validated_on = ?4, updated_at = ?5",
-                params![case_id, v.committee_date, v.committee_opinion, v.validated_on, Utc::now().to_rfc3339()],
+                params![case_id, v.committee_date, v.committee_opinion, v.validated_on, w.now],
             )?;
             w.tx.execute("DELETE FROM plan_axes WHERE case_id = ?1", [&case_id])?;
             for (i, axis) in (0_i64..).zip(&v.axes) {

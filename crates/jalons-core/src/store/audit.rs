@@ -1,7 +1,6 @@
 //! The audit trail: every write records who changed which record, when, and each field's
 //! value before and after, in the same transaction as the change itself.
 
-use chrono::Utc;
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -9,6 +8,7 @@ use ts_rs::TS;
 
 use crate::Result;
 use crate::ids::new_id;
+use crate::store::WriteCtx;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FieldChange {
@@ -54,7 +54,7 @@ pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
 
 /// Writes one audit row; skipped for an update that changed nothing.
 pub fn record(
-    tx: &Connection,
+    w: &WriteCtx<'_>,
     actor: &str,
     entity: &str,
     entity_id: &str,
@@ -66,9 +66,9 @@ pub fn record(
     if changes.is_empty() && action == "update" {
         return Ok(());
     }
-    tx.execute(
+    w.tx.execute(
         "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![new_id(), Utc::now().to_rfc3339(), actor, entity, entity_id, action, serde_json::to_string(&changes)?],
+        params![new_id(), w.now, actor, entity, entity_id, action, serde_json::to_string(&changes)?],
     )?;
     Ok(())
 }

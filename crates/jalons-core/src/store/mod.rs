@@ -18,6 +18,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Savepoint, TransactionBehavior};
 
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
 use crate::{Error, Result, durable};
 
 pub struct Store {
@@ -28,6 +31,7 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Held while the store is open: one Jalons per file.
     _lock: Option<DbLock>,
+    clock: Clock,
 }
 
 /// A read-only view of the store's connection; see `Store::read`.
@@ -52,6 +56,9 @@ impl Drop for ReadOnly<'_> {
 pub struct WriteCtx<'a> {
     pub tx: Savepoint<'a>,
     pub actor: String,
+    /// One instant for every row the write stamps, read once from the store's clock.
+    pub now: String,
+    pub today: NaiveDate,
 }
 
 impl WriteCtx<'_> {
@@ -63,7 +70,7 @@ impl WriteCtx<'_> {
         before: Option<&serde_json::Value>,
         after: Option<&serde_json::Value>,
     ) -> Result<()> {
-        audit::record(&self.tx, &self.actor, entity, entity_id, action, before, after)
+        audit::record(self, &self.actor, entity, entity_id, action, before, after)
     }
 
     /// Changes one record and audits it: loads it, applies `change` (which sees the record
@@ -154,7 +161,21 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn, files_dir: None, path: None, _lock: None })
+        Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system() })
+    }
+
+    /// Fixes the day and time the store works with (tests, benches); the computer's clock
+    /// otherwise.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
     }
 
     /// The core's own reads. Writes go through `write`, which audits them.
@@ -221,15 +242,16 @@ impl Store {
     /// of failing halfway.
     pub fn write<T>(&mut self, f: impl FnOnce(&WriteCtx<'_>) -> Result<T>) -> Result<T> {
         let actor = Settings::load(&self.conn)?.user_name.unwrap_or_else(|| "Utilisateur local".to_owned());
+        let (now, today) = (self.clock.stamp(), self.clock.today());
         if !self.conn.is_autocommit() {
-            let ctx = WriteCtx { tx: self.conn.savepoint()?, actor };
+            let ctx = WriteCtx { tx: self.conn.savepoint()?, actor, now, today };
             let out = f(&ctx)?;
             ctx.tx.commit()?;
             return Ok(out);
         }
         let mut tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let ctx = WriteCtx { tx: tx.savepoint()?, actor };
+            let ctx = WriteCtx { tx: tx.savepoint()?, actor, now, today };
             let out = f(&ctx)?;
             ctx.tx.commit()?;
             out

@@ -42,7 +42,7 @@ impl Store {
             )?;
             // The audit row is signed with the new name: the person is naming themselves.
             crate::store::audit::record(
-                &w.tx,
+                w,
                 &name,
                 "settings",
                 USER_NAME,

@@ -1,7 +1,7 @@
 //! What the structure form sends, as typed, and its validation into a record
 //! (domain.md §7). Every failure names the input field in French.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -181,7 +181,7 @@ impl ContactInput {
 }
 
 impl StructureInput {
-    pub(crate) fn validate(&self) -> Result<ValidStructure> {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidStructure> {
         let legal_form = LegalForm::parse("legal_form", &self.legal_form)?;
         let siret = optional(&self.siret, |s| Siret::parse("siret", s))?;
         let mut siren = optional(&self.siren, |s| Siren::parse("siren", s))?;
@@ -203,7 +203,7 @@ impl StructureInput {
             ));
         }
         let creation_date = parse_optional_date("creation_date", "La date de création", &self.creation_date)?;
-        if creation_date.is_some_and(|d| d > Local::now().date_naive()) {
+        if creation_date.is_some_and(|d| d > today) {
             return Err(Error::validation("creation_date", "La date de création ne peut pas être dans le futur."));
         }
         let idcc = self
@@ -305,13 +305,25 @@ mod tests {
         StructureInput { name: "Compagnie du Sillon".into(), legal_form: "association".into(), ..Default::default() }
     }
 
+    /// A fixed day, so that what counts as « in the future » does not depend on the run.
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()
+    }
+
+    #[test]
+    fn a_creation_date_after_today_is_refused_and_today_is_not() {
+        let on = |d: &str| StructureInput { creation_date: d.into(), ..minimal() }.validate(today());
+        assert_eq!(on("2026-06-16").unwrap_err().field.as_deref(), Some("creation_date"));
+        assert_eq!(on("2026-06-15").unwrap().creation_date, Some(today()));
+    }
+
     fn field_of(input: StructureInput) -> Option<String> {
-        input.validate().unwrap_err().field
+        input.validate(today()).unwrap_err().field
     }
 
     #[test]
     fn a_name_and_a_legal_form_suffice() {
-        let v = minimal().validate().unwrap();
+        let v = minimal().validate(today()).unwrap();
         assert_eq!(v.name, "Compagnie du Sillon");
         assert_eq!(v.frr, Frr::None);
     }
@@ -324,10 +336,10 @@ mod tests {
 
     #[test]
     fn siret_fills_siren_and_must_match_it() {
-        let v = StructureInput { siret: "732 829 320 00074".into(), ..minimal() }.validate().unwrap();
+        let v = StructureInput { siret: "732 829 320 00074".into(), ..minimal() }.validate(today()).unwrap();
         assert_eq!(v.siren.unwrap().as_str(), "732829320");
         let e = StructureInput { siret: "73282932000074".into(), siren: "356000000".into(), ..minimal() }
-            .validate()
+            .validate(today())
             .unwrap_err();
         assert_eq!(e.field.as_deref(), Some("siret"));
         assert_eq!(field_of(StructureInput { siret: "73282932000075".into(), ..minimal() }).as_deref(), Some("siret"));
@@ -335,7 +347,7 @@ mod tests {
 
     #[test]
     fn commune_fills_the_territory() {
-        let v = StructureInput { commune_code: "26113".into(), ..minimal() }.validate().unwrap();
+        let v = StructureInput { commune_code: "26113".into(), ..minimal() }.validate(today()).unwrap();
         assert_eq!(v.commune_name.as_deref(), Some("Die"));
         assert_eq!(v.departement.as_deref(), Some("26"));
         assert_eq!(v.region.as_deref(), Some("84"));
@@ -351,9 +363,9 @@ mod tests {
     fn etp_cannot_exceed_headcount() {
         let ok =
             StructureInput { employees_cdi: "2".into(), employees_cdd: "1".into(), etp: "2,5".into(), ..minimal() };
-        assert_eq!(ok.validate().unwrap().etp, Some(Etp(250)));
+        assert_eq!(ok.validate(today()).unwrap().etp, Some(Etp(250)));
         let bad = StructureInput { employees_cdi: "2".into(), etp: "2,5".into(), ..minimal() };
-        let e = bad.validate().unwrap_err();
+        let e = bad.validate(today()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("etp"));
         assert!(e.message.contains('2'));
     }
@@ -367,7 +379,9 @@ mod tests {
     #[test]
     fn frr_needs_its_vintage() {
         assert_eq!(field_of(StructureInput { frr: "frr".into(), ..minimal() }).as_deref(), Some("frr_vintage"));
-        let v = StructureInput { frr: "frr_plus".into(), frr_vintage: "2025".into(), ..minimal() }.validate().unwrap();
+        let v = StructureInput { frr: "frr_plus".into(), frr_vintage: "2025".into(), ..minimal() }
+            .validate(today())
+            .unwrap();
         assert_eq!((v.frr, v.frr_vintage), (Frr::FrrPlus, Some(2025)));
     }
 
@@ -383,7 +397,7 @@ mod tests {
         let input = StructureInput { contacts: vec![contact.clone()], ..minimal() };
         assert_eq!(field_of(input).as_deref(), Some("contacts.0.email"));
         let fixed = ContactInput { email: "Awa@Example.org".into(), phone: "0612345678".into(), ..contact };
-        let v = StructureInput { contacts: vec![fixed], ..minimal() }.validate().unwrap();
+        let v = StructureInput { contacts: vec![fixed], ..minimal() }.validate(today()).unwrap();
         assert_eq!(v.contacts[0].email.as_deref(), Some("awa@example.org"));
         assert_eq!(v.contacts[0].phone.as_deref(), Some("06 12 34 56 78"));
     }
@@ -397,7 +411,7 @@ mod tests {
             rna: "w261001234".into(),
             ..minimal()
         }
-        .validate()
+        .validate(today())
         .unwrap();
         assert_eq!(v.naf.unwrap().as_str(), "90.01Z");
         assert_eq!(v.idcc.iter().map(Idcc::as_str).collect::<Vec<_>>(), vec!["1285", "0959"]);

@@ -1,6 +1,5 @@
 //! The structure list: filters, sort, and the summary row it shows.
 
-use chrono::Local;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -69,7 +68,7 @@ pub struct StructureSummary {
 impl Store {
     pub fn list_structures(&self, filter: &StructureFilter) -> Result<Vec<StructureSummary>> {
         let mut clauses: Vec<String> = Vec::new();
-        let today = Value::Text(Local::now().date_naive().to_string());
+        let today = Value::Text(self.today().to_string());
         // The late-obligation count of the SELECT comes first among the placeholders.
         let mut params: Vec<Value> = vec![today.clone()];
         match filter.archived {

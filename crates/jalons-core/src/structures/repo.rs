@@ -1,7 +1,6 @@
 //! Reading and writing structures and their contacts. Every write goes through
 //! `Store::write`, which records the audit trail in the same transaction.
 
-use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidStructure;
@@ -200,11 +199,11 @@ impl Store {
     }
 
     pub fn create_structure(&mut self, input: &StructureInput) -> Result<Structure> {
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             ensure_siret_free(&w.tx, &v, None)?;
             let id = new_id();
-            write_row(&w.tx, &id, &v, &Utc::now().to_rfc3339(), true)?;
+            write_row(&w.tx, &id, &v, &w.now, true)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -213,11 +212,11 @@ impl Store {
 
     pub fn update_structure(&mut self, id: &str, input: &StructureInput) -> Result<Structure> {
         let id = parse_id("id", id)?;
-        let v = input.validate()?;
+        let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
                 ensure_siret_free(&w.tx, &v, Some(&id))?;
-                write_row(&w.tx, &id, &v, &Utc::now().to_rfc3339(), false)
+                write_row(&w.tx, &id, &v, &w.now, false)
             })
         })
     }
@@ -228,7 +227,7 @@ impl Store {
         let action = if archived { "archive" } else { "restore" };
         self.write(|w| {
             w.audited(ENTITY, &id, action, load, |_| {
-                let now = Utc::now().to_rfc3339();
+                let now = &w.now;
                 w.tx.execute(
                     "UPDATE structures SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
                     params![id, archived.then_some(&now), now],

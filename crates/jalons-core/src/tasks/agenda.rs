@@ -54,9 +54,9 @@ fn context(structure: &str, reference: Option<&str>) -> String {
 }
 
 impl Store {
-    /// The agenda as of the machine's date.
+    /// The agenda as of the store's day (the computer's, unless a test fixed it).
     pub fn agenda_today(&self) -> Result<Agenda> {
-        self.agenda(chrono::Local::now().date_naive())
+        self.agenda(self.today())
     }
 
     pub fn agenda(&self, today: NaiveDate) -> Result<Agenda> {

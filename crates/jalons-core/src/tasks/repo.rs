@@ -1,6 +1,5 @@
 //! Reading and writing tasks.
 
-use chrono::{Local, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -62,7 +61,7 @@ impl Store {
         self.write(|w| {
             crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO tasks (id, structure_id, case_id, title, due_on, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -82,7 +81,7 @@ impl Store {
                 crate::cases::check_structure_and_case(&w.tx, &v.structure_id, v.case_id.as_deref())?;
                 w.tx.execute(
                     "UPDATE tasks SET structure_id = ?2, case_id = ?3, title = ?4, due_on = ?5, updated_at = ?6 WHERE id = ?1",
-                    params![id, v.structure_id, v.case_id, v.title, v.due_on, Utc::now().to_rfc3339()],
+                    params![id, v.structure_id, v.case_id, v.title, v.due_on, w.now],
                 )?;
                 Ok(())
             })
@@ -92,12 +91,12 @@ impl Store {
     /// Ticks a task done today, or back to be done.
     pub fn set_task_done(&mut self, id: &str, done: bool) -> Result<Task> {
         let id = parse_id("id", id)?;
-        let done_on = done.then(|| Local::now().date_naive());
+        let done_on = done.then(|| self.today());
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
                 w.tx.execute(
                     "UPDATE tasks SET done_on = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![id, done_on, Utc::now().to_rfc3339()],
+                    params![id, done_on, w.now],
                 )?;
                 Ok(())
             })

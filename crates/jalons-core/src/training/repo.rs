@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Utc};
+use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::input::ValidTrainingAction;
 use super::{Opco, TrainingAction, TrainingActionInput, TrainingPlan, TrainingStatus, TrainingYear};
 use crate::ids::{new_id, parse_id};
+use crate::store::WriteCtx;
 use crate::values::{Hours, Money};
 use crate::{Error, Result, Store};
 
@@ -80,7 +81,8 @@ fn ensure_structure(conn: &Connection, id: &str) -> Result<()> {
     if exists { Ok(()) } else { Err(Error::not_found("Cette structure n'existe pas ou plus.")) }
 }
 
-fn write_fields(conn: &Connection, id: &str, v: &ValidTrainingAction) -> Result<()> {
+fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidTrainingAction) -> Result<()> {
+    let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE training_actions SET title = ?2, people = ?3, hours = ?4, cost = ?5, funding_requested = ?6,
                 funding_obtained = ?7, start_on = ?8, end_on = ?9, status = ?10, note = ?11, updated_at = ?12
@@ -97,7 +99,7 @@ fn write_fields(conn: &Connection, id: &str, v: &ValidTrainingAction) -> Result<
             v.end_on,
             v.status,
             v.note,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     Ok(())
@@ -160,13 +162,13 @@ impl Store {
         self.write(|w| {
             ensure_structure(&w.tx, &v.structure_id)?;
             let id = new_id();
-            let now = Utc::now().to_rfc3339();
+            let now = &w.now;
             w.tx.execute(
                 "INSERT INTO training_actions (id, structure_id, title, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![id, v.structure_id, v.title, v.status, now],
             )?;
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load_action(&w.tx, &id)?;
             audit(w, &v.structure_id, None, Some(&after))?;
             plan(&w.tx, &v.structure_id)
@@ -181,7 +183,7 @@ impl Store {
             if before.structure_id != v.structure_id {
                 return Err(Error::validation("structure_id", "Une action de formation reste sur sa structure."));
             }
-            write_fields(&w.tx, &id, &v)?;
+            write_fields(w, &id, &v)?;
             let after = load_action(&w.tx, &id)?;
             audit(w, &v.structure_id, Some(&before), Some(&after))?;
             plan(&w.tx, &v.structure_id)

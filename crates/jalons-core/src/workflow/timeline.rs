@@ -1,6 +1,6 @@
 //! The case's timeline: every stage change with its date, author and why.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::Result;
 use crate::cases::Stage;
 use crate::ids::new_id;
+use crate::store::WriteCtx;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TimelineEntry {
@@ -34,8 +35,8 @@ pub(crate) struct NewEntry<'a> {
     pub partner: Option<&'a str>,
 }
 
-pub(crate) fn append(conn: &Connection, case_id: &str, author: &str, e: &NewEntry<'_>) -> Result<()> {
-    conn.execute(
+pub(crate) fn append(w: &WriteCtx<'_>, case_id: &str, e: &NewEntry<'_>) -> Result<()> {
+    w.tx.execute(
         "INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, comment, reason, partner, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
@@ -44,11 +45,11 @@ pub(crate) fn append(conn: &Connection, case_id: &str, author: &str, e: &NewEntr
             e.from,
             e.to,
             e.date,
-            author,
+            w.actor,
             e.comment,
             e.reason,
             e.partner,
-            Utc::now().to_rfc3339()
+            w.now
         ],
     )?;
     Ok(())

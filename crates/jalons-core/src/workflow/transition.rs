@@ -1,7 +1,7 @@
 //! Moving a case from one stage to another: the one place that checks the machine, the
 //! guards and the dates, then updates the case and appends to its timeline.
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -102,7 +102,7 @@ impl Store {
                     format!("Un accompagnement à l'étape « {} » ne peut pas passer à « {} ».", from.label(), to.label()),
                 ));
             };
-            if date > Local::now().date_naive() {
+            if date > w.today {
                 return Err(Error::validation("date", "La date du changement d'étape ne peut pas être dans le futur."));
             }
             if let Some(last) = last_date(&timeline).filter(|last| date < *last) {
@@ -147,12 +147,11 @@ impl Store {
             }
             w.tx.execute(
                 "UPDATE cases SET stage = ?1, updated_at = ?2 WHERE id = ?3",
-                rusqlite::params![to, Utc::now().to_rfc3339(), case_id],
+                rusqlite::params![to, w.now, case_id],
             )?;
             timeline::append(
-                &w.tx,
+                w,
                 &case_id,
-                &w.actor,
                 &NewEntry {
                     from: Some(from),
                     to,
