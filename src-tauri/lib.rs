@@ -1,7 +1,7 @@
 //! The desktop shell: opens the store, registers the plugins and the thin commands.
 //! Every rule lives in `jalons-core`.
 
-mod backups;
+pub mod backups;
 pub mod commands;
 mod dialogs;
 pub mod error;

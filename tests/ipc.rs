@@ -4,6 +4,7 @@
 use jalons_app::state::AppState;
 use jalons_core::Store;
 use serde_json::{Value, json};
+use tauri::Manager;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
@@ -73,6 +74,34 @@ fn a_damaged_database_starts_in_recovery_and_a_backup_takes_its_place() {
     assert!(recovered["set_aside"].as_str().unwrap().contains("jalons-endommagee-"));
     assert!(invoke(&w, "startup", json!({})).unwrap()["problem"].is_null());
     assert!(!invoke(&w, "is_empty", json!({})).unwrap().as_bool().unwrap());
+}
+
+#[test]
+fn quitting_backs_up_what_changed_and_leaves_the_file_whole_without_its_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    let folder = jalons_core::backup::default_folder(&db);
+    let (app, w) = window_on_file(dir.path());
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Les Arts Buissonniers", "legal_form": "association" } }),
+    )
+    .unwrap();
+    jalons_app::backups::at_exit(&app.state::<AppState>());
+    let backups = jalons_core::backup::list(&folder, &db);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, jalons_core::backup::BackupReason::Quit);
+    assert_eq!(backups[0].holds.as_ref().unwrap().structures, 1);
+    assert!(!dir.path().join("jalons.sqlite-wal").exists(), "the WAL is folded into the file at quit");
+    drop((w, app));
+
+    // The file alone holds the work, and a session that changed nothing adds no backup.
+    let (app, w) = window_on_file(dir.path());
+    assert_eq!(invoke(&w, "list_structures", json!({ "filter": {} })).unwrap().as_array().unwrap().len(), 1);
+    jalons_app::backups::at_exit(&app.state::<AppState>());
+    assert_eq!(jalons_core::backup::list(&folder, &db).len(), 1);
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {

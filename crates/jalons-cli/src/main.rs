@@ -147,10 +147,22 @@ impl From<Format> for jalons_core::indicators::ReportFormat {
     }
 }
 
-fn main() -> anyhow::Result<()> {
+/// A failure is said in French, what was being done first, then why; never a backtrace.
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            let why: Vec<String> = e.chain().map(ToString::to_string).collect();
+            eprintln!("Erreur : {}", why.join(" : "));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Demo { db, user } => {
-            let mut store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            let mut store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
             if let Some(name) = user {
                 store.set_user_name(&name)?;
             }
@@ -167,12 +179,12 @@ fn main() -> anyhow::Result<()> {
             );
         }
         Command::Fiche { db, case, sortie, sans_notes, constats, finances, noms } => {
-            let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            let store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
             let parts = DossierParts { scores: !sans_notes, findings: constats, finances, people: noms };
             export::summary(&store, &case, parts, &sortie)?;
         }
         Command::Bilan { db, du, au, financeur, format, sortie } => {
-            let store = Store::open(&db).with_context(|| format!("ouverture de {}", db.display()))?;
+            let store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
             export::report(&store, &du, &au, financeur.as_deref(), format.into(), &sortie)?;
         }
         Command::Sauvegarde { db, vers } => safety::backup(&db, vers)?,

@@ -58,7 +58,7 @@ pub fn verify(db: &Path) -> anyhow::Result<bool> {
             return Ok(false);
         }
     };
-    let report = store.verify().with_context(|| format!("vérification de {}", db.display()))?;
+    let report = store.verify().with_context(|| format!("Impossible de vérifier {}", db.display()))?;
     for line in report.lines() {
         println!("{line}");
     }

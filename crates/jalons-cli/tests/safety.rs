@@ -51,3 +51,32 @@ fn backs_up_verifies_finds_an_altered_file_and_restores() {
     let out = cli(&["verifier", "--db", db_arg]);
     assert!(out.status.success(), "the restore brought the attached file back: {}", text(&out));
 }
+
+/// Two processes creating the same new file at once (a double click, a script): one
+/// creates and fills it, the other is told the file is in use; the schema is never
+/// created twice.
+#[test]
+fn two_processes_on_a_new_file_never_race_on_its_creation() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("jalons.sqlite");
+        let spawn = || {
+            Command::new(env!("CARGO_BIN_EXE_jalons-cli"))
+                .args(["demo", "--db", db.to_str().unwrap()])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        let loaded = outs.iter().filter(|o| o.status.success()).count();
+        assert!(loaded >= 1, "round {round}: {} / {}", text(&outs[0]), text(&outs[1]));
+        for o in outs.iter().filter(|o| !o.status.success()) {
+            let t = text(o);
+            assert!(t.contains("déjà ouvert") || t.contains("une base vide"), "round {round}: {t}");
+        }
+        let out = cli(&["verifier", "--db", db.to_str().unwrap()]);
+        assert!(out.status.success(), "round {round}: {}", text(&out));
+    }
+}

@@ -384,16 +384,15 @@ fn partial_copies_and_orphan_files_are_swept_at_opening() {
     assert!(s.verify().unwrap().is_sound());
 }
 
-/// A real full disk: a 3 MiB tmpfs holds the database and its files folder. Mounting needs
-/// root (as in CI); elsewhere the test says so and stops.
+/// Runs `test` on a real small disk: a tmpfs of `size` (as `mount -o size=` reads it).
+/// Mounting needs root (as in CI); elsewhere the test says so and stops.
 #[cfg(target_os = "linux")]
-#[test]
-fn an_attachment_on_a_full_disk_is_refused_and_leaves_no_partial_copy() {
+fn on_small_disk(size: &str, test: impl FnOnce(&Path, &Path) + std::panic::UnwindSafe) {
     let dir = tempfile::tempdir().unwrap();
     let disk = dir.path().join("disque");
     std::fs::create_dir_all(&disk).unwrap();
     let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
         .arg(&disk)
         .output()
         .is_ok_and(|o| o.status.success());
@@ -401,10 +400,32 @@ fn an_attachment_on_a_full_disk_is_refused_and_leaves_no_partial_copy() {
         eprintln!("not run: mounting a small tmpfs needs root");
         return;
     }
-    let outcome = std::panic::catch_unwind(|| {
-        let (_db, mut s) = new_store(&disk);
+    let outcome = std::panic::catch_unwind(|| test(dir.path(), &disk));
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// What a failed write left in a folder of the full disk, besides `keep`.
+#[cfg(target_os = "linux")]
+fn left_in(dir: &Path, keep: &[&str]) -> Vec<String> {
+    let mut left: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    left.retain(|n| !keep.contains(&n.as_str()));
+    left.sort();
+    left
+}
+
+/// A real full disk: a 3 MiB tmpfs holds the database and its files folder.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_attachment_on_a_full_disk_is_refused_and_leaves_no_partial_copy() {
+    on_small_disk("3m", |dir, disk| {
+        let (_db, mut s) = new_store(disk);
         let sid = structure(&mut s, "Les Arts Buissonniers");
-        let big = dir.path().join("captation.mp4");
+        let big = dir.join("captation.mp4");
         std::fs::write(&big, vec![7u8; 4 * 1024 * 1024]).unwrap();
         let owner = AttachmentOwner { kind: OwnerKind::Structure, id: sid.clone() };
         let e = s.attach_file(&owner, &big, false).unwrap_err();
@@ -415,12 +436,50 @@ fn an_attachment_on_a_full_disk_is_refused_and_leaves_no_partial_copy() {
         let left: usize = std::fs::read_dir(&files)
             .map_or(0, |d| d.flatten().map(|s| std::fs::read_dir(s.path()).map_or(0, |f| f.count())).sum());
         assert_eq!(left, 0, "no partial copy left to fill the disk");
-        let small = dir.path().join("statuts.pdf");
+        let small = dir.join("statuts.pdf");
         std::fs::write(&small, b"%PDF-1.4 statuts").unwrap();
         s.attach_file(&owner, &small, false).unwrap();
     });
-    let _ = std::process::Command::new("umount").arg(&disk).status();
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
-    }
+}
+
+/// A backup onto a full USB stick: refused as « disque plein », nothing left on the stick
+/// to fill it further, and the next backup once space is freed is whole.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_backup_on_a_full_disk_is_refused_leaves_nothing_and_succeeds_once_space_is_freed() {
+    on_small_disk("4m", |dir, stick| {
+        let (db, mut s) = new_store(dir);
+        s.load_demo().unwrap();
+        drop(s);
+        let size = std::fs::metadata(&db).unwrap().len();
+        assert!(size > 512 * 1024 && size < 3 * 1024 * 1024, "the demo's size, {size} bytes, suits a 4 MiB disk");
+        let filler = stick.join("film.mkv");
+        std::fs::write(&filler, vec![0u8; usize::try_from(4 * 1024 * 1024 - size / 2).unwrap()]).ok();
+        let e = backup::take(&db, stick, BackupReason::Manual, at("2026-12-01 10:00:00")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::DiskFull, "{}", e.message);
+        assert!(e.message.starts_with("Le disque est plein"), "{}", e.message);
+        assert_eq!(left_in(stick, &["film.mkv"]), Vec::<String>::new());
+        assert!(backup::list(stick, &db).is_empty());
+
+        std::fs::remove_file(&filler).unwrap();
+        let taken = backup::take(&db, stick, BackupReason::Manual, at("2026-12-01 10:05:00")).unwrap();
+        assert!(taken.holds.unwrap().structures > 0);
+        Store::check_integrity(&stick.join(&taken.file_name)).unwrap();
+    });
+}
+
+/// An export over a previous one on a full disk: refused, and the previous file is intact.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_export_on_a_full_disk_keeps_the_previous_file() {
+    on_small_disk("1m", |_dir, disk| {
+        let target = disk.join("bilan-2026.xlsx");
+        jalons_core::durable::write_file(&target, b"bilan de juin", "Le bilan n'a pas pu être écrit").unwrap();
+        let e =
+            jalons_core::durable::write_file(&target, &vec![1u8; 2 * 1024 * 1024], "Le bilan n'a pas pu être écrit")
+                .unwrap_err();
+        assert_eq!(e.code, ErrorCode::DiskFull, "{}", e.message);
+        assert_eq!(std::fs::read(&target).unwrap(), b"bilan de juin");
+        assert_eq!(left_in(disk, &["bilan-2026.xlsx"]), Vec::<String>::new());
+    });
 }
