@@ -229,7 +229,13 @@ fn a_refused_move_says_in_french_what_is_missing() {
             .unwrap_err();
     assert_eq!(err["code"], "conflict");
     assert_eq!(err["field"], "to");
-    assert!(err["message"].as_str().unwrap().starts_with("Avant de passer à « Parcours d'accompagnement » :"), "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Avant de passer à «\u{a0}Parcours d'accompagnement\u{a0}»\u{a0}:"),
+        "{err}"
+    );
 
     let err = invoke(
         &w,

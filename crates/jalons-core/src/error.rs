@@ -42,25 +42,31 @@ pub struct Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Every message reaches the user through here, so each one has French typography
+/// whatever its source wrote.
+fn said(message: impl Into<String>) -> String {
+    crate::french::typography(&message.into())
+}
+
 impl Error {
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        Self { code: ErrorCode::Validation, message: message.into(), field: Some(field.to_owned()) }
+        Self { code: ErrorCode::Validation, message: said(message), field: Some(field.to_owned()) }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self { code: ErrorCode::NotFound, message: message.into(), field: None }
+        Self { code: ErrorCode::NotFound, message: said(message), field: None }
     }
 
     pub fn conflict(field: Option<&str>, message: impl Into<String>) -> Self {
-        Self { code: ErrorCode::Conflict, message: message.into(), field: field.map(str::to_owned) }
+        Self { code: ErrorCode::Conflict, message: said(message), field: field.map(str::to_owned) }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { code: ErrorCode::Internal, message: message.into(), field: None }
+        Self { code: ErrorCode::Internal, message: said(message), field: None }
     }
 
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self { code, message: said(message), field: None }
     }
 
     pub fn damaged() -> Self {

@@ -17,6 +17,7 @@ pub mod engagements;
 mod error;
 pub mod finance;
 pub mod follow_up;
+pub mod french;
 pub mod funders;
 mod ids;
 pub mod indicators;

@@ -64,11 +64,14 @@ fn missing_oversized_or_orphan_files_are_refused_in_french() {
     let sid = structure(&mut s, "Compagnie du Sillon");
     let owner = AttachmentOwner { kind: OwnerKind::Structure, id: sid };
     let e = s.attach_file(&owner, &dir.path().join("absent.pdf"), false).unwrap_err();
-    assert_eq!((e.field.as_deref(), e.message.as_str()), (Some("file"), "Le fichier « absent.pdf » est introuvable."));
+    assert_eq!(
+        (e.field.as_deref(), e.message.as_str()),
+        (Some("file"), "Le fichier «\u{a0}absent.pdf\u{a0}» est introuvable.")
+    );
     let big = dir.path().join("gros.mp4");
     std::fs::File::create(&big).unwrap().set_len(jalons_core::attachments::MAX_SIZE + 1).unwrap();
     let e = s.attach_file(&owner, &big, false).unwrap_err();
-    assert_eq!(e.message, "Le fichier « gros.mp4 » fait 101 Mo : Jalons accepte jusqu'à 100 Mo.");
+    assert_eq!(e.message, "Le fichier «\u{a0}gros.mp4\u{a0}» fait 101 Mo\u{a0}: Jalons accepte jusqu'à 100 Mo.");
     let e = s.attach_file(&owner, dir.path(), false).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("file"));
     let nobody = AttachmentOwner { kind: OwnerKind::Case, id: "0190a0a0-0000-7000-8000-000000000000".into() };

@@ -285,7 +285,7 @@ fn a_full_disk_refuses_the_write_whole_and_the_store_works_once_space_is_freed()
     }
     let e = refused.expect("the disk never filled");
     assert_eq!(e.code, ErrorCode::DiskFull);
-    assert!(e.message.starts_with("Le disque est plein : rien n'a été enregistré."), "{}", e.message);
+    assert!(e.message.starts_with("Le disque est plein\u{a0}: rien n'a été enregistré."), "{}", e.message);
     let audit: i64 = s.read().unwrap().query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get(0)).unwrap();
     let rows: i64 = s.read().unwrap().query_row("SELECT COUNT(*) FROM structures", [], |r| r.get(0)).unwrap();
     assert_eq!(audit, rows + 1, "one audit row per structure, plus the user's name: nothing half saved");

@@ -62,7 +62,7 @@ fn the_diagnostic_guard_lists_what_is_missing() {
     assert_eq!(e.code, ErrorCode::Conflict);
     assert_eq!(
         e.message,
-        "Le diagnostic doit être validé par les instances de la structure avant d'élaborer le parcours : indiquez la date de validation."
+        "Le diagnostic doit être validé par les instances de la structure avant d'élaborer le parcours\u{a0}: indiquez la date de validation."
     );
     d.scores[3].score = String::new();
     d.validated_on = "2025-02-03".into();
@@ -103,8 +103,8 @@ fn engineering_ends_when_every_ingenierie_is_finished_or_cancelled() {
     let e2 = create_engagement(&mut s, &other);
     move_to(&mut s, &id, "engineering", "2025-03-03").unwrap();
     let e = move_to(&mut s, &id, "follow_up", "2025-06-02").unwrap_err();
-    assert!(e.message.contains("« Modèle économique » n'est pas terminée"), "{}", e.message);
-    assert!(e.message.contains("« Gouvernance » n'est pas terminée"), "{}", e.message);
+    assert!(e.message.contains("«\u{a0}Modèle économique\u{a0}» n'est pas terminée"), "{}", e.message);
+    assert!(e.message.contains("«\u{a0}Gouvernance\u{a0}» n'est pas terminée"), "{}", e.message);
 
     let k = consultant(&mut s, "Claire Fontaine");
     s.update_engagement(&e1.id, &finished(engagement(&[&id], "individual"), &k)).unwrap();
@@ -125,7 +125,7 @@ fn the_machine_refuses_moves_it_does_not_know() {
     assert_eq!(e.code, ErrorCode::Conflict);
     assert_eq!(
         e.message,
-        "Un accompagnement à l'étape « Accueil » ne peut pas passer à « Parcours d'accompagnement »."
+        "Un accompagnement à l'étape «\u{a0}Accueil\u{a0}» ne peut pas passer à «\u{a0}Parcours d'accompagnement\u{a0}»."
     );
     move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
     let e = move_with(
@@ -139,7 +139,7 @@ fn the_machine_refuses_moves_it_does_not_know() {
         },
     )
     .unwrap_err();
-    assert!(e.message.contains("ne peut pas passer à « Non éligible »"));
+    assert!(e.message.contains("ne peut pas passer à «\u{a0}Non éligible\u{a0}»"));
     assert_eq!(field(&move_to(&mut s, &id, "lost", "2025-01-14").unwrap_err()), Some("to"));
 }
 
@@ -148,7 +148,10 @@ fn exits_need_a_reason_and_referral_its_partner() {
     let (mut s, id) = case();
     let base = TransitionInput { case_id: id.clone(), date: "2025-01-10".into(), ..Default::default() };
     let e = move_with(&mut s, TransitionInput { to: "not_eligible".into(), ..base.clone() }).unwrap_err();
-    assert_eq!((field(&e), e.message.as_str()), (Some("reason"), "Indiquez le motif : « Non éligible »."));
+    assert_eq!(
+        (field(&e), e.message.as_str()),
+        (Some("reason"), "Indiquez le motif\u{a0}: «\u{a0}Non éligible\u{a0}».")
+    );
     let e = move_with(
         &mut s,
         TransitionInput { to: "referred".into(), reason: "Besoin de financement".into(), ..base.clone() },
@@ -236,7 +239,7 @@ fn diagnostic_dates_and_scores_are_checked() {
     let e = s.save_diagnostic(&id, &full_diagnostic("")).unwrap_err();
     assert_eq!(
         e.message,
-        "Passez l'accompagnement à l'étape « Diagnostic partagé » avant de renseigner le diagnostic."
+        "Passez l'accompagnement à l'étape «\u{a0}Diagnostic partagé\u{a0}» avant de renseigner le diagnostic."
     );
     move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
 
@@ -251,7 +254,10 @@ fn diagnostic_dates_and_scores_are_checked() {
     d.scores[2].score = "4".into();
     let e = s.save_diagnostic(&id, &d).unwrap_err();
     assert_eq!(field(&e), Some("scores.2.score"));
-    assert_eq!(e.message, "La note du domaine « Gouvernance et bénévolat » va de 0 à 3 (saisi : « 4 »).");
+    assert_eq!(
+        e.message,
+        "La note du domaine «\u{a0}Gouvernance et bénévolat\u{a0}» va de 0 à 3 (saisi\u{a0}: «\u{a0}4\u{a0}»)."
+    );
     d.scores[2].score = "2".into();
     d.etp = "5".into();
     assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("etp"));
@@ -376,7 +382,7 @@ fn a_collective_ingenierie_links_cases_of_several_structures() {
     let sid = s.get_case(&a).unwrap().structure_id;
     let intake = open_case(&mut s, &sid, "2025-02-01");
     let e = s.create_engagement(&engagement(&[&b, &intake], "collective")).unwrap_err();
-    assert!(e.message.contains("à l'étape « Accueil »"), "{}", e.message);
+    assert!(e.message.contains("à l'étape «\u{a0}Accueil\u{a0}»"), "{}", e.message);
 
     let col = s.create_engagement(&engagement(&[&a, &b], "collective")).unwrap();
     assert_eq!(col.cases.len(), 2);
@@ -412,7 +418,7 @@ fn follow_up_is_due_twelve_months_after_the_diagnostic() {
     input = follow_up();
     input.strategy = String::new();
     let e = s.save_follow_up(&id, &input).unwrap_err();
-    assert_eq!((field(&e), e.message.as_str()), (Some("strategy"), "Indiquez l'évolution : vision stratégique."));
+    assert_eq!((field(&e), e.message.as_str()), (Some("strategy"), "Indiquez l'évolution\u{a0}: vision stratégique."));
     input = follow_up();
     input.appropriation = "5".into();
     assert_eq!(field(&s.save_follow_up(&id, &input).unwrap_err()), Some("appropriation"));
@@ -476,5 +482,8 @@ fn a_finished_case_is_read_only_until_reopened() {
     )
     .unwrap();
     let e = s.save_diagnostic(&id, &full_diagnostic("")).unwrap_err();
-    assert_eq!(e.message, "Cet accompagnement est terminé (« Abandon ») : rouvrez-le pour modifier le diagnostic.");
+    assert_eq!(
+        e.message,
+        "Cet accompagnement est terminé («\u{a0}Abandon\u{a0}»)\u{a0}: rouvrez-le pour modifier le diagnostic."
+    );
 }

@@ -1,0 +1,188 @@
+//! French as users read it, in one place: typography (no-break spaces by « » and before
+//! : ; ! ?), counts with their plural, « de » before a name (du, des, de la, de l', d'),
+//! and alphabetical order where accents and case do not count. The UI has the same rules
+//! in `ui/src/lib/french.ts`; the documents and every error message go through these.
+
+use std::cmp::Ordering;
+
+use crate::values::fold;
+
+/// Inside « » and before « : ».
+pub const NBSP: char = '\u{a0}';
+/// Before « ; », « ! » and « ? », and between thousands.
+pub const NNBSP: char = '\u{202f}';
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP
+}
+
+/// Puts the no-break spaces French typography wants: inside « » (added when missing),
+/// before « : » and before « ; ! ? » (narrow), where the text has a space. A colon with
+/// no space before it (10:30, https://) is left alone, and so are line breaks.
+pub fn typography(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_space(c) {
+            let end = (i..chars.len()).find(|&j| !is_space(chars[j])).unwrap_or(chars.len());
+            match (out.chars().last(), chars.get(end)) {
+                (_, Some(':' | '»')) | (Some('«'), _) => out.push(NBSP),
+                (_, Some(';' | '!' | '?')) => out.push(NNBSP),
+                _ => out.extend(&chars[i..end]),
+            }
+            i = end;
+            continue;
+        }
+        if c == '»' && out.chars().last().is_some_and(|p| !p.is_whitespace()) {
+            out.push(NBSP);
+        }
+        out.push(c);
+        if c == '«' && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+            out.push(NBSP);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `« label »` with its no-break spaces: a name quoted in a sentence.
+pub fn quoted(label: &str) -> String {
+    format!("«{NBSP}{label}{NBSP}»")
+}
+
+/// `1 234`: thousands set apart by a narrow no-break space, as French prints them.
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(NNBSP);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// `0 salarié`, `1 salarié`, `2 salariés`: in French, 0 and 1 take the singular. The
+/// number and its noun stay on one line.
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{}{NBSP}{}", number(n), if n.unsigned_abs() <= 1 { one } else { many })
+}
+
+fn starts_with_vowel(word: &str) -> bool {
+    fold(&word.chars().take(1).collect::<String>()).starts_with(['a', 'e', 'i', 'o', 'u'])
+}
+
+/// `de` before a name, contracted and elided as French wants it: « des Arts
+/// Buissonniers », « du Petit Théâtre », « de la Fabrique », « de l'Atelier »,
+/// « d'Ôde à la joie », « de Compagnie X ». An « h » is left as written (« de Hautes
+/// Terres »): whether it elides depends on the word.
+pub fn of(name: &str) -> String {
+    let name = name.trim();
+    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
+    let first_folded = fold(first);
+    match first_folded.as_str() {
+        "les" if !rest.is_empty() => format!("des {rest}"),
+        "le" if !rest.is_empty() => format!("du {rest}"),
+        "la" if !rest.is_empty() => format!("de la {rest}"),
+        _ => {
+            for apostrophe in ['\'', '’'] {
+                if let Some(after) =
+                    name.strip_prefix(&format!("L{apostrophe}")).or(name.strip_prefix(&format!("l{apostrophe}")))
+                {
+                    return format!("de l{apostrophe}{after}");
+                }
+            }
+            if starts_with_vowel(name) { format!("d'{name}") } else { format!("de {name}") }
+        }
+    }
+}
+
+/// Alphabetical order as a French reader expects it: « État » between « Département »
+/// and « Région », « école » beside « École »; the exact text breaks ties.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visible(s: &str) -> String {
+        s.replace(NBSP, "~").replace(NNBSP, "^")
+    }
+
+    #[test]
+    fn typography_puts_no_break_spaces_where_french_wants_them() {
+        let cases = [
+            ("Tout est prêt pour « Clôture ».", "Tout est prêt pour «~Clôture~»."),
+            ("Indiquez le motif : « Non éligible ».", "Indiquez le motif~: «~Non éligible~»."),
+            ("«Parcours»", "«~Parcours~»"),
+            ("Vraiment ? Oui ! Puis ; la suite", "Vraiment^? Oui^! Puis^; la suite"),
+            ("déjà   :  fait", "déjà~:  fait"),
+            ("à 10:30, voir https://exemple.fr", "à 10:30, voir https://exemple.fr"),
+            ("Rien à changer.", "Rien à changer."),
+            ("Deux lignes :\nla suite", "Deux lignes~:\nla suite"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(visible(&typography(raw)), want, "{raw}");
+            assert_eq!(typography(&typography(raw)), typography(raw), "idempotent on {raw}");
+        }
+    }
+
+    #[test]
+    fn counts_take_the_french_plural() {
+        let cases = [
+            (0, "0~salarié"),
+            (1, "1~salarié"),
+            (2, "2~salariés"),
+            (-1, "-1~salarié"),
+            (1234, "1^234~salariés"),
+            (1_000_000, "1^000^000~salariés"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(visible(&count(n, "salarié", "salariés")), want);
+        }
+        assert_eq!(visible(&count(1, "fiche", "fiches")), "1~fiche");
+    }
+
+    #[test]
+    fn de_before_a_name_contracts_and_elides() {
+        let cases = [
+            ("Les Arts Buissonniers", "des Arts Buissonniers"),
+            ("Le Petit Théâtre", "du Petit Théâtre"),
+            ("La Fabrique", "de la Fabrique"),
+            ("L'Atelier du Coin", "de l'Atelier du Coin"),
+            ("L’Usine", "de l’Usine"),
+            ("Atelier des Possibles", "d'Atelier des Possibles"),
+            ("Ôde à la joie", "d'Ôde à la joie"),
+            ("Écume", "d'Écume"),
+            ("Un Jardin", "d'Un Jardin"),
+            ("Compagnie du Sillon", "de Compagnie du Sillon"),
+            ("Hautes Terres", "de Hautes Terres"),
+            ("Lessive", "de Lessive"),
+            ("Le", "de Le"),
+            ("  Les Arts  ", "des Arts"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(of(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn french_order_ignores_accents_and_case() {
+        let mut names = vec!["Région", "État", "Département", "école", "Europe", "Commune"];
+        names.sort_by(|a, b| compare(a, b));
+        assert_eq!(names, ["Commune", "Département", "école", "État", "Europe", "Région"]);
+    }
+
+    #[test]
+    fn a_quoted_label_keeps_its_guillemets_on_its_line() {
+        assert_eq!(visible(&quoted("Mise en œuvre")), "«~Mise en œuvre~»");
+    }
+}
