@@ -90,6 +90,6 @@ pub fn at_exit(state: &AppState) {
 /// seen in Paramètres, where the date of the last backup stops moving.
 fn report(outcome: Result<BackupInfo>) {
     if let Err(e) = outcome {
-        eprintln!("Sauvegarde automatique impossible : {}", e.message);
+        eprintln!("Sauvegarde automatique impossible\u{a0}: {}", e.message);
     }
 }

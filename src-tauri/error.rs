@@ -6,7 +6,7 @@ pub use jalons_core::Error;
 pub type CmdResult<T> = Result<T, Error>;
 
 pub fn poisoned() -> Error {
-    Error::internal("Jalons a rencontré une erreur interne : redémarrez l'application.")
+    Error::internal("Jalons a rencontré une erreur interne\u{a0}: redémarrez l'application.")
 }
 
 #[cfg(test)]

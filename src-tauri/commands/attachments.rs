@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// Opens with the system's default application; in the end-to-end build,
 /// `JALONS_OPEN_WITH` names another program (the tests record what was opened).
 fn open_path<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CmdResult<()> {
-    let failed = |e: String| Error::internal(format!("Le fichier n'a pas pu être ouvert : {e}"));
+    let failed = |e: String| Error::internal(format!("Le fichier n'a pas pu être ouvert\u{a0}: {e}"));
     if let Some(program) = test_answer("JALONS_OPEN_WITH") {
         std::process::Command::new(program).arg(path).spawn().map_err(|e| failed(e.to_string()))?;
         return Ok(());

@@ -75,11 +75,14 @@ pub async fn recover_from_backup<R: Runtime>(
     let problem = state.problem();
     if slot.is_some() || !problem.as_ref().is_some_and(|p| matches!(p.code, ErrorCode::Damaged | ErrorCode::NotJalons))
     {
-        return Err(Error::conflict(None, "La base est ouverte : restaurez depuis Paramètres."));
+        return Err(Error::conflict(None, "La base est ouverte\u{a0}: restaurez depuis Paramètres."));
     }
     let mut lock = state.recovery_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if lock.is_none() {
-        return Err(Error::new(ErrorCode::InUse, "Un autre Jalons utilise ce fichier : fermez-le, puis réessayez."));
+        return Err(Error::new(
+            ErrorCode::InUse,
+            "Un autre Jalons utilise ce fichier\u{a0}: fermez-le, puis réessayez.",
+        ));
     }
     let folder = state.backup_folder();
     let path = backup::resolve(&folder, &state.db_path, &file_name)?;

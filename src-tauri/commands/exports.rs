@@ -96,7 +96,7 @@ pub async fn export_summaries<R: Runtime>(
         (store.period_case_ids(&filter)?, store.today())
     };
     if ids.is_empty() {
-        return Err(Error::conflict(None, "Aucun accompagnement dans cette période : aucune fiche à écrire."));
+        return Err(Error::conflict(None, "Aucun accompagnement dans cette période\u{a0}: aucune fiche à écrire."));
     }
     let Some(folder) = pick_folder(&app, "Dossier où enregistrer les fiches de synthèse") else {
         return Ok(None);

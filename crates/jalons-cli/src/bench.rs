@@ -123,8 +123,8 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     let query = |q: &str| StructureFilter { query: q.into(), ..Default::default() };
     let lists: Vec<(&str, StructureFilter)> = vec![
         ("liste complète, triée par nom", query("")),
-        ("recherche « theatre »", query("theatre")),
-        ("recherche « fabrique vivarais 12 »", query("fabrique vivarais 12")),
+        ("recherche «\u{a0}theatre\u{a0}»", query("theatre")),
+        ("recherche «\u{a0}fabrique vivarais 12\u{a0}»", query("fabrique vivarais 12")),
         ("filtre département 26", StructureFilter { departement: "26".into(), ..Default::default() }),
         (
             "filtre SCIC, tri budget décroissant",
@@ -137,15 +137,15 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
         ),
     ];
     let communes = [
-        ("commune « die » (35 000 communes)", "die"),
-        ("commune « st jean »", "st jean"),
-        ("commune code postal « 26150 »", "26150"),
+        ("commune «\u{a0}die\u{a0}» (35 000 communes)", "die"),
+        ("commune «\u{a0}st jean\u{a0}»", "st jean"),
+        ("commune code postal «\u{a0}26150\u{a0}»", "26150"),
     ];
 
-    println!("Jalons — banc d'essai : {structures} structures, {runs} mesures par requête");
-    println!("chargement (création validée et journalisée de chaque fiche) : {:.1} s", load.as_secs_f64());
+    println!("Jalons — banc d'essai\u{a0}: {structures} structures, {runs} mesures par requête");
+    println!("chargement (création validée et journalisée de chaque fiche)\u{a0}: {:.1} s", load.as_secs_f64());
     println!(
-        "{} accompagnements ouverts et avancés par les mêmes commandes : {:.1} s",
+        "{} accompagnements ouverts et avancés par les mêmes commandes\u{a0}: {:.1} s",
         cases.len(),
         load_cases.as_secs_f64()
     );
@@ -169,7 +169,7 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     println!("| nombre par étape | {} | {} | {} |", n?, ms(p50), ms(p95));
     let one = &cases[cases.len() / 2];
     let (p50, p95, n) = time(runs, || store.case_workflow(one).map(|w| w.moves.len()));
-    println!("| page d'un accompagnement : étapes et manques | {} | {} | {} |", n?, ms(p50), ms(p95));
+    println!("| page d'un accompagnement\u{a0}: étapes et manques | {} | {} | {} |", n?, ms(p50), ms(p95));
     for (label, text) in communes {
         let (p50, p95, n) = time(runs, || territory().search(text, 12).len());
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));

@@ -58,7 +58,7 @@ pub fn writer(db: &Path, seed: u64) -> anyhow::Result<()> {
                     structure_id: structure_id.clone(),
                     kind: "call".into(),
                     occurred_on: "2026-11-30".into(),
-                    body: format!("Appel n° {i} : point sur la trésorerie."),
+                    body: format!("Appel n° {i}\u{a0}: point sur la trésorerie."),
                     ..Default::default()
                 })?;
                 ("journal_entries", entry.id)

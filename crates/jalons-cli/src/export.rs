@@ -33,7 +33,7 @@ pub fn report(
             .into_iter()
             .find(|f| f.id == wanted || f.name == wanted || f.label() == wanted)
             .map(|f| f.id)
-            .with_context(|| format!("aucune ligne de financement « {wanted} »"))?,
+            .with_context(|| format!("aucune ligne de financement «\u{a0}{wanted}\u{a0}»"))?,
     };
     let report = store.period_report(&ReportFilter { from: from.into(), to: to.into(), funder_id })?;
     let bytes = jalons_export::report_file(&report, format)?;

@@ -153,7 +153,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             let why: Vec<String> = e.chain().map(ToString::to_string).collect();
-            eprintln!("Erreur : {}", why.join(" : "));
+            eprintln!("Erreur\u{a0}: {}", why.join("\u{a0}: "));
             std::process::ExitCode::FAILURE
         }
     }

@@ -16,7 +16,7 @@ pub fn backup(db: &Path, to: Option<PathBuf>) -> anyhow::Result<()> {
     let info = backup::take(db, &folder, BackupReason::Manual, now())?;
     let holds = info.holds.map(|h| format!("{} structures, {} accompagnements, ", h.structures, h.cases));
     println!(
-        "Sauvegarde écrite : {} ({}{} Ko)",
+        "Sauvegarde écrite\u{a0}: {} ({}{} Ko)",
         folder.join(&info.file_name).display(),
         holds.unwrap_or_default(),
         info.size / 1024

@@ -19,13 +19,13 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
             .unwrap_or_default()
     };
     println!();
-    println!("Sûreté des données : base de {:.0} Mio", size as f64 / 1_048_576.0);
+    println!("Sûreté des données\u{a0}: base de {:.0} Mio", size as f64 / 1_048_576.0);
     println!("| opération | taille | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
     let (p50, p95, opened) = crate::bench::time(runs.min(5), || Store::open_then_check(db).map(drop));
     opened?;
     println!(
-        "| ouverture par l'application : verrou, nature du fichier, pièces jointes | — | {} | {} |",
+        "| ouverture par l'application\u{a0}: verrou, nature du fichier, pièces jointes | — | {} | {} |",
         ms(p50),
         ms(p95)
     );
@@ -48,7 +48,7 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     let report = store.verify()?;
     println!("| vérification complète (integrity_check) | — | {} | — |", ms(t.elapsed()));
-    anyhow::ensure!(report.is_sound(), "la base du banc d'essai n'est pas saine : {:?}", report.lines());
+    anyhow::ensure!(report.is_sound(), "la base du banc d'essai n'est pas saine\u{a0}: {:?}", report.lines());
     drop(store);
     let mut store = Store::open(db)?;
     let t = Instant::now();

@@ -42,7 +42,7 @@ fn load_journal(store: &mut Store, structure_ids: &[String], count: usize) -> an
         for i in 0..count {
             let people = serde_json::to_string(&[PEOPLE[i % PEOPLE.len()], PEOPLE[(i / 7) % PEOPLE.len()]])?;
             let body = format!(
-                "{} {}. Entrée n° {i} : la structure prépare {} et reviendra vers nous {}.",
+                "{} {}. Entrée n° {i}\u{a0}: la structure prépare {} et reviendra vers nous {}.",
                 OPENINGS[i % OPENINGS.len()],
                 TOPICS[(i / 3) % TOPICS.len()],
                 TOPICS[(i / 11) % TOPICS.len()].trim_start_matches("sur "),
@@ -82,7 +82,7 @@ pub fn run(store: &mut Store, structure_ids: &[String], entries: usize, runs: us
     load_journal(store, structure_ids, entries)?;
     println!();
     println!(
-        "recherche globale : {entries} entrées de journal ajoutées et indexées en {:.1} s",
+        "recherche globale\u{a0}: {entries} entrées de journal ajoutées et indexées en {:.1} s",
         t.elapsed().as_secs_f64()
     );
     println!();
@@ -101,7 +101,7 @@ pub fn run(store: &mut Store, structure_ids: &[String], entries: usize, runs: us
         let (p50, p95, hits) =
             time(runs, || store.search(typed, 6).map(|r| r.groups.iter().map(|g| g.hits.len()).sum::<usize>()));
         let (l50, l95, _) = time(runs, || like_scan(store, like_words, 6));
-        println!("| « {typed} » | {} | {} | {} | {} | {} |", hits?, ms(p50), ms(p95), ms(l50), ms(l95));
+        println!("| «\u{a0}{typed}\u{a0}» | {} | {} | {} | {} | {} |", hits?, ms(p50), ms(p95), ms(l50), ms(l95));
     }
     Ok(())
 }

@@ -29,14 +29,14 @@ fn backs_up_verifies_finds_an_altered_file_and_restores() {
     let usb = dir.path().join("cle");
     let out = cli(&["sauvegarde", "--db", db_arg, "--vers", usb.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).starts_with("Sauvegarde écrite : "), "{}", text(&out));
+    assert!(text(&out).starts_with("Sauvegarde écrite\u{a0}: "), "{}", text(&out));
     let backup =
         std::fs::read_dir(&usb).unwrap().flatten().find(|e| e.path().extension().is_some_and(|x| x == "sqlite"));
     let backup = backup.unwrap().path();
 
     let out = cli(&["verifier", "--db", db_arg]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("Base de données : intègre."), "{}", text(&out));
+    assert!(text(&out).contains("Base de données\u{a0}: intègre."), "{}", text(&out));
 
     let attached = stored_files(&dir.path().join("jalons-fichiers"));
     std::fs::write(&attached[0], "remplacé par un autre contenu").unwrap();

@@ -26,16 +26,19 @@ pub const MAX_NAME_BYTES: usize = 255 - PARTIAL_SUFFIX.len();
 /// A file name from words a user typed (a structure's name): the characters no file system
 /// accepts replaced, and cut at a character boundary so that it fits with its extension.
 pub fn file_name(stem: &str, extension: &str) -> String {
-    let cleaned: String =
-        stem.chars()
-            .map(|c| {
-                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
+    let cleaned: String = stem
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '-'
+            } else if c.is_whitespace() {
+                // A title's no-break spaces would make the name hard to type.
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     let budget = MAX_NAME_BYTES - extension.len() - 1;
     let mut end = cleaned.trim().len().min(budget);
     while !cleaned.trim().is_char_boundary(end) {
@@ -148,7 +151,7 @@ mod tests {
         let name = file_name(&format!("Fiche de synthèse 2026-001 {long}"), "pdf");
         assert!(name.len() + PARTIAL_SUFFIX.len() <= 255, "{} bytes", name.len());
         assert!(name.ends_with(".pdf") && !name.contains('/'));
-        assert_eq!(file_name("Bilan 2026 : Drôme", "xlsx"), "Bilan 2026 - Drôme.xlsx");
+        assert_eq!(file_name("Bilan 2026\u{a0}: Drôme", "xlsx"), "Bilan 2026 - Drôme.xlsx");
     }
 
     #[cfg(unix)]

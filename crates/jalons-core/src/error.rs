@@ -72,16 +72,16 @@ impl Error {
     pub fn damaged() -> Self {
         Self::new(
             ErrorCode::Damaged,
-            "La base de données est endommagée : une partie de son contenu ne peut plus être lue. \
-             Fermez Jalons et rouvrez-le : il proposera de restaurer la dernière sauvegarde saine.",
+            "La base de données est endommagée\u{a0}: une partie de son contenu ne peut plus être lue. \
+             Fermez Jalons et rouvrez-le\u{a0}: il proposera de restaurer la dernière sauvegarde saine.",
         )
     }
 
     pub fn disk_full() -> Self {
         Self::new(
             ErrorCode::DiskFull,
-            "Le disque est plein : rien n'a été enregistré. Libérez de la place (corbeille, \
-             téléchargements), puis recommencez : votre travail déjà enregistré est intact.",
+            "Le disque est plein\u{a0}: rien n'a été enregistré. Libérez de la place (corbeille, \
+             téléchargements), puis recommencez\u{a0}: votre travail déjà enregistré est intact.",
         )
     }
 
@@ -91,9 +91,9 @@ impl Error {
             std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Self::disk_full(),
             std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => Self::new(
                 ErrorCode::ReadOnly,
-                format!("{what} : le dossier est en lecture seule ou ne vous appartient pas."),
+                format!("{what}\u{a0}: le dossier est en lecture seule ou ne vous appartient pas."),
             ),
-            _ => Self::new(ErrorCode::Storage, format!("{what} : {e}.")),
+            _ => Self::new(ErrorCode::Storage, format!("{what}\u{a0}: {e}.")),
         }
     }
 
@@ -131,34 +131,34 @@ impl From<rusqlite::Error> for Error {
                 Sqlite::DiskFull => Self::disk_full(),
                 Sqlite::ReadOnly => Self::new(
                     ErrorCode::ReadOnly,
-                    "La base de données est en lecture seule : rien n'a été enregistré. Vérifiez que le \
+                    "La base de données est en lecture seule\u{a0}: rien n'a été enregistré. Vérifiez que le \
                      fichier et son dossier ne sont pas protégés en écriture.",
                 ),
                 Sqlite::SystemIoFailure => Self::new(
                     ErrorCode::Storage,
-                    "Le disque n'a pas pu être lu ou écrit : rien n'a été enregistré. Vérifiez le disque \
+                    "Le disque n'a pas pu être lu ou écrit\u{a0}: rien n'a été enregistré. Vérifiez le disque \
                      (ou la clé USB), puis recommencez.",
                 ),
                 Sqlite::CannotOpen => Self::new(
                     ErrorCode::Storage,
-                    "Le fichier de la base de données ne peut pas être ouvert : vérifiez qu'il existe \
+                    "Le fichier de la base de données ne peut pas être ouvert\u{a0}: vérifiez qu'il existe \
                      et que son dossier est accessible.",
                 ),
-                _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données : {e}")),
+                _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données\u{a0}: {e}")),
             },
             // Text that is not UTF-8, or a number where text belongs: the file was altered.
             rusqlite::Error::Utf8Error(..)
             | rusqlite::Error::FromSqlConversionFailure(..)
             | rusqlite::Error::InvalidColumnType(..)
             | rusqlite::Error::IntegralValueOutOfRange(..) => Self::damaged(),
-            _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données : {e}")),
+            _ => Self::new(ErrorCode::Storage, format!("Erreur de la base de données\u{a0}: {e}")),
         }
     }
 }
 
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {
-        Self::internal(format!("Donnée illisible : {e}"))
+        Self::internal(format!("Donnée illisible\u{a0}: {e}"))
     }
 }
 

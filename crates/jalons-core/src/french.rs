@@ -17,10 +17,11 @@ fn is_space(c: char) -> bool {
 }
 
 /// Puts the no-break spaces French typography wants: inside « » (added when missing),
-/// before « : » and before « ; ! ? » (narrow), where the text has a space. A colon with
-/// no space before it (10:30, https://) is left alone, and so are line breaks.
+/// before « : » and before « ; ! ? » (narrow), where the text has a space; three dots
+/// become « … ». A colon with no space before it (10:30, https://) is left alone, and so
+/// are line breaks.
 pub fn typography(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.replace("...", "…").chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
     while i < chars.len() {
@@ -60,7 +61,7 @@ pub fn number(n: i64) -> String {
         out.push('-');
     }
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NNBSP);
         }
         out.push(d);
@@ -70,7 +71,8 @@ pub fn number(n: i64) -> String {
 
 /// `0 salarié`, `1 salarié`, `2 salariés`: in French, 0 and 1 take the singular. The
 /// number and its noun stay on one line.
-pub fn count(n: i64, one: &str, many: &str) -> String {
+pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(i64::MAX);
     format!("{}{NBSP}{}", number(n), if n.unsigned_abs() <= 1 { one } else { many })
 }
 
@@ -127,6 +129,7 @@ mod tests {
             ("déjà   :  fait", "déjà~:  fait"),
             ("à 10:30, voir https://exemple.fr", "à 10:30, voir https://exemple.fr"),
             ("Rien à changer.", "Rien à changer."),
+            ("Nouveau consultant...", "Nouveau consultant…"),
             ("Deux lignes :\nla suite", "Deux lignes~:\nla suite"),
         ];
         for (raw, want) in cases {

@@ -36,7 +36,7 @@ macro_rules! labelled_enum {
                 match raw.trim() {
                     $($code => Ok($name::$variant),)+
                     "" => Err($crate::Error::validation(field, format!("Choisissez {}.", $what))),
-                    other => Err($crate::Error::validation(field, format!("Valeur inconnue pour {} : « {other} ».", $what))),
+                    other => Err($crate::Error::validation(field, format!("Valeur inconnue pour {}\u{a0}: «\u{a0}{other}\u{a0}».", $what))),
                 }
             }
 

@@ -104,8 +104,9 @@ impl Store {
     /// Reads the chosen picture (PNG, JPEG or SVG, 2 Mo at most) into the database.
     pub fn set_operator_logo(&mut self, path: &Path) -> Result<Operator> {
         let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::validation("logo", format!("Impossible de lire l'image « {shown} » : {e}.")))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::validation("logo", format!("Impossible de lire l'image «\u{a0}{shown}\u{a0}»\u{a0}: {e}."))
+        })?;
         self.set_operator_logo_bytes(&shown, bytes)
     }
 
@@ -113,14 +114,16 @@ impl Store {
         if bytes.len() > MAX_LOGO_BYTES {
             return Err(Error::validation(
                 "logo",
-                format!("L'image « {shown} » pèse plus de 2 Mo : choisissez une version plus légère du logo."),
+                format!(
+                    "L'image «\u{a0}{shown}\u{a0}» pèse plus de 2 Mo\u{a0}: choisissez une version plus légère du logo."
+                ),
             ));
         }
         let Some(kind) = media_type(&bytes) else {
             return Err(Error::validation(
                 "logo",
                 format!(
-                    "« {shown} » n'est pas une image PNG, JPEG ou SVG : choisissez le logo dans l'un de ces formats."
+                    "«\u{a0}{shown}\u{a0}» n'est pas une image PNG, JPEG ou SVG\u{a0}: choisissez le logo dans l'un de ces formats."
                 ),
             ));
         };

@@ -8,8 +8,8 @@ use jalons_core::indicators::DEFINITIONS;
 fn page() -> String {
     let mut out = String::from(
         "# Les indicateurs et leur définition\n\n\
-         Page écrite à partir des définitions du code (`crates/jalons-core/src/indicators/definitions.rs`) ;\n\
-         les mêmes figurent dans l'onglet « Définitions » de chaque bilan.\n",
+         Page écrite à partir des définitions du code (`crates/jalons-core/src/indicators/definitions.rs`)\u{202f};\n\
+         les mêmes figurent dans l'onglet «\u{a0}Définitions\u{a0}» de chaque bilan.\n",
     );
     let mut family = "";
     for d in DEFINITIONS {
@@ -17,7 +17,7 @@ fn page() -> String {
             family = d.family;
             out.push_str(&format!("\n## {family}\n\n"));
         }
-        out.push_str(&format!("- **{}** : {}\n", d.indicator, d.definition));
+        out.push_str(&format!("- **{}**\u{a0}: {}\n", d.indicator, d.definition));
     }
     out
 }

@@ -91,3 +91,13 @@ fn an_ingenierie_names_its_funder_line() {
     let err = s.create_engagement(&input).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("funder_id"));
 }
+
+#[test]
+fn funder_lines_are_listed_in_french_alphabetical_order() {
+    let mut s = common::store();
+    for name in ["Région", "État", "département de la Drôme", "Europe (FSE+)", "Commune de Die"] {
+        s.create_funder(&line(name, "")).unwrap();
+    }
+    let names: Vec<String> = s.list_funders().unwrap().into_iter().map(|f| f.name).collect();
+    assert_eq!(names, ["Commune de Die", "département de la Drôme", "État", "Europe (FSE+)", "Région"]);
+}

@@ -46,7 +46,7 @@ fn accents_case_and_prefixes_are_ignored() {
 #[test]
 fn a_journal_entry_is_found_and_opens_its_case() {
     let (mut s, case_id) = case();
-    journal(&mut s, &case_id, "Visite du Théâtre du Sillon : la salle accueille les répétitions.");
+    journal(&mut s, &case_id, "Visite du Théâtre du Sillon\u{a0}: la salle accueille les répétitions.");
     let r = s.search("theatre sill", 8).unwrap();
     let group = r.groups.iter().find(|g| g.kind == SearchKind::Journal).unwrap();
     let hit = &group.hits[0];

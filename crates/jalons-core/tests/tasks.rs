@@ -82,7 +82,7 @@ fn the_agenda_sorts_what_is_late_due_today_and_soon() {
     assert_eq!((follow_up.target, follow_up.target_id.as_str()), (TargetKind::Case, case_id.as_str()));
     assert_eq!(
         titles(&agenda.soon),
-        ["Bientôt", "Obligation employeur : DUERP (document unique d'évaluation des risques)"]
+        ["Bientôt", "Obligation employeur\u{a0}: DUERP (document unique d'évaluation des risques)"]
     );
     assert_eq!(agenda.soon[1].due_on, d("2026-03-12"));
 

@@ -114,12 +114,12 @@ fn an_action_is_updated_and_deleted() {
     assert_eq!(
         lines[0],
         (
-            "Formation « Paie »".into(),
+            "Formation «\u{a0}Paie\u{a0}»".into(),
             "\"Réalisée, 2 personnes, 14 h, coût 1\u{a0}200,00\u{a0}€, demandé 1\u{a0}200,00\u{a0}€, obtenu 900,00\u{a0}€, début 10/03/2025\""
                 .into(),
             "null".into()
         )
     );
-    assert_eq!(lines[2].0, "Formation « Paie des intermittents »");
+    assert_eq!(lines[2].0, "Formation «\u{a0}Paie des intermittents\u{a0}»");
     assert_eq!(lines[2].1, "null");
 }

@@ -21,7 +21,7 @@ pub fn write_summaries(
     mut step: impl FnMut(&BatchProgress) -> bool,
 ) -> Result<BatchProgress> {
     std::fs::create_dir_all(folder)
-        .map_err(|e| Error::internal(format!("Le dossier {} n'a pas pu être créé : {e}", folder.display())))?;
+        .map_err(|e| Error::internal(format!("Le dossier {} n'a pas pu être créé\u{a0}: {e}", folder.display())))?;
     let mut progress = BatchProgress {
         done: 0,
         total: ids.len(),

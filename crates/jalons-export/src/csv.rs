@@ -6,7 +6,7 @@ use jalons_core::{Error, Result};
 use crate::table::Sheet;
 
 pub fn csv(sheet: &Sheet) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| Error::internal(format!("Le fichier CSV n'a pas pu être écrit : {e}"));
+    let failed = |e: csv::Error| Error::internal(format!("Le fichier CSV n'a pas pu être écrit\u{a0}: {e}"));
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
@@ -14,7 +14,7 @@ pub fn csv(sheet: &Sheet) -> Result<Vec<u8>> {
         for row in &sheet.rows {
             w.write_record(row.iter().map(|c| c.plain())).map_err(failed)?;
         }
-        w.flush().map_err(|e| Error::internal(format!("Le fichier CSV n'a pas pu être écrit : {e}")))?;
+        w.flush().map_err(|e| Error::internal(format!("Le fichier CSV n'a pas pu être écrit\u{a0}: {e}")))?;
     }
     Ok(out)
 }

@@ -35,5 +35,5 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>> {
         book.push_sheet(ods);
     }
     spreadsheet_ods::write_ods_buf(&mut book, Vec::new())
-        .map_err(|e| Error::internal(format!("Le classeur ODS n'a pas pu être écrit : {e}")))
+        .map_err(|e| Error::internal(format!("Le classeur ODS n'a pas pu être écrit\u{a0}: {e}")))
 }

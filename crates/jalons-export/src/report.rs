@@ -76,8 +76,8 @@ fn summary(r: &PeriodReport) -> Sheet {
         line("Financements solidaires obtenus", Cell::Money(t.obtained)),
     ];
     for tool in &t.by_tool {
-        rows.push(line(&format!("  {} : demandé", tool.tool), Cell::Money(tool.requested)));
-        rows.push(line(&format!("  {} : obtenu", tool.tool), Cell::Money(tool.obtained)));
+        rows.push(line(&format!("  {}\u{a0}: demandé", tool.tool), Cell::Money(tool.requested)));
+        rows.push(line(&format!("  {}\u{a0}: obtenu", tool.tool), Cell::Money(tool.obtained)));
     }
     for c in &t.criteria {
         rows.push(line(
@@ -132,7 +132,7 @@ fn structures(r: &PeriodReport) -> Sheet {
             13,
             vec![
                 (0, Cell::text("Total")),
-                (1, Cell::text(format!("{} structures", t.structures))),
+                (1, Cell::text(jalons_core::french::count(t.structures, "structure", "structures"))),
                 (9, count(t.first_time)),
                 (10, count(t.diagnosed)),
                 (11, count(t.with_engagement)),
@@ -180,7 +180,7 @@ fn territory(r: &PeriodReport) -> Sheet {
             10,
             vec![
                 (0, Cell::text("Total")),
-                (1, Cell::text(format!("{} structures", t.structures))),
+                (1, Cell::text(jalons_core::french::count(t.structures, "structure", "structures"))),
                 (7, count(t.qpv)),
                 (8, count(t.frr)),
                 (9, count(t.rural)),
@@ -281,7 +281,7 @@ fn engagements(r: &PeriodReport) -> Sheet {
             })
             .collect(),
         totals: vec![vec![
-            Cell::text(format!("Total (hors annulées) : {}", t.engagements)),
+            Cell::text(format!("Total (hors annulées)\u{a0}: {}", t.engagements)),
             Cell::Empty,
             Cell::text(format!("{} ind. · {} coll.", t.individual, t.collective)),
             Cell::Empty,

@@ -70,7 +70,7 @@ impl Document {
     pub fn pdf(&self, ident: &str) -> Result<Vec<u8>> {
         let document = self.compile()?;
         let standards = PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::internal(format!("Norme PDF/A refusée : {}", e.message())))?;
+            .map_err(|e| Error::internal(format!("Norme PDF/A refusée\u{a0}: {}", e.message())))?;
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_owned()),
             creator: Smart::Custom(Some("Jalons".to_owned())),
@@ -106,7 +106,7 @@ fn now() -> Option<Timestamp> {
 
 fn failed(errors: &[SourceDiagnostic]) -> Error {
     let details: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-    Error::internal(format!("Le document n'a pas pu être composé : {}", details.join(" ; ")))
+    Error::internal(format!("Le document n'a pas pu être composé\u{a0}: {}", details.join("\u{202f}; ")))
 }
 
 impl World for Document {

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use crate::table::{Cell, Sheet};
 
 fn failed(e: XlsxError) -> Error {
-    Error::internal(format!("Le classeur Excel n'a pas pu être écrit : {e}"))
+    Error::internal(format!("Le classeur Excel n'a pas pu être écrit\u{a0}: {e}"))
 }
 
 struct Formats {

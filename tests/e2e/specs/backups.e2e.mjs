@@ -51,7 +51,7 @@ describe('Les sauvegardes', () => {
 		await heading('Paramètres');
 		await click('Sauvegarder maintenant');
 		await expect($('//p[@role="status"][contains(., "Sauvegarde du")]')).toHaveText(
-			expect.stringMatching(/écrite : 1\sstructure, aucun accompagnement\.$/)
+			expect.stringMatching(/écrite\s: 1\sstructure, aucun accompagnement\.$/)
 		);
 		await expect(await panel()).toHaveText(expect.stringContaining('Sauvegarde demandée'));
 		await expect(await panel()).toHaveText(expect.stringContaining('jalons-sauvegardes'));
@@ -65,7 +65,7 @@ describe('Les sauvegardes', () => {
 		await restoreRow('Sauvegarde demandée');
 		const dialog = await $('[role="dialog"]');
 		await expect(dialog).toHaveText(
-			expect.stringMatching(/Les données actuelles \(2\sstructures, aucun accompagnement\) seront remplacées par celles de la sauvegarde : 1\sstructure/)
+			expect.stringMatching(/Les données actuelles \(2\sstructures, aucun accompagnement\) seront remplacées par celles de la sauvegarde\s: 1\sstructure/)
 		);
 		await expect(dialog).toHaveText(expect.stringContaining('Avant une restauration'));
 		await (await dialog.$('button=Restaurer')).click();

@@ -26,12 +26,12 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 		await openStructure('A Cumpagnia di u Rughjone');
 		await click('Préparer la liste type');
 		const duerp = "DUERP (document unique d'évaluation des risques)";
-		await $(`[aria-label="État : ${duerp}"]`).selectByVisibleText('À jour');
-		await $(`[aria-label="Dernière fois : ${duerp}"]`).setValue('01/10/2024');
+		await $(`[aria-label="État\u00a0: ${duerp}"]`).selectByVisibleText('À jour');
+		await $(`[aria-label="Dernière fois\u00a0: ${duerp}"]`).setValue('01/10/2024');
 		await click('Enregistrer les obligations');
 		await expect($('//p[normalize-space(.)="Obligations enregistrées."]')).toBeDisplayed();
 		await expect(section('Fonction employeur')).toHaveText(expect.stringContaining('1 en retard'));
-		await expect($(`[aria-label="Échéance : ${duerp}"]`)).toHaveAttribute('placeholder', '01/10/2025');
+		await expect($(`[aria-label="Échéance\u00a0: ${duerp}"]`)).toHaveAttribute('placeholder', '01/10/2025');
 
 		await click('2025-005');
 		await heading('Accompagnement 2025-005');
@@ -101,7 +101,7 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 		await fill('Montant obtenu (€)', '24 000');
 		await fill('Décision le', today);
 		await click('Ajouter la demande');
-		await expect($('.totals')).toHaveText(expect.stringMatching(/Demandé : 30\s000,00\s€ · Obtenu : 24\s000,00\s€/));
+		await expect($('.totals')).toHaveText(expect.stringMatching(/Demandé\s: 30\s000,00\s€ · Obtenu\s: 24\s000,00\s€/));
 
 		await click('Financements');
 		await heading('Financements solidaires');

@@ -41,7 +41,7 @@ describe('Les documents pour les financeurs', () => {
 		const file = saved('Fiche de synthèse 2025-001 La Friche des Canuts.pdf');
 		await expect($('.summary-dialog [role="status"]')).toHaveText(expect.stringContaining(file));
 		expect(existsSync(file)).toBe(true);
-		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
 		expect(text).toContain('FICHE DE SYNTHÈSE DE L’ACCOMPAGNEMENT 2025-001');
 		expect(text).toContain('Camille Martin, chargée de mission DLA Drôme');
 		expect(text).toContain('780 000,00 €');

@@ -47,7 +47,7 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await expect($('main')).toHaveText(expect.stringContaining('Die (26)'));
 		const history = await $('//section[.//h2[normalize-space(.)="Historique"]]');
 		await expect(history).toHaveText(expect.stringContaining('Modification'));
-		await expect(history).toHaveText(expect.stringMatching(/Budget annuel : 186\s500,00\s€ → 200\s000,00\s€/));
+		await expect(history).toHaveText(expect.stringMatching(/Budget annuel\s: 186\s500,00\s€ → 200\s000,00\s€/));
 	});
 
 	it('asks before leaving a form with unsaved input', async () => {
@@ -102,12 +102,12 @@ describe('Structures et ouverture d’un accompagnement', () => {
 	it('flags an overdue DUERP on the structure, its open case and the case list', async () => {
 		await click('Préparer la liste type');
 		const duerp = "DUERP (document unique d'évaluation des risques)";
-		await $(`[aria-label="État : ${duerp}"]`).selectByVisibleText('À jour');
-		await $(`[aria-label="Dernière fois : ${duerp}"]`).setValue('01/10/2024');
+		await $(`[aria-label="État\u00a0: ${duerp}"]`).selectByVisibleText('À jour');
+		await $(`[aria-label="Dernière fois\u00a0: ${duerp}"]`).setValue('01/10/2024');
 		await click('Enregistrer les obligations');
 		await expect($('//p[normalize-space(.)="Obligations enregistrées."]')).toBeDisplayed();
 		await expect($('//tr[contains(., "DUERP")]')).toHaveText(expect.stringContaining('En retard'));
-		await expect($(`[aria-label="Échéance : ${duerp}"]`)).toHaveAttribute('placeholder', '01/10/2025');
+		await expect($(`[aria-label="Échéance\u00a0: ${duerp}"]`)).toHaveAttribute('placeholder', '01/10/2025');
 		await expect($('#employer-title')).toHaveText(expect.stringContaining('1 en retard'));
 
 		await click(`${new Date().getFullYear()}-001`);

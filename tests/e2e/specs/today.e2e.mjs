@@ -15,7 +15,7 @@ describe("Aujourd'hui", () => {
 		await heading("Aujourd'hui");
 		const late = await section('En retard');
 		await expect(late).toHaveText(expect.stringContaining('Relancer le consultant pour le compte rendu de lancement'));
-		await expect(late).toHaveText(expect.stringContaining('Obligation employeur : DUERP'));
+		await expect(late).toHaveText(expect.stringMatching(/Obligation employeur\s: DUERP/));
 		await expect(late).toHaveText(expect.stringContaining('Rapport final attendu'));
 		await expect(await section("Aujourd'hui")).toHaveText(
 			expect.stringContaining("Envoyer la fiche repère DUERP à l'administratrice")
@@ -38,7 +38,7 @@ describe("Aujourd'hui", () => {
 	});
 
 	it('ticks a task done from the agenda', async () => {
-		await $('[aria-label="Fait : Relancer le consultant pour le compte rendu de lancement"]').click();
+		await $('[aria-label="Fait\u00a0: Relancer le consultant pour le compte rendu de lancement"]').click();
 		await browser.waitUntil(
 			async () => !(await (await section('En retard')).getText()).includes('Relancer le consultant')
 		);

@@ -104,13 +104,13 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 
 		await fill('Validé par les instances le', today);
 		await click('Enregistrer le diagnostic');
-		await expect($('.next')).toHaveText(expect.stringContaining('Tout est prêt pour « Parcours d\'accompagnement »'));
+		await expect($('.next')).toHaveText(expect.stringMatching(/Tout est prêt pour «\sParcours d'accompagnement\s»/));
 	});
 
 	it('moves to the parcours, steps back with a comment, and moves on again', async () => {
 		await move('Passer au parcours');
 		await expectStage('Parcours d');
-		await click('Revenir à « Diagnostic partagé »');
+		await click('Revenir à «\u00a0Diagnostic partagé\u00a0»');
 		await click('Valider le changement');
 		await expect($('#f-comment-error')).toHaveText('Expliquez en commentaire pourquoi revenir à une étape précédente.');
 		await fill('Commentaire', 'Le bureau veut revoir la note de gouvernance.');
@@ -174,7 +174,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 	});
 
 	it('records the follow-up and closes the case', async () => {
-		await expect(await field('ETP au suivi').then((f) => f.$('..'))).toHaveText(expect.stringContaining('Au diagnostic : 2,5'));
+		await expect(await field('ETP au suivi').then((f) => f.$('..'))).toHaveText(expect.stringMatching(/Au diagnostic\s: 2,5/));
 		await fill('Effectif au suivi', '4');
 		await fill('ETP au suivi', '3');
 		await choose('Emplois', '+ En progrès');
@@ -186,7 +186,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await click('Enregistrer le suivi');
 		await expect($('//p[normalize-space(.)="Suivi enregistré."]')).toBeDisplayed();
 		await move("Clôturer l'accompagnement");
-		await expectStage('Clôturé');
+		await expectStage('Clôture');
 		await expect($('.next')).toHaveText(expect.stringContaining(`Clôturé le ${today}`));
 	});
 
@@ -196,7 +196,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await click('Terminés 1');
 		await click(`${new Date().getFullYear()}-001`);
 		await heading('Accompagnement');
-		await expectStage('Clôturé');
+		await expectStage('Clôture');
 		const entries = await browser.execute(() =>
 			[...document.querySelectorAll('.timeline li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim())
 		);

@@ -103,7 +103,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 	} catch (e) {
 		if (isApiError(e)) throw new CommandError(e);
 		// Tauri's own failures (a malformed argument) arrive as plain strings.
-		throw new CommandError({ code: 'internal', message: `Erreur interne : ${String(e)}` });
+		throw new CommandError({ code: 'internal', message: `Erreur interne\u00a0: ${String(e)}` });
 	}
 }
 

@@ -1,6 +1,7 @@
 // The French reading of backups: when, what each holds.
 import type { BackupInfo, Holding } from './bindings';
 import * as fmt from './format';
+import * as french from './french';
 
 /** `2026-12-01T09:30:12` (local time) → `01/12/2026 à 09:30`. */
 export function takenAt(b: BackupInfo): string {
@@ -8,7 +9,7 @@ export function takenAt(b: BackupInfo): string {
 }
 
 const counted = (n: number, none: string, one: string, many: string) =>
-	n === 0 ? none : `${n}\u00a0${n > 1 ? many : one}`;
+	n === 0 ? none : french.count(n, one, many);
 
 /** « 12 structures, 3 accompagnements », « aucune structure, aucun accompagnement » */
 export function holdingText(h: Holding | null): string {

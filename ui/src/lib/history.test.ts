@@ -22,7 +22,7 @@ suite('history', () => {
 			{ domain: 'project', score: 2 },
 			{ domain: 'activities', score: null }
 		];
-		expect(describe([{ field: 'scores', from: [], to: scores }])[0].to).toBe('1 domaine noté');
+		expect(describe([{ field: 'scores', from: [], to: scores }])[0].to).toBe('1\u00a0domaine noté');
 		const [vat, cost] = describe([
 			{ field: 'vat_rate', from: 2000, to: 550 },
 			{ field: 'cost_ttc', from: null, to: 269010 }

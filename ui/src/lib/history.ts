@@ -1,6 +1,7 @@
 // How the audit trail reads in French: field labels and values by kind.
 import type { FieldChange, ReferenceData } from './bindings';
 import * as fmt from './format';
+import * as french from './french';
 import { labelOf } from './session.svelte';
 
 type Kind =
@@ -167,10 +168,10 @@ function show(kind: Kind, v: unknown): string {
 			return String((v as unknown[]).length);
 		case 'scored': {
 			const n = (v as { score: number | null }[]).filter((s) => s.score !== null).length;
-			return n > 1 ? `${n} domaines notés` : `${n} domaine noté`;
+			return french.count(n, 'domaine noté', 'domaines notés');
 		}
 		case 'titles':
-			return (v as { title: string }[]).map((a) => a.title).join(' ; ') || '—';
+			return (v as { title: string }[]).map((a) => a.title).join('\u202f; ') || '—';
 		case 'names':
 			return (v as { consultant_name: string }[]).map((o) => o.consultant_name).join(', ') || '—';
 		case 'structures':

@@ -15,12 +15,12 @@ describe('reminderText', () => {
 			soon: [item('Plus tard', 'X')]
 		};
 		expect(reminderText(agenda)).toEqual({
-			title: "Jalons : 2 en retard, 2 pour aujourd'hui",
+			title: "Jalons\u00a0: 2 en retard, 2 pour aujourd'hui",
 			body: [
 				'• Relancer le consultant (Compagnie du Sillon · 2025-003)',
 				'• DUERP (Voce di Bastia)',
 				'• Envoyer la fiche repère (Compagnie du Sillon)',
-				"… et 1 de plus dans « Aujourd'hui »."
+				"… et 1 de plus dans «\u00a0Aujourd'hui\u00a0»."
 			].join('\n')
 		});
 	});

@@ -14,8 +14,8 @@ export function reminderText(agenda: Agenda): { title: string; body: string } | 
 	if (agenda.late.length) parts.push(`${agenda.late.length} en retard`);
 	if (agenda.now.length) parts.push(`${agenda.now.length} pour aujourd'hui`);
 	const lines = items.slice(0, 3).map((i) => `• ${i.title} (${i.context})`);
-	if (items.length > 3) lines.push(`… et ${items.length - 3} de plus dans « Aujourd'hui ».`);
-	return { title: `Jalons : ${parts.join(', ')}`, body: lines.join('\n') };
+	if (items.length > 3) lines.push(`… et ${items.length - 3} de plus dans «\u00a0Aujourd'hui\u00a0».`);
+	return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: lines.join('\n') };
 }
 
 let notifiedOn: string | null = null;

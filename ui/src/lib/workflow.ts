@@ -36,7 +36,7 @@ export function moveLabel(m: Pick<MoveOption, 'to' | 'kind'>): string {
 		case 'forward':
 			return FORWARD_LABELS[m.to] ?? labelOf('stages', m.to);
 		case 'back':
-			return `Revenir à « ${labelOf('stages', m.to)} »`;
+			return `Revenir à «\u00a0${labelOf('stages', m.to)}\u00a0»`;
 		case 'exit':
 			return EXIT_LABELS[m.to] ?? labelOf('stages', m.to);
 		case 'reopen':
@@ -55,12 +55,12 @@ export function needs(kind: MoveKind, to: Stage): { comment: boolean; reason: bo
 
 /** One line of the timeline: what happened. */
 export function timelineTitle(e: TimelineEntry): string {
-	if (!e.from) return 'Demande reçue : accueil';
+	if (!e.from) return 'Demande reçue\u00a0: accueil';
 	if (EXITS.includes(e.to)) return labelOf('stages', e.to);
-	if (isFinished(e.from)) return `Réouverture : ${labelOf('stages', e.to)}`;
+	if (isFinished(e.from)) return `Réouverture\u00a0: ${labelOf('stages', e.to)}`;
 	const back = MAIN_LINE.indexOf(e.to) < MAIN_LINE.indexOf(e.from);
 	return back
-		? `Retour à « ${labelOf('stages', e.to)} »`
+		? `Retour à «\u00a0${labelOf('stages', e.to)}\u00a0»`
 		: e.to === 'closed'
 			? 'Accompagnement clôturé'
 			: `${labelOf('stages', e.to)}`;

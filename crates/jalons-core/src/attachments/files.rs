@@ -27,22 +27,23 @@ pub(crate) struct Picked {
 pub(crate) fn pick(path: &Path) -> Result<Picked> {
     let name = display_name(path);
     let meta = std::fs::metadata(path)
-        .map_err(|_| Error::validation("file", format!("Le fichier « {name} » est introuvable.")))?;
+        .map_err(|_| Error::validation("file", format!("Le fichier «\u{a0}{name}\u{a0}» est introuvable.")))?;
     if !meta.is_file() {
-        return Err(Error::validation("file", format!("« {name} » n'est pas un fichier.")));
+        return Err(Error::validation("file", format!("«\u{a0}{name}\u{a0}» n'est pas un fichier.")));
     }
     if meta.len() > MAX_SIZE {
         return Err(Error::validation(
             "file",
             format!(
-                "Le fichier « {name} » fait {} Mo : Jalons accepte jusqu'à {} Mo.",
+                "Le fichier «\u{a0}{name}\u{a0}» fait {} Mo\u{a0}: Jalons accepte jusqu'à {} Mo.",
                 meta.len().div_ceil(1024 * 1024),
                 MAX_SIZE / (1024 * 1024)
             ),
         ));
     }
-    let sha256 = sha256_of(path)
-        .map_err(|e| Error::validation("file", format!("Le fichier « {name} » ne peut pas être lu : {e}.")))?;
+    let sha256 = sha256_of(path).map_err(|e| {
+        Error::validation("file", format!("Le fichier «\u{a0}{name}\u{a0}» ne peut pas être lu\u{a0}: {e}."))
+    })?;
     Ok(Picked { name, size: meta.len(), sha256 })
 }
 
@@ -74,7 +75,7 @@ pub(crate) fn stored_path(dir: &Path, sha256: &str) -> Result<PathBuf> {
     if !is_hash(sha256) {
         return Err(Error::new(
             ErrorCode::Damaged,
-            "Cette pièce jointe est mal enregistrée dans la base (son empreinte n'est pas valable) : \
+            "Cette pièce jointe est mal enregistrée dans la base (son empreinte n'est pas valable)\u{a0}: \
              Jalons ne l'ouvre pas et ne touche à aucun fichier.",
         ));
     }
@@ -93,7 +94,7 @@ pub(crate) fn store(dir: &Path, source: &Path, picked: &Picked) -> Result<()> {
     let folder = |e: std::io::Error| Error::io("Le dossier des pièces jointes n'a pas pu être créé", &e);
     durable::owner_only_dir(dir).map_err(folder)?;
     durable::owner_only_dir(parent).map_err(folder)?;
-    durable::copy_file(source, &target, &format!("Le fichier « {} » n'a pas pu être copié", picked.name))
+    durable::copy_file(source, &target, &format!("Le fichier «\u{a0}{}\u{a0}» n'a pas pu être copié", picked.name))
 }
 
 /// What a sweep of the files folder removed.

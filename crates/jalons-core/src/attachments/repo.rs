@@ -135,7 +135,7 @@ impl Store {
         let path = stored_path(self.files_dir()?, &a.sha256)?;
         if !path.is_file() {
             return Err(Error::not_found(format!(
-                "Le fichier « {} » n'est plus dans le dossier de Jalons : joignez-le à nouveau.",
+                "Le fichier «\u{a0}{}\u{a0}» n'est plus dans le dossier de Jalons\u{a0}: joignez-le à nouveau.",
                 a.name
             )));
         }

@@ -141,7 +141,7 @@ pub fn resolve(dir: &Path, db: &Path, file_name: &str) -> Result<PathBuf> {
     let missing = || {
         Error::new(
             ErrorCode::NotFound,
-            format!("La sauvegarde « {file_name} » n'est pas dans le dossier des sauvegardes."),
+            format!("La sauvegarde «\u{a0}{file_name}\u{a0}» n'est pas dans le dossier des sauvegardes."),
         )
     };
     parse_name(&base_of(db), file_name).ok_or_else(missing)?;

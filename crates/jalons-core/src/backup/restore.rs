@@ -34,7 +34,10 @@ fn check_backup(path: &Path) -> Result<()> {
     opening::check_contents(&conn, path).map_err(refused)?;
     migrations::check_not_newer(&conn).map_err(refused)?;
     if migrations::schema_version(&conn)? == 0 {
-        return Err(Error::new(ErrorCode::NotJalons, "Cette sauvegarde est vide : elle ne peut pas être restaurée."));
+        return Err(Error::new(
+            ErrorCode::NotJalons,
+            "Cette sauvegarde est vide\u{a0}: elle ne peut pas être restaurée.",
+        ));
     }
     Ok(())
 }
@@ -93,7 +96,7 @@ impl Store {
         if page_size(source)? != page_size(self.conn())? {
             return Err(Error::new(
                 ErrorCode::NotJalons,
-                "Cette sauvegarde n'a pas été écrite par Jalons (taille de page différente) : elle ne peut pas être restaurée.",
+                "Cette sauvegarde n'a pas été écrite par Jalons (taille de page différente)\u{a0}: elle ne peut pas être restaurée.",
             ));
         }
         {

@@ -28,23 +28,23 @@ impl Verification {
     /// The report in French, one line a finding.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![if self.integrity.is_empty() {
-            "Base de données : intègre.".to_owned()
+            "Base de données\u{a0}: intègre.".to_owned()
         } else {
-            format!("Base de données : endommagée ({}).", self.integrity.join(" ; "))
+            format!("Base de données\u{a0}: endommagée ({}).", self.integrity.join("\u{202f}; "))
         }];
         if self.broken_links > 0 {
-            out.push(format!("Liens rompus entre fiches : {}.", self.broken_links));
+            out.push(format!("Liens rompus entre fiches\u{a0}: {}.", self.broken_links));
         }
-        out.push(format!("Pièces jointes vérifiées : {}.", self.files_checked));
+        out.push(format!("Pièces jointes vérifiées\u{a0}: {}.", self.files_checked));
         for name in &self.missing {
-            out.push(format!("Pièce jointe absente du dossier : « {name} »."));
+            out.push(format!("Pièce jointe absente du dossier\u{a0}: «\u{a0}{name}\u{a0}»."));
         }
         for name in &self.altered {
-            out.push(format!("Pièce jointe modifiée depuis son ajout : « {name} »."));
+            out.push(format!("Pièce jointe modifiée depuis son ajout\u{a0}: «\u{a0}{name}\u{a0}»."));
         }
         if self.swept.partials + self.swept.orphans > 0 {
             out.push(format!(
-                "Nettoyé : {} copie(s) interrompue(s) et {} fichier(s) sans pièce jointe ({} octets).",
+                "Nettoyé\u{a0}: {} copie(s) interrompue(s) et {} fichier(s) sans pièce jointe ({} octets).",
                 self.swept.partials, self.swept.orphans, self.swept.bytes
             ));
         }

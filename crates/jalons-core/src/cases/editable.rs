@@ -20,13 +20,16 @@ pub(crate) fn editable_case(conn: &Connection, case_id: &str, from: Stage, secti
     if stage.is_finished() {
         return Err(Error::conflict(
             None,
-            format!("Cet accompagnement est terminé (« {} ») : rouvrez-le pour modifier {section}.", stage.label()),
+            format!(
+                "Cet accompagnement est terminé («\u{a0}{}\u{a0}»)\u{a0}: rouvrez-le pour modifier {section}.",
+                stage.label()
+            ),
         ));
     }
     if stage.rank() < from.rank() {
         return Err(Error::conflict(
             None,
-            format!("Passez l'accompagnement à l'étape « {} » avant de renseigner {section}.", from.label()),
+            format!("Passez l'accompagnement à l'étape «\u{a0}{}\u{a0}» avant de renseigner {section}.", from.label()),
         ));
     }
     Ok(OpenCase { stage, request_date })

@@ -8,7 +8,7 @@ labelled_enum!(
         Plan => "plan", "Parcours d'accompagnement";
         Engineering => "engineering", "Mise en œuvre";
         FollowUp => "follow_up", "Suivi";
-        Closed => "closed", "Clôturé";
+        Closed => "closed", "Clôture";
         Referred => "referred", "Orienté vers un autre dispositif";
         NotEligible => "not_eligible", "Non éligible";
         Abandoned => "abandoned", "Abandon";
@@ -45,11 +45,11 @@ labelled_enum!(
 labelled_enum!(
     /// How the structure heard of the DLA.
     ReferralSource, "comment la structure a connu le DLA" {
-        Network => "network", "Fédération ou réseau (UFISC, Opale...)";
+        Network => "network", "Fédération ou réseau (UFISC, Opale…)";
         Cress => "cress", "CRESS";
         LocalAuthority => "local_authority", "Collectivité territoriale";
-        StateService => "state_service", "Services de l'État (DRAC, DDETS...)";
-        Funder => "funder", "Financeur (France Active, banque...)";
+        StateService => "state_service", "Services de l'État (DRAC, DDETS…)";
+        Funder => "funder", "Financeur (France Active, banque…)";
         PreviousCase => "previous_case", "Accompagnement DLA précédent";
         WordOfMouth => "word_of_mouth", "Bouche-à-oreille";
         Website => "website", "Site internet, réseaux sociaux";

@@ -64,7 +64,7 @@ impl Store {
             .optional()?;
         match id {
             Some(id) => load(self.conn(), &id),
-            None => Err(Error::not_found(format!("Aucun accompagnement « {wanted} »."))),
+            None => Err(Error::not_found(format!("Aucun accompagnement «\u{a0}{wanted}\u{a0}»."))),
         }
     }
 
@@ -85,7 +85,7 @@ impl Store {
                 Some(Some(_)) => {
                     return Err(Error::conflict(
                         Some("structure_id"),
-                        "Cette structure est archivée : restaurez-la avant d'ouvrir un accompagnement.",
+                        "Cette structure est archivée\u{a0}: restaurez-la avant d'ouvrir un accompagnement.",
                     ));
                 }
                 Some(None) => {}

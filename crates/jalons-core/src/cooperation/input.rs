@@ -67,7 +67,7 @@ impl CooperationInput {
         if members.len() < 2 {
             return Err(Error::validation(
                 "members",
-                "Une coopération réunit au moins deux structures : ajoutez les structures qui y prennent part.",
+                "Une coopération réunit au moins deux structures\u{a0}: ajoutez les structures qui y prennent part.",
             ));
         }
         Ok(ValidCooperation {

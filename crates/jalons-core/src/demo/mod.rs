@@ -193,7 +193,7 @@ impl Store {
         if !self.is_empty()? {
             return Err(Error::conflict(
                 None,
-                "La base contient déjà des structures : les données de démonstration ne se chargent que dans une base vide.",
+                "La base contient déjà des structures\u{a0}: les données de démonstration ne se chargent que dans une base vide.",
             ));
         }
         let demo: Demo = serde_json::from_str(DEMO)?;
@@ -202,7 +202,10 @@ impl Store {
             let mut ids = Vec::with_capacity(demo.structures.len());
             for s in &demo.structures {
                 ids.push(
-                    store.create_structure(s).map_err(|e| Error::internal(format!("Démo, « {} » : {e}", s.name)))?.id,
+                    store
+                        .create_structure(s)
+                        .map_err(|e| Error::internal(format!("Démo, «\u{a0}{}\u{a0}»\u{a0}: {e}", s.name)))?
+                        .id,
                 );
             }
             // Opened in request order, so that the yearly references follow the dates.
@@ -239,7 +242,7 @@ impl Store {
             let employer: Employer = serde_json::from_str(EMPLOYER)?;
             for e in &employer.structures {
                 store.save_obligations(&ids[e.structure], &e.obligations).map_err(|err| {
-                    Error::internal(format!("Démo, obligations de la structure n° {} : {err}", e.structure))
+                    Error::internal(format!("Démo, obligations de la structure n° {}\u{a0}: {err}", e.structure))
                 })?;
             }
             let opened: Vec<workflow::OpenedCase> = opened.into_iter().flatten().collect();
@@ -271,7 +274,7 @@ impl Store {
                 partner_ids.push(
                     store
                         .create_partner(p)
-                        .map_err(|e| Error::internal(format!("Démo, partenaire « {} » : {e}", p.name)))?
+                        .map_err(|e| Error::internal(format!("Démo, partenaire «\u{a0}{}\u{a0}»\u{a0}: {e}", p.name)))?
                         .id,
                 );
             }
@@ -287,7 +290,7 @@ impl Store {
                         outcome_note: r.outcome_note,
                     })
                     .map_err(|e| {
-                        Error::internal(format!("Démo, orientation de l'accompagnement n° {} : {e}", r.case))
+                        Error::internal(format!("Démo, orientation de l'accompagnement n° {}\u{a0}: {e}", r.case))
                     })?;
             }
             let journal: Journal = serde_json::from_str(JOURNAL)?;
@@ -299,11 +302,11 @@ impl Store {
                         (opened[c].request_date + chrono::Days::new(j.days)).to_string(),
                     ),
                     (None, Some(s)) => (ids[s].clone(), String::new(), j.date.clone()),
-                    (None, None) => return Err(Error::internal("Démo : une entrée du journal sans structure.")),
+                    (None, None) => return Err(Error::internal("Démo\u{a0}: une entrée du journal sans structure.")),
                 };
                 store
                     .create_journal_entry(&JournalInput { structure_id, case_id, occurred_on, ..j.input })
-                    .map_err(|e| Error::internal(format!("Démo, journal : {e}")))?;
+                    .map_err(|e| Error::internal(format!("Démo, journal\u{a0}: {e}")))?;
             }
             let tasks: Tasks = serde_json::from_str(TASKS)?;
             let today = store.today();
@@ -316,14 +319,14 @@ impl Store {
                         title: t.title,
                         due_on: due.to_string(),
                     })
-                    .map_err(|e| Error::internal(format!("Démo, tâche : {e}")))?;
+                    .map_err(|e| Error::internal(format!("Démo, tâche\u{a0}: {e}")))?;
             }
             if store.files_dir.is_some() {
                 let dir = std::env::temp_dir().join(format!("jalons-demo-{}", crate::ids::new_id()));
                 let path = dir.join(ATTACHMENT.0);
                 std::fs::create_dir_all(&dir)
                     .and_then(|()| std::fs::write(&path, ATTACHMENT.1))
-                    .map_err(|e| Error::internal(format!("Démo, pièce jointe : {e}")))?;
+                    .map_err(|e| Error::internal(format!("Démo, pièce jointe\u{a0}: {e}")))?;
                 let owner = AttachmentOwner { kind: OwnerKind::Case, id: opened[0].id.clone() };
                 let attached = store.attach_file(&owner, &path, true);
                 std::fs::remove_dir_all(&dir).ok();
@@ -332,8 +335,9 @@ impl Store {
             let training: Training = serde_json::from_str(TRAINING)?;
             for t in training.structures {
                 let id = &ids[t.structure];
-                let context =
-                    |e: Error| Error::internal(format!("Démo, formation de la structure n° {} : {e}", t.structure));
+                let context = |e: Error| {
+                    Error::internal(format!("Démo, formation de la structure n° {}\u{a0}: {e}", t.structure))
+                };
                 store.set_opco(id, &t.opco).map_err(context)?;
                 for a in t.actions {
                     store
@@ -350,16 +354,16 @@ impl Store {
                     .map(|m| MemberInput { structure_id: ids[m.structure].clone(), role: m.role.clone() })
                     .collect();
                 let input = CooperationInput { members, ..p.input };
-                store
-                    .create_cooperation(&input)
-                    .map_err(|e| Error::internal(format!("Démo, coopération « {} » : {e}", input.name)))?;
+                store.create_cooperation(&input).map_err(|e| {
+                    Error::internal(format!("Démo, coopération «\u{a0}{}\u{a0}»\u{a0}: {e}", input.name))
+                })?;
             }
             let (consultants, engagements) = workflow::advance(store, &opened)?;
             let finance: Finance = serde_json::from_str(FINANCE)?;
             for f in finance.applications {
                 let input = FinanceInput { case_id: opened[f.case].id.clone(), ..f.input };
                 store.create_finance_application(&input).map_err(|e| {
-                    Error::internal(format!("Démo, financement de l'accompagnement n° {} : {e}", f.case))
+                    Error::internal(format!("Démo, financement de l'accompagnement n° {}\u{a0}: {e}", f.case))
                 })?;
             }
             Ok(DemoLoaded {

@@ -273,13 +273,9 @@ impl Loader<'_> {
             days: t.days.clone(),
             day_rate: format!("{}", rate / 100),
             vat_rate: t.vat.clone(),
-            funder_id: self
-                .store
-                .list_funders()?
-                .into_iter()
-                .find(|f| f.name == t.funder)
-                .map(|f| f.id)
-                .ok_or_else(|| Error::internal(format!("Démo : pas de ligne de financement « {} ».", t.funder)))?,
+            funder_id: self.store.list_funders()?.into_iter().find(|f| f.name == t.funder).map(|f| f.id).ok_or_else(
+                || Error::internal(format!("Démo\u{a0}: pas de ligne de financement «\u{a0}{}\u{a0}».", t.funder)),
+            )?,
             terms_date: day(base, 84),
             consultation_date: day(base, 91),
             decision_date: day(base, 105),
@@ -358,19 +354,19 @@ pub(super) fn advance(store: &mut Store, cases: &[OpenedCase]) -> Result<(usize,
     for k in &w.consultants {
         let c = store
             .create_consultant(k)
-            .map_err(|e| Error::internal(format!("Démo, consultant « {} » : {e}", k.name)))?;
+            .map_err(|e| Error::internal(format!("Démo, consultant «\u{a0}{}\u{a0}»\u{a0}: {e}", k.name)))?;
         consultants.push((c.id, c.day_rate.map_or(0, |m| m.0)));
     }
     let targets: HashMap<usize, u8> = w.progress.iter().filter_map(|p| rank(&p.to).map(|r| (p.case, r))).collect();
     let mut loader = Loader { store, cases };
-    let context = |case: usize| move |e: Error| Error::internal(format!("Démo, accompagnement n° {case} : {e}"));
+    let context = |case: usize| move |e: Error| Error::internal(format!("Démo, accompagnement n° {case}\u{a0}: {e}"));
     for p in &w.progress {
         loader.first_steps(p, &w).map_err(context(p.case))?;
     }
     for t in &w.engagements {
         loader
             .engagement(t, &consultants, &targets)
-            .map_err(|e| Error::internal(format!("Démo, ingénierie « {} » : {e}", t.title)))?;
+            .map_err(|e| Error::internal(format!("Démo, ingénierie «\u{a0}{}\u{a0}»\u{a0}: {e}", t.title)))?;
     }
     for p in &w.progress {
         loader.last_steps(p, &w).map_err(context(p.case))?;

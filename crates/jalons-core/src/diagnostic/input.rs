@@ -102,7 +102,7 @@ impl DiagnosticInput {
             if scores.iter().any(|v: &ValidScore| v.domain == domain) {
                 return Err(within(Error::validation(
                     "domain",
-                    format!("Le domaine « {} » est en double.", domain.label()),
+                    format!("Le domaine «\u{a0}{}\u{a0}» est en double.", domain.label()),
                 )));
             }
             let score = match s.score.trim() {
@@ -112,7 +112,10 @@ impl DiagnosticInput {
                     _ => {
                         return Err(within(Error::validation(
                             "score",
-                            format!("La note du domaine « {} » va de 0 à 3 (saisi : « {t} »).", domain.label()),
+                            format!(
+                                "La note du domaine «\u{a0}{}\u{a0}» va de 0 à 3 (saisi\u{a0}: «\u{a0}{t}\u{a0}»).",
+                                domain.label()
+                            ),
                         )));
                     }
                 },
@@ -139,7 +142,7 @@ impl DiagnosticInput {
             if interviews.is_empty() {
                 return Err(Error::validation(
                     "validated_on",
-                    "Un diagnostic validé compte au moins un entretien : ajoutez-le avant la date de validation.",
+                    "Un diagnostic validé compte au moins un entretien\u{a0}: ajoutez-le avant la date de validation.",
                 ));
             }
         }

@@ -116,7 +116,7 @@ impl Store {
             if v.validated_on.is_none() && before.validated_on.is_some() && case.stage != Stage::Diagnostic {
                 return Err(Error::validation(
                     "validated_on",
-                    "Le parcours s'appuie sur ce diagnostic validé : sa date de validation ne peut pas être effacée.",
+                    "Le parcours s'appuie sur ce diagnostic validé\u{a0}: sa date de validation ne peut pas être effacée.",
                 ));
             }
             let now = &w.now;

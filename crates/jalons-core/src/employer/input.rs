@@ -60,7 +60,7 @@ impl ObligationInput {
                 _ => {
                     return Err(Error::validation(
                         "period_months",
-                        format!("La périodicité se compte en mois, de 1 à 120 (saisi : « {t} »)."),
+                        format!("La périodicité se compte en mois, de 1 à 120 (saisi\u{a0}: «\u{a0}{t}\u{a0}»)."),
                     ));
                 }
             },
@@ -99,7 +99,7 @@ pub(crate) fn validate_all(items: &[ObligationInput], today: NaiveDate) -> Resul
         if v.kind != ObligationKind::Custom && out.iter().any(|o| o.kind == v.kind) {
             return Err(Error::validation(
                 &format!("obligations.{i}.kind"),
-                format!("« {} » figure déjà dans la liste.", v.kind.label()),
+                format!("«\u{a0}{}\u{a0}» figure déjà dans la liste.", v.kind.label()),
             ));
         }
         out.push(v);

@@ -75,10 +75,10 @@ const MAX_OFFERS: usize = 6;
 fn vat_rate(raw: &str) -> Result<Option<i64>> {
     let t = raw.trim();
     if t.is_empty() {
-        return Err(Error::validation("vat_rate", "Choisissez le taux de TVA (ou « Exonéré de TVA »)."));
+        return Err(Error::validation("vat_rate", "Choisissez le taux de TVA (ou «\u{a0}Exonéré de TVA\u{a0}»)."));
     }
     if !VAT_RATES.iter().any(|(code, _)| *code == t) {
-        return Err(Error::validation("vat_rate", format!("Taux de TVA inconnu : « {t} ».")));
+        return Err(Error::validation("vat_rate", format!("Taux de TVA inconnu\u{a0}: «\u{a0}{t}\u{a0}».")));
     }
     Ok(t.parse().ok())
 }
@@ -88,7 +88,12 @@ fn offer(o: &OfferInput) -> Result<ValidOffer> {
         "" => None,
         t => match t.parse::<i64>() {
             Ok(n @ 0..=20) => Some(n),
-            _ => return Err(Error::validation("score", format!("La note de l'offre va de 0 à 20 (saisi : « {t} »)."))),
+            _ => {
+                return Err(Error::validation(
+                    "score",
+                    format!("La note de l'offre va de 0 à 20 (saisi\u{a0}: «\u{a0}{t}\u{a0}»)."),
+                ));
+            }
         },
     };
     Ok(ValidOffer {
@@ -188,13 +193,13 @@ impl EngagementInput {
             (EngagementMode::Individual, n) if n > 1 => {
                 return Err(Error::validation(
                     "case_ids",
-                    "Une ingénierie individuelle concerne un seul accompagnement : choisissez « Collective » pour en réunir plusieurs.",
+                    "Une ingénierie individuelle concerne un seul accompagnement\u{a0}: choisissez «\u{a0}Collective\u{a0}» pour en réunir plusieurs.",
                 ));
             }
             (EngagementMode::Collective, 1) => {
                 return Err(Error::validation(
                     "case_ids",
-                    "Une ingénierie collective réunit au moins deux structures : ajoutez les autres accompagnements concernés.",
+                    "Une ingénierie collective réunit au moins deux structures\u{a0}: ajoutez les autres accompagnements concernés.",
                 ));
             }
             _ => {}

@@ -110,7 +110,7 @@ fn check_cases(conn: &Connection, v: &ValidEngagement, already: &[String]) -> Re
             return Err(Error::validation(
                 "case_ids",
                 format!(
-                    "L'accompagnement {reference} ({name}) est à l'étape « {} » : une ingénierie se rattache à un accompagnement en cours, dont le parcours est engagé.",
+                    "L'accompagnement {reference} ({name}) est à l'étape «\u{a0}{}\u{a0}»\u{a0}: une ingénierie se rattache à un accompagnement en cours, dont le parcours est engagé.",
                     stage.label()
                 ),
             ));
@@ -118,7 +118,9 @@ fn check_cases(conn: &Connection, v: &ValidEngagement, already: &[String]) -> Re
         if structures.contains(&structure_id) {
             return Err(Error::validation(
                 "case_ids",
-                format!("« {name} » figure deux fois : une structure ne compte qu'une fois dans une ingénierie."),
+                format!(
+                    "«\u{a0}{name}\u{a0}» figure deux fois\u{a0}: une structure ne compte qu'une fois dans une ingénierie."
+                ),
             ));
         }
         structures.push(structure_id);

@@ -46,11 +46,11 @@ impl FinanceInput {
         if amount_obtained.is_some_and(|o| o > amount_requested) && !self.over_confirmed {
             return Err(Error::validation(
                 "amount_obtained",
-                "Le montant obtenu dépasse le montant demandé : cochez la confirmation si c'est bien le cas.",
+                "Le montant obtenu dépasse le montant demandé\u{a0}: cochez la confirmation si c'est bien le cas.",
             ));
         }
         if amount_obtained.is_some() && status != FinanceStatus::Granted {
-            return Err(Error::validation("status", "Un montant obtenu va avec l'état « Accordée »."));
+            return Err(Error::validation("status", "Un montant obtenu va avec l'état «\u{a0}Accordée\u{a0}»."));
         }
         if status == FinanceStatus::Granted && amount_obtained.is_none() {
             return Err(Error::validation("amount_obtained", "Indiquez le montant accordé."));

@@ -108,7 +108,10 @@ fn ensure_open(conn: &Connection, case_id: &str) -> Result<()> {
         None => Err(Error::not_found("Cet accompagnement n'existe pas ou plus.")),
         Some(s) if s.is_finished() => Err(Error::conflict(
             None,
-            format!("Cet accompagnement est terminé (« {} ») : rouvrez-le pour modifier ses financements.", s.label()),
+            format!(
+                "Cet accompagnement est terminé («\u{a0}{}\u{a0}»)\u{a0}: rouvrez-le pour modifier ses financements.",
+                s.label()
+            ),
         )),
         Some(_) => Ok(()),
     }

@@ -69,14 +69,14 @@ impl FollowUpInput {
                 _ => {
                     return Err(Error::validation(
                         "appropriation",
-                        format!("L'appropriation va de 0 à 3 (saisi : « {t} »)."),
+                        format!("L'appropriation va de 0 à 3 (saisi\u{a0}: «\u{a0}{t}\u{a0}»)."),
                     ));
                 }
             },
         };
         let trend = |field: &str, label: &str, raw: &str| {
             if raw.trim().is_empty() {
-                Err(Error::validation(field, format!("Indiquez l'évolution : {label}.")))
+                Err(Error::validation(field, format!("Indiquez l'évolution\u{a0}: {label}.")))
             } else {
                 Trend::parse(field, raw)
             }

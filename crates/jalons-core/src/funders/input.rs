@@ -40,7 +40,7 @@ impl FunderInput {
         {
             return Err(Error::validation(
                 "period_end",
-                "La fin de la période précède son début : vérifiez les deux dates.",
+                "La fin de la période précède son début\u{a0}: vérifiez les deux dates.",
             ));
         }
         Ok(ValidFunder { name, programme, period_start, period_end })

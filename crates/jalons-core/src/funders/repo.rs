@@ -16,7 +16,7 @@ const SELECT: &str = "SELECT f.id, f.name, f.programme, f.period_start, f.period
     FROM funders f";
 
 /// Active lines first, then by name and programme.
-const ORDER: &str = "ORDER BY f.archived_at IS NOT NULL, f.name COLLATE NOCASE, f.programme COLLATE NOCASE";
+const ORDER: &str = "ORDER BY f.archived_at IS NOT NULL, f.name COLLATE fr, f.programme COLLATE fr";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Funder> {
     Ok(Funder {
@@ -48,7 +48,7 @@ pub(crate) fn check_funder(conn: &Connection, field: &str, id: &str, already: &[
         None => Err(Error::validation(field, "Une des lignes de financement choisies n'existe pas ou plus.")),
         Some(true) if !already.iter().any(|a| a == id) => Err(Error::validation(
             field,
-            "Une des lignes de financement choisies est archivée : réactivez-la dans les paramètres ou choisissez-en une autre.",
+            "Une des lignes de financement choisies est archivée\u{a0}: réactivez-la dans les paramètres ou choisissez-en une autre.",
         )),
         Some(_) => Ok(()),
     }
@@ -122,7 +122,7 @@ impl Store {
                 return Err(Error::conflict(
                     None,
                     format!(
-                        "« {} » finance {} accompagnement(s) et {} ingénierie(s) : archivez cette ligne plutôt que de la supprimer.",
+                        "«\u{a0}{}\u{a0}» finance {} accompagnement(s) et {} ingénierie(s)\u{a0}: archivez cette ligne plutôt que de la supprimer.",
                         before.label(),
                         before.cases,
                         before.engagements

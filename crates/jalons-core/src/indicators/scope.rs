@@ -35,7 +35,10 @@ impl ReportFilter {
         let from = parse_date("from", "Le début de la période", &self.from)?;
         let to = parse_date("to", "La fin de la période", &self.to)?;
         if to < from {
-            return Err(Error::validation("to", "La fin de la période précède son début : vérifiez les deux dates."));
+            return Err(Error::validation(
+                "to",
+                "La fin de la période précède son début\u{a0}: vérifiez les deux dates.",
+            ));
         }
         let (funder_id, funder) = if self.funder_id.trim().is_empty() {
             (None, None)

@@ -7,7 +7,10 @@ const MAX_MINUTES: i64 = 24 * 60;
 fn invalid(raw: &str) -> Error {
     Error::validation(
         "duration",
-        format!("Durée invalide (saisi : « {} »). Écrivez par exemple 1 h 30, 45 min ou 90.", raw.trim()),
+        format!(
+            "Durée invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 1 h 30, 45 min ou 90.",
+            raw.trim()
+        ),
     )
 }
 

@@ -49,7 +49,7 @@ impl JournalInput {
         if occurred_on > today {
             return Err(Error::validation(
                 "occurred_on",
-                "Le journal garde ce qui a eu lieu : la date ne peut pas être dans le futur. Pour un rendez-vous à venir, créez une tâche.",
+                "Le journal garde ce qui a eu lieu\u{a0}: la date ne peut pas être dans le futur. Pour un rendez-vous à venir, créez une tâche.",
             ));
         }
         let duration = parse_duration(&self.duration)?;
@@ -67,7 +67,10 @@ impl JournalInput {
             return Err(Error::validation("body", "Écrivez ce qui s'est dit ou fait."));
         }
         if body.chars().count() > 20_000 {
-            return Err(Error::validation("body", "Le texte dépasse 20 000 caractères : joignez plutôt un document."));
+            return Err(Error::validation(
+                "body",
+                "Le texte dépasse 20 000 caractères\u{a0}: joignez plutôt un document.",
+            ));
         }
         Ok(ValidJournal {
             structure_id,

@@ -68,7 +68,7 @@ impl PartnerInput {
         {
             return Err(Error::validation(
                 "website",
-                format!("Site web invalide (saisi : « {w} »). Exemple : www.cress-aura.org"),
+                format!("Site web invalide (saisi\u{a0}: «\u{a0}{w}\u{a0}»). Exemple\u{a0}: www.cress-aura.org"),
             ));
         }
         let contacts = self

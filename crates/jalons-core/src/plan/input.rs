@@ -126,7 +126,7 @@ impl PlanInput {
             if axes.iter().all(|a| a.actions.is_empty()) {
                 return Err(Error::validation(
                     "validated_on",
-                    "Un parcours validé compte au moins une action : ajoutez-la avant la date de validation.",
+                    "Un parcours validé compte au moins une action\u{a0}: ajoutez-la avant la date de validation.",
                 ));
             }
         }

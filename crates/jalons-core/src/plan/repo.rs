@@ -70,7 +70,7 @@ impl Store {
             if v.validated_on.is_none() && before.validated_on.is_some() && case.stage != Stage::Plan {
                 return Err(Error::validation(
                     "validated_on",
-                    "La mise en œuvre s'appuie sur ce parcours validé : sa date de validation ne peut pas être effacée.",
+                    "La mise en œuvre s'appuie sur ce parcours validé\u{a0}: sa date de validation ne peut pas être effacée.",
                 ));
             }
             w.tx.execute(

@@ -37,7 +37,7 @@ impl DbLock {
             Err(TryLockError::WouldBlock) => Err(Error::new(
                 ErrorCode::InUse,
                 format!(
-                    "Ce fichier est déjà ouvert par un autre Jalons (une autre fenêtre, ou jalons-cli) : {}. \
+                    "Ce fichier est déjà ouvert par un autre Jalons (une autre fenêtre, ou jalons-cli)\u{a0}: {}. \
                      Fermez-le, puis réessayez.",
                     db.display()
                 ),

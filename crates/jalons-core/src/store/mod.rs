@@ -160,6 +160,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
+        conn.create_collation("fr", crate::french::compare)?;
         migrations::migrate(&mut conn)?;
         Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system() })
     }

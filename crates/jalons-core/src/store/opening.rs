@@ -27,7 +27,7 @@ pub(crate) fn check_writable(path: &Path) -> Result<()> {
         return Err(Error::new(
             ErrorCode::ReadOnly,
             format!(
-                "Le fichier {} est en lecture seule : Jalons ne pourrait pas y enregistrer votre travail. \
+                "Le fichier {} est en lecture seule\u{a0}: Jalons ne pourrait pas y enregistrer votre travail. \
                  Retirez sa protection en écriture, ou copiez-le dans un dossier à vous, puis rouvrez-le.",
                 path.display()
             ),
@@ -38,7 +38,7 @@ pub(crate) fn check_writable(path: &Path) -> Result<()> {
         return Err(Error::new(
             ErrorCode::ReadOnly,
             format!(
-                "Le dossier {} est en lecture seule : Jalons doit pouvoir y écrire à côté de la base \
+                "Le dossier {} est en lecture seule\u{a0}: Jalons doit pouvoir y écrire à côté de la base \
                  (journal des transactions, pièces jointes). Copiez le fichier dans un dossier à vous, \
                  puis rouvrez-le.",
                 dir.display()
@@ -63,8 +63,8 @@ pub(crate) fn damaged(path: &Path, detail: &str) -> Error {
     Error::new(
         ErrorCode::Damaged,
         format!(
-            "La base {} est endommagée ({detail}) : Jalons ne peut pas s'y fier. Restaurez la dernière \
-             sauvegarde saine ; le fichier endommagé sera gardé à côté, renommé.",
+            "La base {} est endommagée ({detail})\u{a0}: Jalons ne peut pas s'y fier. Restaurez la dernière \
+             sauvegarde saine\u{202f}; le fichier endommagé sera gardé à côté, renommé.",
             path.display()
         ),
     )

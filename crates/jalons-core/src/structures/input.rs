@@ -130,7 +130,10 @@ fn insee_category(raw: &str) -> Result<String> {
     } else {
         Err(Error::validation(
             "insee_category",
-            format!("La catégorie juridique INSEE compte 4 chiffres, par exemple 9220 (saisi : « {} »).", raw.trim()),
+            format!(
+                "La catégorie juridique INSEE compte 4 chiffres, par exemple 9220 (saisi\u{a0}: «\u{a0}{}\u{a0}»).",
+                raw.trim()
+            ),
         ))
     }
 }
@@ -140,7 +143,10 @@ fn postal_code(raw: &str) -> Result<String> {
     if v.len() == 5 && v.bytes().all(|b| b.is_ascii_digit()) {
         Ok(v)
     } else {
-        Err(Error::validation("postal_code", format!("Le code postal compte 5 chiffres (saisi : « {} »).", raw.trim())))
+        Err(Error::validation(
+            "postal_code",
+            format!("Le code postal compte 5 chiffres (saisi\u{a0}: «\u{a0}{}\u{a0}»).", raw.trim()),
+        ))
     }
 }
 
@@ -152,7 +158,7 @@ fn qpv_code(raw: &str) -> Result<String> {
     } else {
         Err(Error::validation(
             "qpv_code",
-            format!("Le code QPV commence par QN, par exemple QN02601M (saisi : « {} »).", raw.trim()),
+            format!("Le code QPV commence par QN, par exemple QN02601M (saisi\u{a0}: «\u{a0}{}\u{a0}»).", raw.trim()),
         ))
     }
 }
@@ -162,7 +168,7 @@ fn frr_vintage(raw: &str) -> Result<i32> {
         Ok(y) if (2024..=2100).contains(&y) => Ok(y),
         _ => Err(Error::validation(
             "frr_vintage",
-            format!("Indiquez l'année du classement FRR (2024 ou après), saisi : « {} ».", raw.trim()),
+            format!("Indiquez l'année du classement FRR (2024 ou après), saisi\u{a0}: «\u{a0}{}\u{a0}».", raw.trim()),
         )),
     }
 }
@@ -189,7 +195,7 @@ impl StructureInput {
             (Some(sn), Some(st)) if sn.as_str() != st.siren() => {
                 return Err(Error::validation(
                     "siret",
-                    format!("Le SIRET ne commence pas par le SIREN {sn} : vérifiez l'un ou l'autre."),
+                    format!("Le SIRET ne commence pas par le SIREN {sn}\u{a0}: vérifiez l'un ou l'autre."),
                 ));
             }
             (None, Some(st)) => siren = Some(Siren::parse("siret", st.siren())?),

@@ -110,9 +110,10 @@ fn ensure_siret_free(conn: &Connection, v: &ValidStructure, own_id: Option<&str>
         })
         .optional()?;
     match other {
-        Some(name) => {
-            Err(Error::conflict(Some("siret"), format!("Ce SIRET est déjà celui de la structure « {name} ».")))
-        }
+        Some(name) => Err(Error::conflict(
+            Some("siret"),
+            format!("Ce SIRET est déjà celui de la structure «\u{a0}{name}\u{a0}»."),
+        )),
         None => Ok(()),
     }
 }

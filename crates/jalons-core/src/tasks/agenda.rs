@@ -141,7 +141,7 @@ impl Store {
             }
             let item = AgendaItem {
                 source: AgendaSource::Report,
-                title: format!("Rapport final attendu : {title}"),
+                title: format!("Rapport final attendu\u{a0}: {title}"),
                 context: structures.unwrap_or_default(),
                 due_on,
                 target: TargetKind::Engagement,
@@ -169,7 +169,7 @@ impl Store {
             let (kind, label, due_on, structure_id, structure) = row?;
             let item = AgendaItem {
                 source: AgendaSource::Obligation,
-                title: format!("Obligation employeur : {}", label.unwrap_or_else(|| kind.label().to_owned())),
+                title: format!("Obligation employeur\u{a0}: {}", label.unwrap_or_else(|| kind.label().to_owned())),
                 context: structure,
                 due_on,
                 target: TargetKind::Structure,
@@ -179,7 +179,7 @@ impl Store {
             items.push((item, false));
         }
 
-        items.sort_by(|a, b| a.0.due_on.cmp(&b.0.due_on).then_with(|| a.0.title.cmp(&b.0.title)));
+        items.sort_by(|a, b| a.0.due_on.cmp(&b.0.due_on).then_with(|| crate::french::compare(&a.0.title, &b.0.title)));
         let mut agenda = Agenda { today, late: Vec::new(), now: Vec::new(), soon: Vec::new() };
         for (item, open) in items {
             if open || item.due_on == today {

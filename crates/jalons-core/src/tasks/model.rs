@@ -54,7 +54,7 @@ impl TaskInput {
         let title = required_text("title", "L'intitulé de la tâche", &self.title, 300)?;
         let due_on = parse_date("due_on", "L'échéance", &self.due_on)?;
         if !(2000..=2100).contains(&due_on.year()) {
-            return Err(Error::validation("due_on", "L'échéance semble erronée : vérifiez l'année."));
+            return Err(Error::validation("due_on", "L'échéance semble erronée\u{a0}: vérifiez l'année."));
         }
         Ok(ValidTask { structure_id, case_id, title, due_on })
     }

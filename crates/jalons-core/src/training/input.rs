@@ -58,7 +58,7 @@ impl TrainingActionInput {
         {
             return Err(Error::validation(
                 "funding_obtained",
-                "Le financement obtenu dépasse le financement demandé : cochez la confirmation si c'est bien le cas.",
+                "Le financement obtenu dépasse le financement demandé\u{a0}: cochez la confirmation si c'est bien le cas.",
             ));
         }
         let start_on = parse_optional_date("start_on", "La date de début", &self.start_on)?;

@@ -117,7 +117,7 @@ fn snapshot(a: &TrainingAction) -> serde_json::Value {
     parts.extend(a.funding_obtained.map(|m| format!("obtenu {m}")));
     parts.extend(a.start_on.map(|d| format!("début {}", date(d))));
     parts.extend(a.end_on.map(|d| format!("fin {}", date(d))));
-    serde_json::json!({ format!("Formation « {} »", a.title): parts.join(", ") })
+    serde_json::json!({ format!("Formation «\u{a0}{}\u{a0}»", a.title): parts.join(", ") })
 }
 
 /// Records a change of the plan on the structure: an action added, changed or removed.

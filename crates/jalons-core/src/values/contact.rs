@@ -22,7 +22,7 @@ pub fn email(raw: &str) -> Result<String> {
     if ok {
         Ok(v)
     } else {
-        Err(Error::validation("email", format!("L'adresse e-mail « {} » n'est pas valide.", raw.trim())))
+        Err(Error::validation("email", format!("L'adresse e-mail «\u{a0}{}\u{a0}» n'est pas valide.", raw.trim())))
     }
 }
 
@@ -32,7 +32,7 @@ pub fn phone(raw: &str) -> Result<String> {
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     let allowed = t.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
     if !allowed || digits.len() < 8 || digits.len() > 15 {
-        return Err(Error::validation("phone", format!("Le numéro de téléphone « {t} » n'est pas valide.")));
+        return Err(Error::validation("phone", format!("Le numéro de téléphone «\u{a0}{t}\u{a0}» n'est pas valide.")));
     }
     if digits.len() == 10 && digits.starts_with('0') && !t.starts_with('+') {
         let pairs: Vec<&str> = (0..5).map(|i| &digits[i * 2..i * 2 + 2]).collect();

@@ -35,7 +35,10 @@ fn luhn_valid(digits: &str) -> bool {
 
 fn check_digits(field: &str, label: &str, value: &str, len: usize) -> Result<()> {
     if value.len() != len || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::validation(field, format!("{label} doit compter {len} chiffres (saisi : « {value} »).")));
+        return Err(Error::validation(
+            field,
+            format!("{label} doit compter {len} chiffres (saisi\u{a0}: «\u{a0}{value}\u{a0}»)."),
+        ));
     }
     Ok(())
 }
@@ -47,7 +50,7 @@ impl Siren {
         if !luhn_valid(&v) {
             return Err(Error::validation(
                 field,
-                "Le SIREN est invalide : la clé de contrôle ne correspond pas. Vérifiez les chiffres.",
+                "Le SIREN est invalide\u{a0}: la clé de contrôle ne correspond pas. Vérifiez les chiffres.",
             ));
         }
         Ok(Self(v))
@@ -62,7 +65,7 @@ impl Siret {
         if !luhn_valid(&v) && !la_poste {
             return Err(Error::validation(
                 field,
-                "Le SIRET est invalide : la clé de contrôle ne correspond pas. Vérifiez les chiffres.",
+                "Le SIRET est invalide\u{a0}: la clé de contrôle ne correspond pas. Vérifiez les chiffres.",
             ));
         }
         Ok(Self(v))
@@ -83,7 +86,7 @@ impl Rna {
             return Err(Error::validation(
                 field,
                 format!(
-                    "Le numéro RNA doit être un W suivi de 9 caractères, par exemple W262001234 (saisi : « {v} »)."
+                    "Le numéro RNA doit être un W suivi de 9 caractères, par exemple W262001234 (saisi\u{a0}: «\u{a0}{v}\u{a0}»)."
                 ),
             ));
         }
@@ -101,7 +104,7 @@ impl Naf {
             return Err(Error::validation(
                 field,
                 format!(
-                    "Le code NAF doit avoir la forme 90.01Z : 4 chiffres puis une lettre (saisi : « {} »).",
+                    "Le code NAF doit avoir la forme 90.01Z\u{a0}: 4 chiffres puis une lettre (saisi\u{a0}: «\u{a0}{}\u{a0}»).",
                     raw.trim()
                 ),
             ));
@@ -117,7 +120,10 @@ impl Idcc {
         if v.is_empty() || v.len() > 4 || !v.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::validation(
                 field,
-                format!("Un IDCC est un code de 4 chiffres au plus, par exemple 1285 (saisi : « {} »).", raw.trim()),
+                format!(
+                    "Un IDCC est un code de 4 chiffres au plus, par exemple 1285 (saisi\u{a0}: «\u{a0}{}\u{a0}»).",
+                    raw.trim()
+                ),
             ));
         }
         Ok(Self(format!("{v:0>4}")))
@@ -134,7 +140,9 @@ impl CommuneCode {
         if !ok {
             return Err(Error::validation(
                 field,
-                format!("Le code commune INSEE compte 5 caractères, par exemple 26113 ou 2A004 (saisi : « {v} »)."),
+                format!(
+                    "Le code commune INSEE compte 5 caractères, par exemple 26113 ou 2A004 (saisi\u{a0}: «\u{a0}{v}\u{a0}»)."
+                ),
             ));
         }
         Ok(Self(v))

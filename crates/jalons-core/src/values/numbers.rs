@@ -67,7 +67,10 @@ impl Money {
         let cents = parse_hundredths(raw).ok_or_else(|| {
             Error::validation(
                 field,
-                format!("{label} : montant invalide (saisi : « {} »). Écrivez par exemple 12 500,50.", raw.trim()),
+                format!(
+                    "{label}\u{a0}: montant invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 12 500,50.",
+                    raw.trim()
+                ),
             )
         })?;
         if cents < 0 {
@@ -76,7 +79,7 @@ impl Money {
         if cents > MAX_MONEY_CENTS {
             return Err(Error::validation(
                 field,
-                format!("{label} semble trop élevé : vérifiez le nombre de chiffres."),
+                format!("{label} semble trop élevé\u{a0}: vérifiez le nombre de chiffres."),
             ));
         }
         Ok(Some(Self(cents)))
@@ -91,14 +94,17 @@ impl Etp {
         let v = parse_hundredths(raw).ok_or_else(|| {
             Error::validation(
                 field,
-                format!("ETP : nombre invalide (saisi : « {} »). Écrivez par exemple 2,5.", raw.trim()),
+                format!(
+                    "ETP\u{a0}: nombre invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 2,5.",
+                    raw.trim()
+                ),
             )
         })?;
         if v < 0 {
             return Err(Error::validation(field, "Les ETP ne peuvent pas être négatifs."));
         }
         if v > MAX_ETP_HUNDREDTHS {
-            return Err(Error::validation(field, "Le nombre d'ETP semble trop élevé : vérifiez la saisie."));
+            return Err(Error::validation(field, "Le nombre d'ETP semble trop élevé\u{a0}: vérifiez la saisie."));
         }
         Ok(Some(Self(v)))
     }
@@ -112,12 +118,15 @@ impl Days {
         match parse_hundredths(raw) {
             Some(v) if v <= 0 => Err(Error::validation(field, "Le nombre de jours doit être positif.")),
             Some(v) if v > 36_500 => {
-                Err(Error::validation(field, "Le nombre de jours semble trop élevé : vérifiez la saisie."))
+                Err(Error::validation(field, "Le nombre de jours semble trop élevé\u{a0}: vérifiez la saisie."))
             }
             Some(v) => Ok(Some(Self(v))),
             None => Err(Error::validation(
                 field,
-                format!("Nombre de jours invalide (saisi : « {} »). Écrivez par exemple 3,5.", raw.trim()),
+                format!(
+                    "Nombre de jours invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 3,5.",
+                    raw.trim()
+                ),
             )),
         }
     }
@@ -131,12 +140,15 @@ impl Hours {
         match parse_hundredths(raw) {
             Some(v) if v < 0 => Err(Error::validation(field, "Le nombre d'heures ne peut pas être négatif.")),
             Some(v) if v > 1_000_000 => {
-                Err(Error::validation(field, "Le nombre d'heures semble trop élevé : vérifiez la saisie."))
+                Err(Error::validation(field, "Le nombre d'heures semble trop élevé\u{a0}: vérifiez la saisie."))
             }
             Some(v) => Ok(Some(Self(v))),
             None => Err(Error::validation(
                 field,
-                format!("Nombre d'heures invalide (saisi : « {} »). Écrivez par exemple 14 ou 3,5.", raw.trim()),
+                format!(
+                    "Nombre d'heures invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 14 ou 3,5.",
+                    raw.trim()
+                ),
             )),
         }
     }
@@ -151,12 +163,13 @@ pub fn parse_count(field: &str, label: &str, raw: &str) -> Result<Option<i64>> {
     match t.parse::<i64>() {
         Ok(n) if n < 0 => Err(Error::validation(field, format!("{label} ne peut pas être négatif."))),
         Ok(n) if n > 1_000_000 => {
-            Err(Error::validation(field, format!("{label} semble trop élevé : vérifiez la saisie.")))
+            Err(Error::validation(field, format!("{label} semble trop élevé\u{a0}: vérifiez la saisie.")))
         }
         Ok(n) => Ok(Some(n)),
-        Err(_) => {
-            Err(Error::validation(field, format!("{label} doit être un nombre entier (saisi : « {} »).", raw.trim())))
-        }
+        Err(_) => Err(Error::validation(
+            field,
+            format!("{label} doit être un nombre entier (saisi\u{a0}: «\u{a0}{}\u{a0}»).", raw.trim()),
+        )),
     }
 }
 
@@ -167,7 +180,10 @@ pub fn parse_date(field: &str, label: &str, raw: &str) -> Result<NaiveDate> {
         return Err(Error::validation(field, format!("{label} est obligatoire.")));
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y")).map_err(|_| {
-        Error::validation(field, format!("{label} : date invalide (saisi : « {t} »). Écrivez par exemple 25/11/2026."))
+        Error::validation(
+            field,
+            format!("{label}\u{a0}: date invalide (saisi\u{a0}: «\u{a0}{t}\u{a0}»). Écrivez par exemple 25/11/2026."),
+        )
     })
 }
 

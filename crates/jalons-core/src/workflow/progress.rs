@@ -80,7 +80,7 @@ impl Progress {
                 }
                 if self.diagnostic_validated.is_none() {
                     out.push(
-                        "Le diagnostic doit être validé par les instances de la structure avant d'élaborer le parcours : indiquez la date de validation."
+                        "Le diagnostic doit être validé par les instances de la structure avant d'élaborer le parcours\u{a0}: indiquez la date de validation."
                             .to_owned(),
                     );
                 }
@@ -91,7 +91,8 @@ impl Progress {
                 }
                 if self.plan_validated.is_none() {
                     out.push(
-                        "Le parcours doit être validé par la structure : indiquez la date de validation.".to_owned(),
+                        "Le parcours doit être validé par la structure\u{a0}: indiquez la date de validation."
+                            .to_owned(),
                     );
                 }
                 if to == Stage::Engineering && !self.engagements.iter().any(|(_, _, cancelled)| !cancelled) {
@@ -102,7 +103,7 @@ impl Progress {
                 for (title, finished, cancelled) in &self.engagements {
                     if !finished && !cancelled {
                         out.push(format!(
-                            "L'ingénierie « {title} » n'est pas terminée : enregistrez la réception du rapport final, ou annulez-la."
+                            "L'ingénierie «\u{a0}{title}\u{a0}» n'est pas terminée\u{a0}: enregistrez la réception du rapport final, ou annulez-la."
                         ));
                     }
                 }

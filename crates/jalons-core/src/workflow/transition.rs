@@ -99,7 +99,7 @@ impl Store {
             let Some(kind) = classify(from, to, resume_stage(from, &timeline)) else {
                 return Err(Error::conflict(
                     Some("to"),
-                    format!("Un accompagnement à l'étape « {} » ne peut pas passer à « {} ».", from.label(), to.label()),
+                    format!("Un accompagnement à l'étape «\u{a0}{}\u{a0}» ne peut pas passer à «\u{a0}{}\u{a0}».", from.label(), to.label()),
                 ));
             };
             if date > w.today {
@@ -121,7 +121,7 @@ impl Store {
                         let message = if missing.len() == 1 {
                             first.clone()
                         } else {
-                            format!("Avant de passer à « {} » : {}", to.label(), missing.join(" "))
+                            format!("Avant de passer à «\u{a0}{}\u{a0}»\u{a0}: {}", to.label(), missing.join(" "))
                         };
                         return Err(Error::conflict(Some("to"), message));
                     }
@@ -132,7 +132,7 @@ impl Store {
                 }
                 MoveKind::Exit => {
                     if reason.is_none() {
-                        return Err(Error::validation("reason", format!("Indiquez le motif : « {} ».", to.label())));
+                        return Err(Error::validation("reason", format!("Indiquez le motif\u{a0}: «\u{a0}{}\u{a0}».", to.label())));
                     }
                     if to == Stage::Referred && partner.is_none() && partner_id.is_none() {
                         return Err(Error::validation("partner", "Indiquez vers quel partenaire la structure est orientée."));

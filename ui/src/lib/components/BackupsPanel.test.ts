@@ -40,7 +40,7 @@ describe('BackupsPanel', () => {
 		await userEvent.setup().click(screen.getByRole('button', { name: 'Sauvegarder maintenant' }));
 		await screen.findByText(/^Sauvegarde du/);
 		expect(screen.getByRole('status').textContent).toBe(
-			'Sauvegarde du 01/12/2026 à 09:30 écrite : 3\u00a0structures, 1\u00a0accompagnement.'
+			'Sauvegarde du 01/12/2026 à 09:30 écrite\u00a0: 3\u00a0structures, 1\u00a0accompagnement.'
 		);
 		expect(screen.getByRole('table').textContent).toContain('2,4\u00a0Mo');
 	});

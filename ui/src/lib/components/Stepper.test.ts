@@ -43,7 +43,7 @@ describe('Stepper', () => {
 		expect(steps()[0]).toContain('(terminée)');
 		expect(steps()[2]).toContain('depuis le 23/02/2026');
 		expect(steps()[3]).toContain('(à venir)');
-		expect(within(items[5]).getByText('Clôturé')).toBeInTheDocument();
+		expect(within(items[5]).getByText('Clôture')).toBeInTheDocument();
 	});
 
 	it('shows an engineering stage skipped when the plan went straight to the follow-up', () => {

@@ -20,7 +20,7 @@ export const reference: ReferenceData = {
 		{ code: 'plan', label: "Parcours d'accompagnement" },
 		{ code: 'engineering', label: 'Mise en œuvre' },
 		{ code: 'follow_up', label: 'Suivi' },
-		{ code: 'closed', label: 'Clôturé' },
+		{ code: 'closed', label: 'Clôture' },
 		{ code: 'referred', label: 'Orienté vers un autre dispositif' },
 		{ code: 'not_eligible', label: 'Non éligible' },
 		{ code: 'abandoned', label: 'Abandon' }

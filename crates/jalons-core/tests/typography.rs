@@ -1,0 +1,111 @@
+//! Every French text the Rust code writes (messages, labels, documents, the CLI's output)
+//! is written with its no-break spaces: this reads every string literal of the workspace
+//! and fails on one that `french::typography` would change. SQL is not French.
+
+use std::path::{Path, PathBuf};
+
+use jalons_core::french::typography;
+
+/// The string literals of a Rust file, as written (escapes not yet read), but raw strings.
+fn literals(src: &str) -> Vec<String> {
+    let b = src.as_bytes();
+    let (mut i, mut out) = (0, Vec::new());
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => i = src[i..].find('\n').map_or(b.len(), |n| i + n),
+            b'/' if b.get(i + 1) == Some(&b'*') => i = src[i..].find("*/").map_or(b.len(), |n| i + n + 2),
+            b'r' if matches!(b.get(i + 1), Some(b'"' | b'#')) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {
+                let hashes = src[i + 1..].bytes().take_while(|&c| c == b'#').count();
+                let close = format!("\"{}", "#".repeat(hashes));
+                let start = i + 2 + hashes;
+                i = src[start..].find(&close).map_or(b.len(), |n| start + n + close.len());
+            }
+            b'\'' => {
+                // A char literal ('"', '\'', '\u{a0}') or a lifetime: skip it whole.
+                let rest = &src[i + 1..];
+                let len = if rest.starts_with('\\') {
+                    rest.find('\'').map_or(1, |n| n + 2)
+                } else {
+                    rest.chars()
+                        .next()
+                        .map_or(1, |c| if rest[c.len_utf8()..].starts_with('\'') { c.len_utf8() + 2 } else { 1 })
+                };
+                i += len;
+            }
+            b'"' => {
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                out.push(src[i + 1..j.min(b.len())].to_owned());
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A literal as the user reads it: the no-break spaces written as escapes, continued lines
+/// joined.
+fn read(literal: &str) -> String {
+    let mut joined = String::new();
+    let mut lines = literal.split("\\\n");
+    joined.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        joined.push_str(line.trim_start());
+    }
+    joined.replace("\\u{a0}", "\u{a0}").replace("\\u{202f}", "\u{202f}")
+}
+
+fn is_sql(text: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "WHERE", "LIKE", "JOIN", "CREATE", "PRAGMA", "VALUES", " AND ", " OR ",
+    ];
+    WORDS.iter().any(|w| text.contains(w)) || [" = ?", " < ?", " > ?", "= ?1"].iter().any(|p| text.contains(p))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("french.rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_french_text_of_the_rust_code_has_its_no_break_spaces() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in ["crates/jalons-core/src", "crates/jalons-export/src", "crates/jalons-cli/src", "src-tauri"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 100, "{} files", files.len());
+    let slips: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            let src = std::fs::read_to_string(file).unwrap();
+            literals(&src)
+                .into_iter()
+                .map(|l| read(&l))
+                .filter(|t| !is_sql(t) && typography(t) != *t)
+                .map(|t| format!("{}: {t:?}", file.strip_prefix(&root).unwrap_or(file).display()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        slips.is_empty(),
+        "French typography slips (write « \\u{{a0}}: » and « \\u{{202f}}? »):\n{}",
+        slips.join("\n")
+    );
+}
+
+#[test]
+fn the_reader_finds_literals_and_skips_chars_comments_and_raw_strings() {
+    let src = r##"let a = "Prêt : oui"; let c = '"'; // "commentaire : ici"
+        let r = r#"brut : "x""#; let d = "deux \" guillemets";"##;
+    assert_eq!(literals(src), ["Prêt : oui", "deux \\\" guillemets"]);
+}

@@ -1,0 +1,110 @@
+import { parse } from 'svelte/compiler';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { NBSP, NNBSP, compare, count, of, quoted, typography } from './french';
+
+const visible = (s: string) => s.replaceAll(NBSP, '~').replaceAll(NNBSP, '^');
+
+describe('French typography', () => {
+	it.each([
+		['Tout est prêt pour « Clôture ».', 'Tout est prêt pour «~Clôture~».'],
+		['Indiquez le motif : « Non éligible ».', 'Indiquez le motif~: «~Non éligible~».'],
+		['«Parcours»', '«~Parcours~»'],
+		['Vraiment ? Oui ! Puis ; la suite', 'Vraiment^? Oui^! Puis^; la suite'],
+		['à 10:30, voir https://exemple.fr', 'à 10:30, voir https://exemple.fr'],
+		['Nouveau consultant...', 'Nouveau consultant…'],
+		['Rien à changer.', 'Rien à changer.']
+	])('%s', (raw, want) => {
+		expect(visible(typography(raw))).toBe(want);
+		expect(typography(typography(raw))).toBe(typography(raw));
+	});
+
+	it('quotes a label on one line', () => {
+		expect(visible(quoted('Mise en œuvre'))).toBe('«~Mise en œuvre~»');
+	});
+});
+
+describe('counts', () => {
+	it.each([
+		[0, '0~salarié'],
+		[1, '1~salarié'],
+		[2, '2~salariés'],
+		[1234, '1^234~salariés']
+	])('%d', (n, want) => {
+		expect(visible(count(n, 'salarié', 'salariés'))).toBe(want);
+	});
+});
+
+describe('« de » before a name', () => {
+	it.each([
+		['Les Arts Buissonniers', 'des Arts Buissonniers'],
+		['Le Petit Théâtre', 'du Petit Théâtre'],
+		['La Fabrique', 'de la Fabrique'],
+		["L'Atelier du Coin", "de l'Atelier du Coin"],
+		['L’Usine', 'de l’Usine'],
+		['Atelier des Possibles', "d'Atelier des Possibles"],
+		['Ôde à la joie', "d'Ôde à la joie"],
+		['Écume', "d'Écume"],
+		['Compagnie du Sillon', 'de Compagnie du Sillon'],
+		['Hautes Terres', 'de Hautes Terres'],
+		['Lessive', 'de Lessive']
+	])('%s', (name, want) => {
+		expect(of(name)).toBe(want);
+	});
+});
+
+describe('French order', () => {
+	it('ignores accents and case', () => {
+		const names = ['Région', 'État', 'Département', 'école', 'Europe', 'Commune'];
+		expect(names.sort(compare)).toEqual(['Commune', 'Département', 'école', 'État', 'Europe', 'Région']);
+	});
+});
+
+/** Every text a source file can show: template text, attribute values, string literals. */
+function textsOf(file: string, source: string): string[] {
+	const out: string[] = [];
+	if (file.endsWith('.svelte')) {
+		const walk = (node: unknown) => {
+			if (Array.isArray(node)) return node.forEach(walk);
+			if (!node || typeof node !== 'object') return;
+			const n = node as Record<string, unknown>;
+			if (n.type === 'StyleSheet') return;
+			if (n.type === 'Text' && typeof n.data === 'string') out.push(n.data);
+			if (n.type === 'Literal' && typeof n.value === 'string') out.push(n.value);
+			if (n.type === 'TemplateElement') out.push((n.value as { cooked: string }).cooked);
+			for (const [key, value] of Object.entries(n)) if (key !== 'parent') walk(value);
+		};
+		walk(parse(source, { modern: true }));
+	} else {
+		const visit = (node: ts.Node) => {
+			if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) out.push(node.text);
+			node.forEachChild(visit);
+		};
+		visit(ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true));
+	}
+	return out;
+}
+
+/** A piece of text that ends on « or starts with » wants its no-break space there. */
+function slip(text: string): boolean {
+	return typography(text) !== text || /«$/.test(text) || /^»/.test(text);
+}
+
+/** Every source file of the UI but the tests, the generated types and the rules above. */
+const sources = import.meta.glob(['../**/*.svelte', '../**/*.ts', '!../**/*.test.ts', '!./bindings.ts', '!./french.ts'], {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+describe('the UI’s own texts', () => {
+	it('are written with French typography (no-break spaces, « … »)', () => {
+		expect(Object.keys(sources).length).toBeGreaterThan(50);
+		const slips = Object.entries(sources).flatMap(([file, source]) =>
+			textsOf(file, source)
+				.filter(slip)
+				.map((t) => `${file}: ${JSON.stringify(t)}`)
+		);
+		expect(slips).toEqual([]);
+	});
+});
