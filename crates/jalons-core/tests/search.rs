@@ -112,7 +112,7 @@ fn the_index_is_rebuilt_from_the_records() {
     s.rebuild_search_index().unwrap();
     let r = s.search("sillon", 8).unwrap();
     let kinds: Vec<SearchKind> = r.groups.iter().map(|g| g.kind).collect();
-    assert_eq!(kinds, [SearchKind::Structure, SearchKind::Journal]);
+    assert_eq!(kinds, [SearchKind::Structure, SearchKind::Case, SearchKind::Journal]);
 }
 
 #[test]
@@ -154,4 +154,22 @@ fn people_present_are_found_by_name() {
     let r = s.search("roche", 8).unwrap();
     let snippet: String = r.groups[0].hits[0].snippet.iter().map(|x| x.text.as_str()).collect();
     assert_eq!(snippet, "Budget. Lucie Roche, Jean Morel");
+}
+
+#[test]
+fn a_case_is_found_by_its_structures_name_even_after_a_rename() {
+    let mut s = common::store();
+    let sid = structure(&mut s, "Les Arts Buissonniers");
+    let case_id = common::open_case(&mut s, &sid, "2026-01-12");
+    let reference = s.get_case(&case_id).unwrap().reference;
+    assert_eq!(titles(&s.search("buissonniers", 8).unwrap(), SearchKind::Case), std::slice::from_ref(&reference));
+    assert_eq!(titles(&s.search("arts buiss", 8).unwrap(), SearchKind::Case), std::slice::from_ref(&reference));
+
+    let renamed =
+        StructureInput {
+            name: "Le Bijou Café-Concert".into(), legal_form: "association".into(), ..Default::default()
+        };
+    s.update_structure(&sid, &renamed).unwrap();
+    assert_eq!(titles(&s.search("cafe concert", 8).unwrap(), SearchKind::Case), [reference]);
+    assert!(titles(&s.search("buissonniers", 8).unwrap(), SearchKind::Case).is_empty());
 }

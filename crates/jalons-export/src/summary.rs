@@ -6,7 +6,8 @@ use jalons_core::diagnostic::SCORE_LABELS;
 use jalons_core::dossier::{CaseDossier, DossierParts, SummaryPreview};
 use jalons_core::follow_up::APPROPRIATION_LABELS;
 use jalons_core::plan::ActionStatus;
-use jalons_core::values::{Etp, Money};
+use jalons_core::reference::idcc_name;
+use jalons_core::values::{Etp, Money, Siren, Siret};
 use jalons_core::{Error, Result};
 use serde_json::{Value, json};
 
@@ -87,13 +88,29 @@ fn view(d: &CaseDossier, parts: DossierParts, today: NaiveDate) -> Value {
         (Some(c), _, _) => c.clone(),
         _ => "—".to_owned(),
     };
+    let naf = match (&s.naf, &s.naf_label) {
+        (Some(code), Some(name)) => format!("{code} – {name}"),
+        (code, _) => or_dash(code.as_ref()),
+    };
+    let agreements = if s.idcc.is_empty() {
+        "—".to_owned()
+    } else {
+        let named = s.idcc.iter().map(|c| match idcc_name(c.as_str()) {
+            Some(name) => format!("{c} – {name}"),
+            None => c.to_string(),
+        });
+        named.collect::<Vec<_>>().join("\u{202f}; ")
+    };
     let identity = [
         ("Forme juridique", s.legal_form.label().to_owned()),
-        ("SIRET", or_dash(s.siret.as_ref())),
+        ("SIRET", s.siret.as_ref().map_or_else(|| "—".to_owned(), Siret::spaced)),
+        ("SIREN", s.siren.as_ref().map_or_else(|| "—".to_owned(), Siren::spaced)),
+        ("RNA", or_dash(s.rna.as_ref())),
         ("Commune", commune),
         ("Intercommunalité", text(&s.epci_name)),
         ("Région", text(&s.region_name)),
-        ("Code NAF", or_dash(s.naf.as_ref())),
+        ("Code NAF", naf),
+        ("Conventions collectives", agreements),
         ("Type culturel", text(&s.cultural_type)),
         ("Créée le", date_or_dash(s.creation_date)),
     ];

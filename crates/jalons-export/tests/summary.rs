@@ -60,9 +60,15 @@ fn the_summary_of_a_closed_case_tells_it_in_french() {
         "Suivi et critères de performance",
         "Santé économique et financière",
         "Critère de performance (2017)",
+        "retenus en 2017 par les pilotes nationaux du DLA",
         "+ En progrès",
         "Fait le 26 novembre 2026",
         "Camille Martin, chargée de mission DLA",
+        "824 731 780 00022",
+        "1285 – Entreprises artistiques et culturelles (CCNEAC)",
+        "90.04Z – Gestion de salles de spectacles",
+        "Pour l’opérateur du DLA",
+        "Pour la structure accompagnée",
         "Page 2 sur 2",
     ] {
         assert!(text.replace('\u{a0}', " ").contains(expected), "« {expected} » missing from:\n{text}");

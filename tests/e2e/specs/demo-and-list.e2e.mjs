@@ -46,7 +46,7 @@ describe('Données de démonstration et liste des structures', () => {
 	it('filters by département and legal form, and searches without accents', async () => {
 		await click('Structures');
 		await heading('Structures');
-		await expect($('//p[contains(normalize-space(.), "32 structures")]')).toBeDisplayed();
+		await expect($(`//p[contains(normalize-space(.), "32\u00a0structures")]`)).toBeDisplayed();
 
 		await choose('Département', '26 – Drôme');
 		await expectNames([
@@ -93,7 +93,7 @@ describe('Données de démonstration et liste des structures', () => {
 		await expect($('main')).toHaveText(expect.stringContaining('Archivée le'));
 
 		await click('Structures');
-		await expect($('//p[contains(normalize-space(.), "31 structures")]')).toBeDisplayed();
+		await expect($(`//p[contains(normalize-space(.), "31\u00a0structures")]`)).toBeDisplayed();
 		await choose('Afficher', 'Structures archivées');
 		await expectNames(['Le Port Musée Vivant']);
 
@@ -101,6 +101,6 @@ describe('Données de démonstration et liste des structures', () => {
 		await click('Restaurer');
 		await expect($('//button[normalize-space(.)="Archiver…"]')).toBeDisplayed();
 		await click('Structures');
-		await expect($('//p[contains(normalize-space(.), "32 structures")]')).toBeDisplayed();
+		await expect($(`//p[contains(normalize-space(.), "32\u00a0structures")]`)).toBeDisplayed();
 	});
 });

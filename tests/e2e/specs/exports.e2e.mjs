@@ -76,8 +76,8 @@ describe('Les documents pour les financeurs', () => {
 	});
 
 	it('writes the summaries of the period into one folder, with progress', async () => {
-		await click('Écrire les 25 fiches…');
-		await expect($('//*[@role="status"][contains(normalize-space(.), "25 fiches enregistrées dans")]')).toBeDisplayed({ wait: 60000 });
+		await click('Écrire les 25\u00a0fiches…');
+		await expect($('//*[@role="status"][contains(normalize-space(.), "25\u00a0fiches enregistrées dans")]')).toBeDisplayed({ wait: 60000 });
 		const pdfs = readdirSync(process.env.JALONS_SAVE_DIR).filter((f) => f.endsWith('.pdf'));
 		expect(pdfs.length).toBe(25);
 		expect(pdfs).toContain('Fiche de synthèse 2026-014 Le Bijou Café-Concert.pdf');

@@ -73,7 +73,7 @@ describe('Structures et ouverture d’un accompagnement', () => {
 		await click('Ouvrir un accompagnement');
 		await heading('Ouvrir un accompagnement');
 		await choose('Canal de la demande', 'Téléphone');
-		await fill('Demandeur', 'Awa Diallo, présidente');
+		await fill('Demande portée par', 'Awa Diallo, présidente');
 		await choose('Comment la structure a connu le DLA', 'CRESS');
 		await fill('Demande initiale', 'Consolider le poste d’administratrice après la fin de l’aide.');
 		await click("Ouvrir l'accompagnement");

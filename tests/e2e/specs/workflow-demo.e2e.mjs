@@ -23,7 +23,7 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await expect($('//p[contains(normalize-space(.), "21 en cours")]')).toBeDisplayed();
 		await click('Consultants');
 		await heading('Consultants');
-		await expect($('//p[normalize-space(.)="6 consultants"]')).toBeDisplayed();
+		await expect($('//p[normalize-space(.)="6\u00a0consultants"]')).toBeDisplayed();
 		await fill('Rechercher', 'coop conseil');
 		await expectFirstColumn(['Claire Fontaine']);
 		await fill('Rechercher', '');

@@ -65,7 +65,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await heading('Compagnie du Sillon');
 		await click('Ouvrir un accompagnement');
 		await choose('Canal de la demande', 'Téléphone');
-		await fill('Demandeur', 'Awa Diallo, présidente');
+		await fill('Demande portée par', 'Awa Diallo, présidente');
 		await choose('Comment la structure a connu le DLA', 'CRESS');
 		await fill('Demande initiale', 'Consolider le poste d’administratrice.');
 		await click("Ouvrir l'accompagnement");
@@ -141,13 +141,13 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await choose('Consultant consulté 1', 'Claire Fontaine (Coop Conseil)');
 		await fill('Offre HT (€)', '1 950');
 		await fill('Note /20', '16');
-		await choose('Consultant retenu', 'Claire Fontaine (Coop Conseil)');
+		await choose('Consultant·e retenu·e', 'Claire Fontaine (Coop Conseil)');
 		await expect(await field('Prix de journée HT (€)')).toHaveValue('650');
 		await fill('Jours', '3');
 		await choose('Ligne de financement', 'État (DREETS) — Convention DLA 2026');
 		for (const label of [
 			'Consultants consultés le',
-			'Consultant retenu (décision) le',
+			'Consultant·e retenu·e (décision) le',
 			'Démarrage le',
 			'Restitution le',
 			'Rapport final reçu le'

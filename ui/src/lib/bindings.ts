@@ -95,7 +95,11 @@ export type Structure = { id: string, name: string, acronym: string | null, sire
 /**
  * INSEE "catégorie juridique", 4 digits (9220 association déclarée...).
  */
-insee_category: string | null, naf: Naf | null, idcc: Array<Idcc>, ess: boolean, esus: boolean, 
+insee_category: string | null, naf: Naf | null, 
+/**
+ * The code's name in the NAF rév. 2; none for a code the list does not know.
+ */
+naf_label: string | null, idcc: Array<Idcc>, ess: boolean, esus: boolean, 
 /**
  * Opale's cultural type (compagnie, lieu, festival...).
  */

@@ -58,7 +58,7 @@ export function engagementToInput(e: Engagement): EngagementInput {
 export const MILESTONES = [
 	['terms_date', 'Cahier des charges rédigé le'],
 	['consultation_date', 'Consultants consultés le'],
-	['decision_date', 'Consultant retenu (décision) le'],
+	['decision_date', 'Consultant·e retenu·e (décision) le'],
 	['kickoff_date', 'Démarrage le'],
 	['restitution_date', 'Restitution le'],
 	['final_report_date', 'Rapport final reçu le']

@@ -16,7 +16,7 @@ labelled_enum!(
         Preparing => "preparing", "En préparation";
         TermsWritten => "terms_written", "Cahier des charges rédigé";
         Consulting => "consulting", "Consultation en cours";
-        Chosen => "chosen", "Consultant retenu";
+        Chosen => "chosen", "Consultant·e retenu·e";
         Started => "started", "Démarrée";
         Restituted => "restituted", "Restitution faite";
         Finished => "finished", "Rapport final reçu";

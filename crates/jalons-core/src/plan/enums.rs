@@ -6,7 +6,7 @@ labelled_enum!(
         Internal => "internal", "Action interne de la structure";
         Referral => "referral", "Orientation vers un autre appui";
         Engineering => "engineering", "Ingénierie DLA";
-        OwnSupport => "own_support", "Appui du chargé de mission";
+        OwnSupport => "own_support", "Appui direct du DLA";
     }
 );
 

@@ -1,25 +1,21 @@
 //! The collective agreements a structure may apply (domain.md §5), from a bundled, dated
 //! extract: code and name. A code outside the list stays allowed (any 4 digits).
 
+use super::listing::Listing;
 use crate::labels::Choice;
 
-const IDCC: &str = include_str!("../../../../assets/reference/idcc.tsv");
+const IDCC: Listing = Listing(include_str!("../../../../assets/reference/idcc.tsv"));
 
-/// `source: …` from the file's first line: what the list is and when it was made.
 pub fn idcc_source() -> &'static str {
-    IDCC.lines().next().and_then(|l| l.strip_prefix("# source: ")).unwrap_or("")
-}
-
-fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
-    IDCC.lines().filter(|l| !l.starts_with('#')).skip(1).filter_map(|l| l.split_once('\t'))
+    IDCC.source()
 }
 
 pub fn idcc_name(code: &str) -> Option<&'static str> {
-    entries().find(|(c, _)| *c == code).map(|(_, name)| name)
+    IDCC.name(code)
 }
 
 pub fn idcc_choices() -> Vec<Choice> {
-    entries().map(|(code, name)| Choice { code: code.into(), label: format!("{code} – {name}") }).collect()
+    IDCC.entries().map(|(code, name)| Choice { code: code.into(), label: format!("{code} – {name}") }).collect()
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_attachments.sql"),
     include_str!("migrations/0012_funders.sql"),
     include_str!("migrations/0013_file_hashes.sql"),
+    include_str!("migrations/0014_search_cases_by_structure.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -138,18 +138,6 @@ fn insee_category(raw: &str) -> Result<String> {
     }
 }
 
-fn postal_code(raw: &str) -> Result<String> {
-    let v: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    if v.len() == 5 && v.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(v)
-    } else {
-        Err(Error::validation(
-            "postal_code",
-            format!("Le code postal compte 5 chiffres (saisi\u{a0}: «\u{a0}{}\u{a0}»).", raw.trim()),
-        ))
-    }
-}
-
 fn qpv_code(raw: &str) -> Result<String> {
     let v: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
     let ok = v.starts_with("QN") && (6..=10).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric());
@@ -229,7 +217,7 @@ impl StructureInput {
             })?),
             None => None,
         };
-        let mut postal = optional(&self.postal_code, postal_code)?;
+        let mut postal = optional(&self.postal_code, |raw| crate::values::postal_code("postal_code", raw))?;
         if postal.is_none() {
             postal = commune.as_ref().filter(|c| c.postal_codes.len() == 1).map(|c| c.postal_codes[0].clone());
         }

@@ -19,6 +19,8 @@ pub struct Structure {
     /// INSEE "catégorie juridique", 4 digits (9220 association déclarée...).
     pub insee_category: Option<String>,
     pub naf: Option<Naf>,
+    /// The code's name in the NAF rév. 2; none for a code the list does not know.
+    pub naf_label: Option<String>,
     pub idcc: Vec<Idcc>,
     pub ess: bool,
     pub esus: bool,

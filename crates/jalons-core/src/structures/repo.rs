@@ -29,6 +29,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Structure> {
     let departement: Option<String> = r.get("departement")?;
     let region: Option<String> = r.get("region")?;
     let epci: Option<String> = r.get("epci")?;
+    let naf: Option<crate::values::Naf> = r.get("naf")?;
     Ok(Structure {
         id: r.get("id")?,
         name: r.get("name")?,
@@ -39,7 +40,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Structure> {
         creation_date: r.get("creation_date")?,
         legal_form: r.get("legal_form")?,
         insee_category: r.get("insee_category")?,
-        naf: r.get("naf")?,
+        naf_label: naf.as_ref().and_then(|n| crate::reference::naf_name(n.as_str())).map(Into::into),
+        naf,
         idcc: json_list(r.get("idcc")?)?,
         ess: r.get("ess")?,
         esus: r.get("esus")?,

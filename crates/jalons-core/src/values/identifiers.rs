@@ -11,8 +11,10 @@ string_value!(CommuneCode);
 /// La Poste's establishments share one SIREN and do not all pass Luhn (domain.md §7).
 const LA_POSTE_SIREN: &str = "356000000";
 
-fn digits_only(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).collect()
+/// An identifier as pasted from a letter, a Kbis or a website, without the separators
+/// French documents put in it: spaces of every kind, dots, dashes.
+fn compact(raw: &str) -> String {
+    raw.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '‐' | '‑' | '–' | '—' | '_')).collect()
 }
 
 fn luhn_valid(digits: &str) -> bool {
@@ -33,19 +35,35 @@ fn luhn_valid(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// Says what is wrong with the digits: a character that is not one, or how many there are.
 fn check_digits(field: &str, label: &str, value: &str, len: usize) -> Result<()> {
-    if value.len() != len || !value.bytes().all(|b| b.is_ascii_digit()) {
+    if let Some(c) = value.chars().find(|c| !c.is_ascii_digit()) {
+        let hint = if matches!(c, 'O' | 'o') { " (la lettre O à la place d'un zéro\u{202f}?)" } else { "" };
         return Err(Error::validation(
             field,
-            format!("{label} doit compter {len} chiffres (saisi\u{a0}: «\u{a0}{value}\u{a0}»)."),
+            format!("{label} ne contient que des chiffres\u{a0}: «\u{a0}{c}\u{a0}» n'en est pas un{hint}."),
+        ));
+    }
+    let n = value.chars().count();
+    if n != len {
+        return Err(Error::validation(
+            field,
+            format!("{label} compte {len} chiffres\u{202f}; vous en avez saisi {n}."),
         ));
     }
     Ok(())
 }
 
+/// `26150`, `26 150`: five digits.
+pub fn postal_code(field: &str, raw: &str) -> Result<String> {
+    let v = compact(raw);
+    check_digits(field, "Le code postal", &v, 5)?;
+    Ok(v)
+}
+
 impl Siren {
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let v = digits_only(raw);
+        let v = compact(raw);
         check_digits(field, "Le SIREN", &v, 9)?;
         if !luhn_valid(&v) {
             return Err(Error::validation(
@@ -57,9 +75,17 @@ impl Siren {
     }
 }
 
+impl Siren {
+    /// `732 829 320`, never cut across lines.
+    pub fn spaced(&self) -> String {
+        let d = &self.0;
+        format!("{}\u{a0}{}\u{a0}{}", &d[..3], &d[3..6], &d[6..])
+    }
+}
+
 impl Siret {
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let v = digits_only(raw);
+        let v = compact(raw);
         check_digits(field, "Le SIRET", &v, 14)?;
         let la_poste = v.starts_with(LA_POSTE_SIREN) && v.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0;
         if !luhn_valid(&v) && !la_poste {
@@ -71,6 +97,12 @@ impl Siret {
         Ok(Self(v))
     }
 
+    /// `732 829 320 00074`, as printed on a Kbis, and never cut across lines.
+    pub fn spaced(&self) -> String {
+        let d = &self.0;
+        format!("{}\u{a0}{}\u{a0}{}\u{a0}{}", &d[..3], &d[3..6], &d[6..9], &d[9..])
+    }
+
     /// The SIREN is the first nine digits of the SIRET.
     pub fn siren(&self) -> &str {
         &self.0[..9]
@@ -79,7 +111,7 @@ impl Siret {
 
 impl Rna {
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let v = digits_only(raw).to_uppercase();
+        let v = compact(raw).to_uppercase();
         let ok =
             v.len() == 10 && v.starts_with('W') && v[1..].bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
         if !ok {
@@ -97,7 +129,7 @@ impl Rna {
 impl Naf {
     /// Accepts `90.01Z`, `9001Z` and `90 01 z`; stores `90.01Z`.
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let compact: String = digits_only(raw).replace('.', "").to_uppercase();
+        let compact: String = compact(raw).to_uppercase();
         let b = compact.as_bytes();
         let ok = b.len() == 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4].is_ascii_uppercase();
         if !ok {
@@ -116,7 +148,7 @@ impl Naf {
 impl Idcc {
     /// Accepts 1 to 4 digits and zero-pads them: `959` becomes `0959`.
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let v = digits_only(raw);
+        let v = compact(raw);
         if v.is_empty() || v.len() > 4 || !v.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::validation(
                 field,
@@ -132,7 +164,7 @@ impl Idcc {
 
 impl CommuneCode {
     pub fn parse(field: &str, raw: &str) -> Result<Self> {
-        let v = digits_only(raw).to_uppercase();
+        let v = compact(raw).to_uppercase();
         let b = v.as_bytes();
         let ok = b.len() == 5
             && (b.iter().all(u8::is_ascii_digit)
@@ -178,8 +210,59 @@ mod tests {
     #[test]
     fn siret_length_message_names_the_count() {
         let err = Siret::parse("siret", "1234").unwrap_err();
-        assert!(err.message.contains("14 chiffres"), "{}", err.message);
+        assert_eq!(err.message, "Le SIRET compte 14 chiffres\u{202f}; vous en avez saisi 4.");
         assert_eq!(Siret::parse("siret", "73282932000074").unwrap().siren(), "732829320");
+    }
+
+    #[test]
+    fn siren_and_siret_print_in_groups_on_one_line() {
+        assert_eq!(Siret::parse("siret", "73282932000074").unwrap().spaced(), "732\u{a0}829\u{a0}320\u{a0}00074");
+        assert_eq!(Siren::parse("siren", "732829320").unwrap().spaced(), "732\u{a0}829\u{a0}320");
+    }
+
+    /// Identifiers as French documents print them: spaces (plain, no-break, narrow), dots,
+    /// dashes.
+    #[test]
+    fn identifiers_pasted_with_their_separators_are_read() {
+        let siret = [
+            "329.338.883 00153",
+            "329 338 883 00153",
+            "329\u{a0}338\u{a0}883\u{a0}00153",
+            "329\u{202f}338\u{202f}883\u{202f}00153",
+            "329-338-883-00153",
+            " 32933888300153 ",
+        ];
+        for raw in siret {
+            assert_eq!(Siret::parse("siret", raw).map(|s| s.0), Ok("32933888300153".to_owned()), "{raw:?}");
+        }
+        assert_eq!(Siren::parse("siren", "329.338.883").unwrap().as_str(), "329338883");
+        assert_eq!(Rna::parse("rna", "W 262-001.234").unwrap().as_str(), "W262001234");
+        assert_eq!(Naf::parse("naf", "90.01 Z").unwrap().as_str(), "90.01Z");
+        assert_eq!(Idcc::parse("idcc", "1\u{a0}285").unwrap().as_str(), "1285");
+        assert_eq!(postal_code("postal_code", "26\u{a0}150").unwrap(), "26150");
+    }
+
+    #[test]
+    fn a_refused_identifier_says_what_is_wrong() {
+        let cases = [
+            ("329 338 883 0015", "Le SIRET compte 14 chiffres\u{202f}; vous en avez saisi 13."),
+            (
+                "329 338 883 O0153",
+                "Le SIRET ne contient que des chiffres\u{a0}: «\u{a0}O\u{a0}» n'en est pas un (la lettre O à la place d'un zéro\u{202f}?).",
+            ),
+            ("329 338 883 0015x", "Le SIRET ne contient que des chiffres\u{a0}: «\u{a0}x\u{a0}» n'en est pas un."),
+            (
+                "329 338 883 00154",
+                "Le SIRET est invalide\u{a0}: la clé de contrôle ne correspond pas. Vérifiez les chiffres.",
+            ),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(Siret::parse("siret", raw).unwrap_err().message, want, "{raw}");
+        }
+        assert_eq!(
+            postal_code("postal_code", "2615").unwrap_err().message,
+            "Le code postal compte 5 chiffres\u{202f}; vous en avez saisi 4."
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod numbers;
 mod text;
 
 pub use contact::{email, optional, phone};
-pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret};
+pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret, postal_code};
 pub use numbers::{Days, Etp, Hours, Money, parse_count, parse_date, parse_optional_date};
 pub use text::{fold, optional_long_text, optional_text, required_text};
 

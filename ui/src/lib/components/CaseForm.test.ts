@@ -28,7 +28,7 @@ describe('CaseForm', () => {
 		);
 		const user = userEvent.setup();
 		await user.selectOptions(screen.getByLabelText(/Canal de la demande/), 'phone');
-		await user.type(screen.getByLabelText(/Demandeur/), 'Awa Diallo, présidente');
+		await user.type(screen.getByLabelText(/Demande portée par/), 'Awa Diallo, présidente');
 		await user.selectOptions(screen.getByLabelText(/Comment la structure a connu le DLA/), 'cress');
 		await user.type(screen.getByLabelText(/Demande initiale/), 'Consolider le poste.');
 		await user.click(screen.getByRole('button', { name: "Ouvrir l'accompagnement" }));
