@@ -8,7 +8,8 @@ use ts_rs::{Config, TS};
 use crate::attachments::{Attachment, AttachmentOwner, OwnerKind};
 use crate::backup::{BackupInfo, BackupReason, BackupStatus, Holding, Restored, Startup};
 use crate::cases::{
-    Attention, Case, CaseFilter, CaseInput, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage, StageCount,
+    Attention, Case, CaseFilter, CaseInput, CasePart, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage,
+    StageCount,
 };
 use crate::consultants::{Consultant, ConsultantFilter, ConsultantInput};
 use crate::cooperation::{
@@ -71,7 +72,7 @@ pub fn typescript() -> String {
         Money, Etp, Days, Hours, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
-        Stage, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
+        Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
         Theme, MoveKind, MoveOption, CaseWorkflow, TimelineEntry, TransitionInput,
         DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput,
         ActionKind, ActionStatus, Plan, Axis, PlanAction, PlanInput, AxisInput, ActionInput,

@@ -101,3 +101,26 @@ fn funder_lines_are_listed_in_french_alphabetical_order() {
     let names: Vec<String> = s.list_funders().unwrap().into_iter().map(|f| f.name).collect();
     assert_eq!(names, ["Commune de Die", "département de la Drôme", "État", "Europe (FSE+)", "Région"]);
 }
+
+#[test]
+fn a_finished_case_keeps_its_funder_lines_until_reopened() {
+    let (mut s, case_id) = case();
+    let state = s.create_funder(&line("État (DREETS)", "Convention DLA 2026")).unwrap();
+    s.set_case_funders(&case_id, std::slice::from_ref(&state.id)).unwrap();
+    s.move_case(&jalons_core::workflow::TransitionInput {
+        case_id: case_id.clone(),
+        to: "abandoned".into(),
+        date: s.get_case(&case_id).unwrap().request_date.format("%d/%m/%Y").to_string(),
+        reason: "La structure ne donne plus suite.".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(s.case_workflow(&case_id).unwrap().editable.is_empty());
+    let e = s.set_case_funders(&case_id, &[]).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    assert_eq!(
+        e.message,
+        "Cet accompagnement est terminé («\u{a0}Abandon\u{a0}»)\u{a0}: rouvrez-le pour modifier ses lignes de financement."
+    );
+    assert_eq!(s.case_funders(&case_id).unwrap().len(), 1);
+}

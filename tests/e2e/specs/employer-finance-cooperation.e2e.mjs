@@ -173,6 +173,7 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 		await click('2026-012');
 		await heading('Accompagnement 2026-012');
 		await click('Orienter vers un autre dispositif');
+		await (await $('[role="dialog"]').$("button=Aujourd'hui")).click();
 		await choose("Partenaire de l'annuaire", 'France Active Auvergne-Rhône-Alpes');
 		await fill('Motif', 'Besoin de trésorerie avant tout accompagnement.');
 		await click('Confirmer');

@@ -44,7 +44,9 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await expect($('//p[normalize-space(.)="Ingénierie enregistrée."]')).toBeDisplayed();
 		await expect($('.linked')).toHaveText(expect.stringContaining('Coutellerie Solidaire de Thiers'));
 
-		await click('Coutellerie Solidaire de Thiers');
+		// The structure's name opens the structure; the case's reference, the case.
+		await expect($('//ul[@aria-label="Structures concernées"]//a[normalize-space(.)="Coutellerie Solidaire de Thiers"]')).toHaveAttribute('href', expect.stringContaining('#/structures/'));
+		await click('2026-001');
 		await heading('Accompagnement 2026-001');
 		await $('//*[@role="tab"][contains(., "Ingénieries")]').click();
 		await expect($('.engagements')).toHaveText(expect.stringContaining('Trésorerie et modèle économique des lieux culturels'));
@@ -82,6 +84,7 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await click('2026-012');
 		await heading('Accompagnement 2026-012');
 		await click('Orienter vers un autre dispositif');
+		await (await $('[role="dialog"]').$("button=Aujourd'hui")).click();
 		await fill('Motif', 'Projet de tiers-lieu : relève d’abord de l’appel à projets régional.');
 		await click('Confirmer');
 		await expect($('#f-partner-error')).toHaveText('Indiquez vers quel partenaire la structure est orientée.');
@@ -92,6 +95,7 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await expect($('[role="note"]')).toHaveText(expect.stringContaining('lecture seule'));
 
 		await click("Rouvrir l'accompagnement");
+		await (await $('[role="dialog"]').$("button=Aujourd'hui")).click();
 		await click('Confirmer');
 		await expect($('#f-comment-error')).toHaveText("Expliquez en commentaire pourquoi rouvrir l'accompagnement.");
 		await fill('Commentaire', 'Le projet régional a été refusé : la structure revient vers le DLA.');

@@ -6,11 +6,18 @@ import { choose, click, field, fill, firstStart, heading } from '../helpers.mjs'
 
 const today = new Date().toLocaleDateString('fr-FR');
 
-/** Opens a move from the case page's "Pour avancer" panel and confirms it. */
-async function move(button, { comment } = {}) {
+/** Opens a move from the case page's "Pour avancer" panel, dated today: the date is left
+ * empty on purpose, and the user says it is today. */
+async function openMove(button) {
 	await click(button);
 	const dialog = await $('[role="dialog"]');
 	await dialog.waitForDisplayed();
+	await (await dialog.$("button=Aujourd'hui")).click();
+}
+
+/** A move, opened and confirmed. */
+async function move(button, { comment } = {}) {
+	await openMove(button);
 	if (comment) await fill('Commentaire', comment);
 	await click('Valider le changement');
 }
@@ -82,7 +89,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await expectStage('Diagnostic partagé');
 		await expect($('.next')).toHaveText(expect.stringContaining('Notez les 11 domaines du diagnostic (0 sur 11 notés).'));
 
-		await click('Passer au parcours');
+		await openMove('Passer au parcours');
 		await click('Valider le changement');
 		const refusal = await $('#move-error');
 		await expect(refusal).toHaveText(expect.stringContaining('Enregistrez au moins un entretien du diagnostic.'));
@@ -110,7 +117,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 	it('moves to the parcours, steps back with a comment, and moves on again', async () => {
 		await move('Passer au parcours');
 		await expectStage('Parcours d');
-		await click('Revenir à «\u00a0Diagnostic partagé\u00a0»');
+		await openMove('Revenir à «\u00a0Diagnostic partagé\u00a0»');
 		await click('Valider le changement');
 		await expect($('#f-comment-error')).toHaveText('Expliquez en commentaire pourquoi revenir à une étape précédente.');
 		await fill('Commentaire', 'Le bureau veut revoir la note de gouvernance.');
@@ -146,6 +153,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await fill('Jours', '3');
 		await choose('Ligne de financement', 'État (DREETS) — Convention DLA 2026');
 		for (const label of [
+			'Cahier des charges rédigé le',
 			'Consultants consultés le',
 			'Consultant·e retenu·e (décision) le',
 			'Démarrage le',
@@ -164,7 +172,8 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 	});
 
 	it('goes through the implementation to the follow-up', async () => {
-		await click('Compagnie du Sillon');
+		// From the ingénierie, the case's reference leads back to the case.
+		await click(`${new Date().getFullYear()}-001`);
 		await heading('Accompagnement');
 		await move('Passer à la mise en œuvre');
 		await expectStage('Mise en œuvre');
@@ -175,6 +184,7 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 
 	it('records the follow-up and closes the case', async () => {
 		await expect(await field('ETP au suivi').then((f) => f.$('..'))).toHaveText(expect.stringMatching(/Au diagnostic\s: 2,5/));
+		await fill('Date du suivi', today);
 		await fill('Effectif au suivi', '4');
 		await fill('ETP au suivi', '3');
 		await choose('Emplois', '+ En progrès');
@@ -188,6 +198,10 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await move("Clôturer l'accompagnement");
 		await expectStage('Clôture');
 		await expect($('.next')).toHaveText(expect.stringContaining(`Clôturé le ${today}`));
+		// Read only, every edit control with it: the core says which parts the stage opens.
+		await $('//*[@role="tab"][normalize-space(.)="Demande"]').click();
+		await expect($('.readonly-note')).toHaveText(expect.stringContaining('lecture seule'));
+		await expect($('button=Modifier les financeurs')).not.toBeExisting();
 	});
 
 	it('tells every step with its date in the timeline, after a restart too', async () => {

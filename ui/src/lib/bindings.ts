@@ -150,6 +150,8 @@ employer_late: number, archived: boolean, updated_at: string, };
 
 export type Stage = "intake" | "diagnostic" | "plan" | "engineering" | "follow_up" | "closed" | "referred" | "not_eligible" | "abandoned";
 
+export type CasePart = "funders" | "diagnostic" | "plan" | "engagements" | "follow_up" | "finance";
+
 export type RequestChannel = "phone" | "email" | "meeting" | "web_form" | "partner_referral" | "event" | "other";
 
 export type ReferralSource = "network" | "cress" | "local_authority" | "state_service" | "funder" | "previous_case" | "word_of_mouth" | "website" | "other";
@@ -214,7 +216,11 @@ export type MoveOption = { to: Stage, kind: MoveKind,
  */
 missing: Array<string>, };
 
-export type CaseWorkflow = { case_id: string, stage: Stage, timeline: Array<TimelineEntry>, moves: Array<MoveOption>, };
+export type CaseWorkflow = { case_id: string, stage: Stage, timeline: Array<TimelineEntry>, moves: Array<MoveOption>, 
+/**
+ * The parts of the case its stage opens to changes.
+ */
+editable: Array<CasePart>, };
 
 export type TimelineEntry = { id: string, 
 /**

@@ -1,6 +1,6 @@
 // The ingénierie form works on EngagementInput (what the user types); these convert to it.
 import type { Engagement, EngagementInput } from './bindings';
-import { dateInput, etpInput, moneyInput, today } from './format';
+import { dateInput, etpInput, moneyInput } from './format';
 
 export function emptyEngagement(caseId: string): EngagementInput {
 	return {
@@ -13,7 +13,7 @@ export function emptyEngagement(caseId: string): EngagementInput {
 		day_rate: '',
 		vat_rate: '2000',
 		funder_id: '',
-		terms_date: today(),
+		terms_date: '',
 		consultation_date: '',
 		decision_date: '',
 		kickoff_date: '',

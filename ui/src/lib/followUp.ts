@@ -1,11 +1,11 @@
 // The follow-up form works on FollowUpInput (what the user types); this converts to it.
 import type { FollowUp, FollowUpInput } from './bindings';
-import { count, dateInput, etpInput, today } from './format';
+import { count, dateInput, etpInput } from './format';
 
 export function followUpToInput(f: FollowUp): FollowUpInput {
 	const r = f.record;
 	return {
-		done_on: r ? dateInput(r.done_on) : today(),
+		done_on: r ? dateInput(r.done_on) : '',
 		headcount: count(r?.headcount),
 		etp: etpInput(r?.etp),
 		appropriation: r ? String(r.appropriation) : '',

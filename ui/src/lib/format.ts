@@ -74,6 +74,15 @@ export function todayIso(): string {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** What a date field holds, as the core stores it: `5/3/2026` → `2026-03-05`; null when it
+ * is not a whole date yet (the core says why on saving). */
+export function isoOfInput(typed: string): string | null {
+	const t = typed.trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
+	const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+	return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : null;
+}
+
 /** A stored date as a date field shows it: `2026-11-25` → `25/11/2026`; null → ''. */
 export function dateInput(iso: string | null | undefined): string {
 	return iso ? date(iso) : '';

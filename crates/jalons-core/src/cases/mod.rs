@@ -10,8 +10,8 @@ mod model;
 mod repo;
 
 pub(crate) use belongs::check_structure_and_case;
+pub use editable::CasePart;
 pub(crate) use editable::editable_case;
 pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;
 pub use model::{Case, CaseFilter, CaseSort, CaseSummary, StageCount};
-pub(crate) use repo::load as load_case;

@@ -110,7 +110,7 @@ impl Store {
     pub fn save_diagnostic(&mut self, case_id: &str, input: &DiagnosticInput) -> Result<Diagnostic> {
         let case_id = parse_id("case_id", case_id)?;
         self.write(|w| {
-            let case = editable_case(&w.tx, &case_id, Stage::Diagnostic, "le diagnostic")?;
+            let case = editable_case(&w.tx, &case_id, crate::cases::CasePart::Diagnostic)?;
             let v = input.validate(case.request_date, w.today)?;
             let before = load(&w.tx, &case_id)?;
             if v.validated_on.is_none() && before.validated_on.is_some() && case.stage != Stage::Diagnostic {

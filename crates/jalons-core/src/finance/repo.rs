@@ -1,13 +1,12 @@
 //! Reading and writing solidarity finance applications, and their totals.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::input::ValidFinance;
 use super::{
     FinanceApplication, FinanceFilter, FinanceInput, FinanceOverview, FinanceStatus, FinanceSummary, ToolTotal,
 };
-use crate::cases::Stage;
 use crate::ids::{new_id, parse_id};
 use crate::store::WriteCtx;
 use crate::values::Money;
@@ -100,23 +99,6 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidFinance) -> Result<()> {
     Ok(())
 }
 
-/// Applications are recorded on an open case.
-fn ensure_open(conn: &Connection, case_id: &str) -> Result<()> {
-    let stage: Option<Stage> =
-        conn.query_row("SELECT stage FROM cases WHERE id = ?1", [case_id], |r| r.get(0)).optional()?;
-    match stage {
-        None => Err(Error::not_found("Cet accompagnement n'existe pas ou plus.")),
-        Some(s) if s.is_finished() => Err(Error::conflict(
-            None,
-            format!(
-                "Cet accompagnement est terminé («\u{a0}{}\u{a0}»)\u{a0}: rouvrez-le pour modifier ses financements.",
-                s.label()
-            ),
-        )),
-        Some(_) => Ok(()),
-    }
-}
-
 impl Store {
     pub fn case_finance(&self, case_id: &str) -> Result<FinanceSummary> {
         Ok(summary(list(self.conn(), "f.case_id = ?1", &[Value::Text(parse_id("case_id", case_id)?)])?))
@@ -151,7 +133,7 @@ impl Store {
         let case_id = parse_id("case_id", &input.case_id)?;
         let v = input.validate(self.today())?;
         self.write(|w| {
-            ensure_open(&w.tx, &case_id)?;
+            crate::cases::editable_case(&w.tx, &case_id, crate::cases::CasePart::Finance)?;
             let id = new_id();
             let now = &w.now;
             w.tx.execute(
@@ -171,7 +153,7 @@ impl Store {
         let v = input.validate(self.today())?;
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |before| {
-                ensure_open(&w.tx, &before.case_id)?;
+                crate::cases::editable_case(&w.tx, &before.case_id, crate::cases::CasePart::Finance)?;
                 write_fields(w, &id, &v)
             })
         })

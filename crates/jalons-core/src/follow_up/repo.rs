@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{FollowUp, FollowUpInput, FollowUpRecord, follow_up_due};
-use crate::cases::{Stage, editable_case};
+use crate::cases::editable_case;
 use crate::ids::parse_id;
 use crate::values::Etp;
 use crate::{Result, Store};
@@ -59,7 +59,7 @@ impl Store {
     pub fn save_follow_up(&mut self, case_id: &str, input: &FollowUpInput) -> Result<FollowUp> {
         let case_id = parse_id("case_id", case_id)?;
         self.write(|w| {
-            let case = editable_case(&w.tx, &case_id, Stage::FollowUp, "le suivi")?;
+            let case = editable_case(&w.tx, &case_id, crate::cases::CasePart::FollowUp)?;
             let validated: Option<NaiveDate> = w
                 .tx
                 .query_row("SELECT validated_on FROM diagnostics WHERE case_id = ?1", [&case_id], |r| r.get(0))

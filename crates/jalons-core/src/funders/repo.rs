@@ -156,7 +156,7 @@ impl Store {
         }
         ids.sort();
         self.write(|w| {
-            crate::cases::load_case(&w.tx, &case_id)?;
+            crate::cases::editable_case(&w.tx, &case_id, crate::cases::CasePart::Funders)?;
             let before = case_funder_ids(&w.tx, &case_id)?;
             for id in &ids {
                 check_funder(&w.tx, "funder_ids", id, &before)?;

@@ -59,7 +59,7 @@ impl Store {
     pub fn save_plan(&mut self, case_id: &str, input: &PlanInput) -> Result<Plan> {
         let case_id = parse_id("case_id", case_id)?;
         self.write(|w| {
-            let case = editable_case(&w.tx, &case_id, Stage::Plan, "le parcours")?;
+            let case = editable_case(&w.tx, &case_id, crate::cases::CasePart::Plan)?;
             let diagnostic_validated: Option<NaiveDate> = w
                 .tx
                 .query_row("SELECT validated_on FROM diagnostics WHERE case_id = ?1", [&case_id], |r| r.get(0))

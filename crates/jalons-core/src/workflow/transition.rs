@@ -45,6 +45,8 @@ pub struct CaseWorkflow {
     pub stage: Stage,
     pub timeline: Vec<TimelineEntry>,
     pub moves: Vec<MoveOption>,
+    /// The parts of the case its stage opens to changes.
+    pub editable: Vec<crate::cases::CasePart>,
 }
 
 fn state(conn: &rusqlite::Connection, case_id: &str) -> Result<(Stage, Vec<TimelineEntry>)> {
@@ -73,7 +75,13 @@ fn workflow(conn: &rusqlite::Connection, case_id: &str) -> Result<CaseWorkflow> 
             missing: if kind == MoveKind::Forward { progress.missing(stage, to) } else { Vec::new() },
         })
         .collect();
-    Ok(CaseWorkflow { case_id: case_id.to_owned(), stage, timeline, moves })
+    Ok(CaseWorkflow {
+        case_id: case_id.to_owned(),
+        stage,
+        timeline,
+        moves,
+        editable: crate::cases::CasePart::open_at(stage),
+    })
 }
 
 fn last_date(timeline: &[TimelineEntry]) -> Option<NaiveDate> {
