@@ -86,8 +86,22 @@ fn the_plan_guards_the_way_to_engineering_and_follow_up() {
     s.save_plan(&id, &plan("2025-02-24")).unwrap();
     let e = move_to(&mut s, &id, "engineering", "2025-02-24").unwrap_err();
     assert_eq!(e.message, "Créez l'ingénierie à mettre en œuvre avant de passer à la mise en œuvre.");
-    // Without an ingénierie the case may go straight to the follow-up.
+    // The plan holds an ingénierie: the way goes through its implementation.
+    let e = move_to(&mut s, &id, "follow_up", "2025-02-24").unwrap_err();
+    assert!(e.message.contains("passez d'abord par «\u{a0}Mise en œuvre\u{a0}»"), "{}", e.message);
+    let follow_up = s.case_workflow(&id).unwrap().moves.into_iter().find(|m| m.to == Stage::FollowUp).unwrap();
+    assert_eq!(follow_up.missing.len(), 1, "not offered as ready");
+    // A parcours without an ingénierie goes straight to the follow-up.
+    s.save_plan(&id, &without_engineering(plan("2025-02-24"))).unwrap();
     assert_eq!(move_to(&mut s, &id, "follow_up", "2025-02-24").unwrap().stage, Stage::FollowUp);
+}
+
+/// The same parcours, its ingénierie replaced by the DLA's own support.
+fn without_engineering(mut p: jalons_core::plan::PlanInput) -> jalons_core::plan::PlanInput {
+    for a in p.axes.iter_mut().flat_map(|x| x.actions.iter_mut()) {
+        a.kind = "own_support".into();
+    }
+    p
 }
 
 #[test]
@@ -404,7 +418,7 @@ fn follow_up_is_due_twelve_months_after_the_diagnostic() {
     move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
     s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
     move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
-    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    s.save_plan(&id, &without_engineering(plan("2025-02-24"))).unwrap();
     assert!(s.save_follow_up(&id, &follow_up()).is_err());
     move_to(&mut s, &id, "follow_up", "2025-02-24").unwrap();
     let f = s.get_follow_up(&id).unwrap();

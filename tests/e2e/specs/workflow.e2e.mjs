@@ -136,6 +136,9 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await click('Enregistrer le parcours');
 		await expect($('//p[normalize-space(.)="Parcours enregistré."]')).toBeDisplayed();
 		await expect($('.next')).toHaveText(expect.stringContaining("Créez l'ingénierie à mettre en œuvre"));
+		// The plan holds an ingénierie: « Suivi » is not offered as ready past it.
+		await expect($('.next')).toHaveText(expect.stringMatching(/Le parcours prévoit une ingénierie DLA\s: passez d'abord par «\sMise en œuvre\s»/));
+		await expect($('.next .btn-primary')).not.toBeExisting();
 	});
 
 	it('carries an ingénierie from terms of reference to final report', async () => {

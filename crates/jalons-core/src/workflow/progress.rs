@@ -17,6 +17,8 @@ pub(crate) struct Progress {
     pub has_problem_statement: bool,
     pub diagnostic_validated: Option<NaiveDate>,
     pub plan_actions: i64,
+    /// Actions of the parcours that are an ingénierie DLA, not dropped.
+    pub engineering_actions: i64,
     pub plan_validated: Option<NaiveDate>,
     /// Titles of the case's ingénieries, with whether each is over (final report or
     /// cancelled).
@@ -48,6 +50,10 @@ impl Progress {
             diagnostic_validated: diag.and_then(|d| d.1),
             plan_actions: count(
                 "SELECT COUNT(*) FROM plan_actions a JOIN plan_axes x ON x.id = a.axis_id WHERE x.case_id = ?1",
+            )?,
+            engineering_actions: count(
+                "SELECT COUNT(*) FROM plan_actions a JOIN plan_axes x ON x.id = a.axis_id
+                 WHERE x.case_id = ?1 AND a.kind = 'engineering' AND a.status <> 'dropped'",
             )?,
             plan_validated: conn
                 .query_row("SELECT validated_on FROM plans WHERE case_id = ?1", [case_id], |r| r.get(0))
@@ -95,8 +101,17 @@ impl Progress {
                             .to_owned(),
                     );
                 }
-                if to == Stage::Engineering && !self.engagements.iter().any(|(_, _, cancelled)| !cancelled) {
+                let live_engagement = self.engagements.iter().any(|(_, _, cancelled)| !cancelled);
+                if to == Stage::Engineering && !live_engagement {
                     out.push("Créez l'ingénierie à mettre en œuvre avant de passer à la mise en œuvre.".to_owned());
+                }
+                // The plan says which way the case goes: an ingénierie passes through its
+                // implementation, so the suivi is not offered as ready past it.
+                if to == Stage::FollowUp && (self.engineering_actions > 0 || live_engagement) {
+                    out.push(
+                        "Le parcours prévoit une ingénierie DLA\u{a0}: passez d'abord par «\u{a0}Mise en œuvre\u{a0}», ou retirez l'action d'ingénierie du parcours."
+                            .to_owned(),
+                    );
                 }
             }
             Stage::FollowUp => {
