@@ -1,7 +1,8 @@
 //! French as users read it, in one place: typography (no-break spaces by « » and before
-//! : ; ! ?), counts with their plural, « de » before a name (du, des, de la, de l', d'),
-//! and alphabetical order where accents and case do not count. The UI has the same rules
-//! in `ui/src/lib/french.ts`; the documents and every error message go through these.
+//! : ; ! ?), counts with their plural, and alphabetical order where accents and case do
+//! not count. The UI has the same rules in `ui/src/lib/french.ts` (with « de » before a
+//! name, which only the screens need); the documents and every error message go through
+//! these.
 
 use std::cmp::Ordering;
 
@@ -48,11 +49,6 @@ pub fn typography(text: &str) -> String {
     out
 }
 
-/// `« label »` with its no-break spaces: a name quoted in a sentence.
-pub fn quoted(label: &str) -> String {
-    format!("«{NBSP}{label}{NBSP}»")
-}
-
 /// `1 234`: thousands set apart by a narrow no-break space, as French prints them.
 pub fn number(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -74,35 +70,6 @@ pub fn number(n: i64) -> String {
 pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
     let n = n.try_into().unwrap_or(i64::MAX);
     format!("{}{NBSP}{}", number(n), if n.unsigned_abs() <= 1 { one } else { many })
-}
-
-fn starts_with_vowel(word: &str) -> bool {
-    fold(&word.chars().take(1).collect::<String>()).starts_with(['a', 'e', 'i', 'o', 'u'])
-}
-
-/// `de` before a name, contracted and elided as French wants it: « des Arts
-/// Buissonniers », « du Petit Théâtre », « de la Fabrique », « de l'Atelier »,
-/// « d'Ôde à la joie », « de Compagnie X ». An « h » is left as written (« de Hautes
-/// Terres »): whether it elides depends on the word.
-pub fn of(name: &str) -> String {
-    let name = name.trim();
-    let (first, rest) = name.split_once(' ').unwrap_or((name, ""));
-    let first_folded = fold(first);
-    match first_folded.as_str() {
-        "les" if !rest.is_empty() => format!("des {rest}"),
-        "le" if !rest.is_empty() => format!("du {rest}"),
-        "la" if !rest.is_empty() => format!("de la {rest}"),
-        _ => {
-            for apostrophe in ['\'', '’'] {
-                if let Some(after) =
-                    name.strip_prefix(&format!("L{apostrophe}")).or(name.strip_prefix(&format!("l{apostrophe}")))
-                {
-                    return format!("de l{apostrophe}{after}");
-                }
-            }
-            if starts_with_vowel(name) { format!("d'{name}") } else { format!("de {name}") }
-        }
-    }
 }
 
 /// Alphabetical order as a French reader expects it: « État » between « Département »
@@ -155,37 +122,9 @@ mod tests {
     }
 
     #[test]
-    fn de_before_a_name_contracts_and_elides() {
-        let cases = [
-            ("Les Arts Buissonniers", "des Arts Buissonniers"),
-            ("Le Petit Théâtre", "du Petit Théâtre"),
-            ("La Fabrique", "de la Fabrique"),
-            ("L'Atelier du Coin", "de l'Atelier du Coin"),
-            ("L’Usine", "de l’Usine"),
-            ("Atelier des Possibles", "d'Atelier des Possibles"),
-            ("Ôde à la joie", "d'Ôde à la joie"),
-            ("Écume", "d'Écume"),
-            ("Un Jardin", "d'Un Jardin"),
-            ("Compagnie du Sillon", "de Compagnie du Sillon"),
-            ("Hautes Terres", "de Hautes Terres"),
-            ("Lessive", "de Lessive"),
-            ("Le", "de Le"),
-            ("  Les Arts  ", "des Arts"),
-        ];
-        for (name, want) in cases {
-            assert_eq!(of(name), want, "{name}");
-        }
-    }
-
-    #[test]
     fn french_order_ignores_accents_and_case() {
         let mut names = vec!["Région", "État", "Département", "école", "Europe", "Commune"];
         names.sort_by(|a, b| compare(a, b));
         assert_eq!(names, ["Commune", "Département", "école", "État", "Europe", "Région"]);
-    }
-
-    #[test]
-    fn a_quoted_label_keeps_its_guillemets_on_its_line() {
-        assert_eq!(visible(&quoted("Mise en œuvre")), "«~Mise en œuvre~»");
     }
 }

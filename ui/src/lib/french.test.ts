@@ -1,7 +1,7 @@
 import { parse } from 'svelte/compiler';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { NBSP, NNBSP, compare, count, of, quoted, typography } from './french';
+import { NBSP, NNBSP, compare, count, ofParts, typography } from './french';
 
 const visible = (s: string) => s.replaceAll(NBSP, '~').replaceAll(NNBSP, '^');
 
@@ -19,9 +19,6 @@ describe('French typography', () => {
 		expect(typography(typography(raw))).toBe(typography(raw));
 	});
 
-	it('quotes a label on one line', () => {
-		expect(visible(quoted('Mise en œuvre'))).toBe('«~Mise en œuvre~»');
-	});
 });
 
 describe('counts', () => {
@@ -49,7 +46,7 @@ describe('« de » before a name', () => {
 		['Hautes Terres', 'de Hautes Terres'],
 		['Lessive', 'de Lessive']
 	])('%s', (name, want) => {
-		expect(of(name)).toBe(want);
+		expect(ofParts(name).join('')).toBe(want);
 	});
 });
 

@@ -1,5 +1,5 @@
 // French as users read it, the same rules as the core's `french.rs`: typography, counts
-// with their plural, « de » before a name, alphabetical order. `french.test.ts` also reads
+// with their plural, alphabetical order; and « de » before a name. `french.test.ts` also reads
 // every source file of the UI and fails on a text written without its no-break spaces.
 
 /** Inside « » and before « : ». */
@@ -23,11 +23,6 @@ export function typography(text: string): string {
 		.replace(/(?<=\S)»/g, `${NBSP}»`);
 }
 
-/** `« label »` with its no-break spaces: a name quoted in a sentence. */
-export function quoted(label: string): string {
-	return `«${NBSP}${label}${NBSP}»`;
-}
-
 const integers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const plurals = new Intl.PluralRules('fr-FR');
 
@@ -49,15 +44,12 @@ export function count(n: number, one: string, many: string): string {
 const vowel = /^[aeiouàâäéèêëîïôöùûüœæ]/i;
 
 /**
- * `de` before a name, contracted and elided: « des Arts Buissonniers », « du Petit
- * Théâtre », « de la Fabrique », « de l'Atelier », « d'Ôde à la joie », « de Compagnie X ».
- * An « h » is left as written: whether it elides depends on the word.
+ * `de` before a name, contracted and elided, in two parts: the words put before it and the
+ * name as it then reads. `['des ', 'Arts Buissonniers']`, `['du ', 'Petit Théâtre']`,
+ * `['de la ', 'Fabrique']`, `["de l'", 'Atelier']`, `["d'", 'Ôde à la joie']`,
+ * `['de ', 'Compagnie X']`. An « h » is left as written: whether it elides depends on the
+ * word.
  */
-export function of(name: string): string {
-	return ofParts(name).join('');
-}
-
-/** `of` in two parts, the words put before and the name as it then reads: `['des ', 'Arts Buissonniers']`. */
 export function ofParts(name: string): [string, string] {
 	const n = name.trim();
 	const [first, ...others] = n.split(' ');
