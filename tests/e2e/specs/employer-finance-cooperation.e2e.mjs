@@ -40,7 +40,11 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 
 		await click('Structures');
 		await heading('Structures');
-		await $('//label[contains(., "obligation employeur en retard")]/input').click();
+		await $('tbody tr').waitForExist();
+		const lateOnly = await $('//label[contains(., "obligation employeur en retard")]/input');
+		await lateOnly.waitForClickable();
+		await lateOnly.click();
+		await expect(lateOnly).toBeSelected();
 		const names = () =>
 			browser.execute(() => [...document.querySelectorAll('tbody tr td:first-child a')].map((a) => a.textContent.trim()));
 		await browser.waitUntil(async () => {

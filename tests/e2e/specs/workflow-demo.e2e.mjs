@@ -107,7 +107,11 @@ describe('Le déroulé sur les données de démonstration', () => {
 	it('sorts the cases by structure', async () => {
 		await click('Accompagnements');
 		await heading('Mes accompagnements');
-		await $('//th//button[contains(., "Structure")]').click();
+		// Once the list is there and nothing (a closing dialog) covers the header.
+		await $('tbody tr').waitForExist();
+		const sortButton = await $('//th//button[contains(., "Structure")]');
+		await sortButton.waitForClickable();
+		await sortButton.click();
 		await expect($('//th[contains(., "Structure")]')).toHaveAttribute('aria-sort', 'ascending');
 		const structures = () =>
 			browser.execute(() => [...document.querySelectorAll('tbody tr td:nth-child(2) a')].map((a) => a.textContent.trim()));
