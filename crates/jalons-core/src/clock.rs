@@ -4,17 +4,13 @@
 
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 
-/// The computer's clock by default; a fixed instant when set with `fixed` or `on_day`.
+/// The computer's clock by default; a fixed day when set with `on_day`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Clock(Option<DateTime<Utc>>);
 
 impl Clock {
     pub fn system() -> Self {
         Self(None)
-    }
-
-    pub fn fixed(at: DateTime<Utc>) -> Self {
-        Self(Some(at))
     }
 
     /// Noon, local time, on `day`: the day stays the same whatever the time zone.

@@ -172,10 +172,6 @@ impl Store {
         self.clock = clock;
     }
 
-    pub fn clock(&self) -> Clock {
-        self.clock
-    }
-
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
     }
