@@ -1,6 +1,6 @@
 //! Funder lines, the lines of a case, and the operator's identity with its logo.
 
-use jalons_core::funders::{Funder, FunderInput};
+use jalons_core::funders::{CaseFunder, CaseFunderInput, Funder, FunderInput};
 use jalons_core::operator::{Logo, Operator, OperatorInput};
 use tauri::{AppHandle, Runtime, State};
 
@@ -34,7 +34,7 @@ pub async fn delete_funder(state: State<'_, AppState>, id: String) -> CmdResult<
 }
 
 #[tauri::command]
-pub async fn case_funders(state: State<'_, AppState>, case_id: String) -> CmdResult<Vec<Funder>> {
+pub async fn case_funders(state: State<'_, AppState>, case_id: String) -> CmdResult<Vec<CaseFunder>> {
     state.store()?.case_funders(&case_id)
 }
 
@@ -42,9 +42,9 @@ pub async fn case_funders(state: State<'_, AppState>, case_id: String) -> CmdRes
 pub async fn set_case_funders(
     state: State<'_, AppState>,
     case_id: String,
-    funder_ids: Vec<String>,
-) -> CmdResult<Vec<Funder>> {
-    state.store()?.set_case_funders(&case_id, &funder_ids)
+    lines: Vec<CaseFunderInput>,
+) -> CmdResult<Vec<CaseFunder>> {
+    state.store()?.set_case_funders(&case_id, &lines)
 }
 
 #[tauri::command]

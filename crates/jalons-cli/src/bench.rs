@@ -45,7 +45,7 @@ fn diagnostic(validated: bool) -> DiagnosticInput {
         interviews: vec![InterviewInput {
             date: "2025-01-20".into(),
             people: "Présidente".into(),
-            place: String::new(),
+            ..Default::default()
         }],
         scores: DiagnosticDomain::ALL
             .iter()

@@ -17,8 +17,8 @@ use crate::cooperation::{
     MemberInput,
 };
 use crate::diagnostic::{
-    Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, PreviousDiagnostic,
-    ScoreInput,
+    Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, MetContact,
+    PreviousDiagnostic, ScoreInput,
 };
 use crate::dossier::{BatchProgress, DossierParts, SummaryPreview};
 use crate::employer::{EmployerFunction, Obligation, ObligationInput, ObligationKind, ObligationStatus};
@@ -30,7 +30,7 @@ use crate::finance::{
     ToolTotal,
 };
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
-use crate::funders::{Funder, FunderInput};
+use crate::funders::{CaseFunder, CaseFunderInput, Funder, FunderInput};
 use crate::indicators::{
     CaseRow, CriterionCount, EngagementRow, FinanceRow, PerformanceRow, Period, PeriodReport, ReportFilter,
     ReportFormat, ToolAmounts, Totals,
@@ -54,7 +54,7 @@ use crate::structures::{
 use crate::tasks::{Agenda, AgendaItem, AgendaSource, Task, TaskFilter, TaskInput};
 use crate::themes::Theme;
 use crate::training::{Opco, TrainingAction, TrainingActionInput, TrainingPlan, TrainingStatus, TrainingYear};
-use crate::values::{CommuneCode, Days, Etp, Hours, Idcc, Money, Naf, Rna, Siren, Siret};
+use crate::values::{CommuneCode, Days, Etp, Hours, Idcc, Money, Naf, Rna, Share, Siren, Siret};
 use crate::workflow::{CaseWorkflow, MoveKind, MoveOption, TimelineEntry, TransitionInput};
 use crate::{DemoLoaded, Error, ErrorCode};
 
@@ -69,19 +69,19 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(&cfg;
         Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
-        Money, Etp, Days, Hours, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
+        Money, Etp, Days, Hours, Share, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
         Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
         Theme, MoveKind, MoveOption, CaseWorkflow, TimelineEntry, TransitionInput,
-        DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput,
+        DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput, MetContact,
         ActionKind, ActionStatus, Plan, Axis, PlanAction, PlanInput, AxisInput, ActionInput,
         Consultant, ConsultantFilter, ConsultantInput,
         EngagementMode, EngagementStatus, Engagement, LinkedCase, Offer, EngagementFilter, EngagementInput, OfferInput,
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
-        Funder, FunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
+        Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
         ReportFilter, Period, PeriodReport, CaseRow, EngagementRow, FinanceRow, PerformanceRow, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,

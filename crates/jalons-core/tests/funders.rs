@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use jalons_core::ErrorCode;
-use jalons_core::funders::FunderInput;
+use jalons_core::funders::{CaseFunderInput, FunderInput};
 
 fn line(name: &str, programme: &str) -> FunderInput {
     FunderInput {
@@ -44,10 +44,32 @@ fn a_case_records_the_lines_that_pay_for_it() {
     let (mut s, case_id) = case();
     let state = s.create_funder(&line("État (DREETS)", "Convention DLA 2026")).unwrap();
     let bank = s.create_funder(&line("Banque des Territoires", "Convention DLA 2026")).unwrap();
-    let lines = s.set_case_funders(&case_id, &[bank.id.clone(), state.id.clone(), bank.id.clone()]).unwrap();
-    assert_eq!(lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Banque des Territoires", "État (DREETS)"]);
+    let e = s.set_case_funders(&case_id, &paid_by(&[&bank.id, &state.id, &bank.id])).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("lines.2.funder_id"), "a line twice is named");
+    let typed = |id: &str, amount: &str, share: &str| CaseFunderInput {
+        funder_id: id.into(),
+        amount: amount.into(),
+        share: share.into(),
+    };
+    let e = s.set_case_funders(&case_id, &[typed(&bank.id, "", "40"), typed(&state.id, "", "70")]).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("lines.1.share"));
+    assert!(s.case_funders(&case_id).unwrap().is_empty(), "nothing half saved");
+    let lines = s.set_case_funders(&case_id, &[typed(&bank.id, "3 200", "40 %"), typed(&state.id, "", "60")]).unwrap();
+    assert_eq!(
+        lines.iter().map(|l| l.label()).collect::<Vec<_>>(),
+        [
+            "Banque des Territoires — Convention DLA 2026 (40\u{a0}%, 3\u{a0}200,00\u{a0}€)",
+            "État (DREETS) — Convention DLA 2026 (60\u{a0}%)"
+        ]
+    );
     let history = s.case_history(&case_id).unwrap();
     assert!(history[0].changes.iter().any(|c| c.field == "funders"), "the change is in the case's history");
+    assert_eq!(
+        s.set_case_funders(&case_id, &[typed(&state.id, "", "60"), typed(&bank.id, "3200", "40")]).unwrap(),
+        lines,
+        "the same lines in another order are the same"
+    );
+    assert_eq!(s.case_history(&case_id).unwrap().len(), history.len(), "and change nothing in the history");
 
     assert_eq!(s.list_funders().unwrap().iter().map(|f| f.cases).sum::<i64>(), 2);
     let e = s.delete_funder(&state.id).unwrap_err();
@@ -57,14 +79,14 @@ fn a_case_records_the_lines_that_pay_for_it() {
     // An archived line stays where it was but is no longer offered.
     let archived = s.set_funder_archived(&state.id, true).unwrap();
     assert!(archived.archived);
-    assert_eq!(s.set_case_funders(&case_id, std::slice::from_ref(&state.id)).unwrap().len(), 1);
+    assert_eq!(s.set_case_funders(&case_id, &paid_by(&[&state.id])).unwrap().len(), 1);
     let sid = structure(&mut s, "Atelier Vivarais");
     let other = open_case(&mut s, &sid, "2025-02-01");
-    let e = s.set_case_funders(&other, std::slice::from_ref(&state.id)).unwrap_err();
-    assert_eq!(e.field.as_deref(), Some("funder_ids"));
+    let e = s.set_case_funders(&other, &paid_by(&[&state.id])).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("lines.0.funder_id"));
     assert!(e.message.contains("archivée"));
-    let e = s.set_case_funders(&other, &["pas-un-id".into()]).unwrap_err();
-    assert_eq!(e.field.as_deref(), Some("funder_ids"));
+    let e = s.set_case_funders(&other, &paid_by(&["pas-un-id"])).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("lines.0.funder_id"));
 
     let unused = s.create_funder(&line("FSE+", "")).unwrap();
     s.delete_funder(&unused.id).unwrap();
@@ -106,7 +128,7 @@ fn funder_lines_are_listed_in_french_alphabetical_order() {
 fn a_finished_case_keeps_its_funder_lines_until_reopened() {
     let (mut s, case_id) = case();
     let state = s.create_funder(&line("État (DREETS)", "Convention DLA 2026")).unwrap();
-    s.set_case_funders(&case_id, std::slice::from_ref(&state.id)).unwrap();
+    s.set_case_funders(&case_id, &paid_by(&[&state.id])).unwrap();
     s.move_case(&jalons_core::workflow::TransitionInput {
         case_id: case_id.clone(),
         to: "abandoned".into(),

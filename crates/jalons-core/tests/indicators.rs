@@ -86,7 +86,7 @@ fn fixture() -> Fixture {
     move_to(&mut s, &a, "engineering", "2025-03-03").unwrap();
     move_to(&mut s, &a, "follow_up", "2025-05-26").unwrap();
     s.save_follow_up(&a, &follow_up()).unwrap();
-    s.set_case_funders(&a, std::slice::from_ref(&state)).unwrap();
+    s.set_case_funders(&a, &paid_by(&[&state])).unwrap();
     for (tool, requested, obtained, status, decided) in
         [("fa_loan", "10000", "8000", "granted", "2025-04-01"), ("solidarity_fund", "5000", "", "withdrawn", "")]
     {
@@ -104,7 +104,7 @@ fn fixture() -> Fixture {
     }
 
     let b = open_case(&mut s, &albon, "2025-03-01");
-    s.set_case_funders(&b, std::slice::from_ref(&state)).unwrap();
+    s.set_case_funders(&b, &paid_by(&[&state])).unwrap();
     Fixture { store: s, state, region }
 }
 

@@ -3,8 +3,10 @@ mod common;
 use common::*;
 use jalons_core::ErrorCode;
 use jalons_core::cases::{Attention, CaseFilter, Stage};
-use jalons_core::engagements::EngagementStatus;
+use jalons_core::engagements::{EngagementInput, EngagementStatus};
 use jalons_core::follow_up::DueState;
+use jalons_core::plan::{ActionInput, ActionStatus, PlanInput};
+use jalons_core::structures::{ContactInput, StructureInput};
 use jalons_core::values::Money;
 use jalons_core::workflow::{MoveKind, TransitionInput};
 
@@ -18,13 +20,14 @@ fn a_case_runs_from_intake_to_closed_and_the_timeline_tells_it() {
     move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
     s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
     move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
-    s.save_plan(&id, &plan("2025-02-24")).unwrap();
+    let action = s.save_plan(&id, &plan("2025-02-24")).unwrap().axes[0].actions[0].id.clone();
     let k = consultant(&mut s, "Claire Fontaine");
-    let e = create_engagement(&mut s, &engagement(&[&id], "individual"));
+    let e = create_engagement(&mut s, &EngagementInput { plan_action_id: action, ..engagement(&[&id], "individual") });
     move_to(&mut s, &id, "engineering", "2025-03-03").unwrap();
     s.update_engagement(&e.id, &finished(engagement(&[&id], "individual"), &k)).unwrap();
     move_to(&mut s, &id, "follow_up", "2025-05-26").unwrap();
     s.save_follow_up(&id, &follow_up()).unwrap();
+    // The ingénierie carried the one action out: nothing is left open, nothing to confirm.
     let w = move_to(&mut s, &id, "closed", "2026-02-02").unwrap();
 
     assert_eq!(w.stage, Stage::Closed);
@@ -500,4 +503,190 @@ fn a_finished_case_is_read_only_until_reopened() {
         e.message,
         "Cet accompagnement est terminé («\u{a0}Abandon\u{a0}»)\u{a0}: rouvrez-le pour modifier le diagnostic."
     );
+}
+
+/// The case at « Parcours » with its plan (one ingénierie action) and the plan's input
+/// as the form would send it back, ids included.
+fn planned() -> (jalons_core::Store, String, PlanInput) {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    let mut input = plan("2025-02-24");
+    input.axes[0].actions.push(ActionInput {
+        kind: "internal".into(),
+        description: "Réunir le conseil d'administration sur le budget".into(),
+        theme: "governance".into(),
+        status: "in_progress".into(),
+        ..Default::default()
+    });
+    let saved = s.save_plan(&id, &input).unwrap();
+    for (a, read) in input.axes[0].actions.iter_mut().zip(&saved.axes[0].actions) {
+        a.id = read.id.clone();
+    }
+    (s, id, input)
+}
+
+#[test]
+fn an_ingenierie_created_from_its_action_carries_it_out_and_closing_asks_about_the_rest() {
+    let (mut s, id, mut input) = planned();
+    let action = input.axes[0].actions[0].id.clone();
+    let internal = input.axes[0].actions[1].id.clone();
+
+    let refused = EngagementInput { plan_action_id: internal.clone(), ..engagement(&[&id], "individual") };
+    let e = s.create_engagement(&refused).unwrap_err();
+    assert_eq!(field(&e), Some("plan_action_id"));
+    assert!(s.list_engagements(&Default::default()).unwrap().is_empty(), "nothing half saved");
+
+    let k = consultant(&mut s, "Claire Fontaine");
+    let e = create_engagement(
+        &mut s,
+        &EngagementInput { plan_action_id: action.clone(), ..engagement(&[&id], "individual") },
+    );
+    let read = |s: &jalons_core::Store| s.get_plan(&id).unwrap().axes[0].actions[0].clone();
+    assert_eq!(read(&s).engagement_id.as_deref(), Some(e.id.as_str()));
+    assert_eq!(read(&s).engagement_title.as_deref(), Some("Modèle économique"));
+    assert_eq!(read(&s).status, ActionStatus::InProgress, "terms written: the action is under way");
+    let twice = EngagementInput { plan_action_id: action.clone(), ..engagement(&[&id], "individual") };
+    assert!(s.create_engagement(&twice).unwrap_err().message.contains("déjà réalisée"));
+
+    // The plan saved again as the form sends it keeps the link; the status typed is not
+    // the one kept, the ingénierie's is.
+    input.axes[0].actions[0].engagement_id = e.id.clone();
+    input.axes[0].actions[0].status = "planned".into();
+    input.axes[0].actions[0].description = "Ingénierie sur le modèle économique et les tarifs".into();
+    let p = s.save_plan(&id, &input).unwrap();
+    assert_eq!(p.axes[0].actions[0].id, action, "an action keeps its id from one save to the next");
+    assert_eq!(p.axes[0].actions[0].status, ActionStatus::InProgress);
+
+    move_to(&mut s, &id, "engineering", "2025-03-03").unwrap();
+    s.update_engagement(&e.id, &finished(engagement(&[&id], "individual"), &k)).unwrap();
+    assert_eq!(read(&s).status, ActionStatus::Done, "the final report received: the action is done");
+    move_to(&mut s, &id, "follow_up", "2025-05-26").unwrap();
+    s.save_follow_up(&id, &follow_up()).unwrap();
+
+    // The internal action is still under way: closing says so and asks.
+    let w = s.case_workflow(&id).unwrap();
+    let closing = w.moves.iter().find(|m| m.to == Stage::Closed).unwrap();
+    assert!(closing.missing.is_empty());
+    assert_eq!(
+        closing.left_open,
+        ["«\u{a0}Réunir le conseil d'administration sur le budget\u{a0}» (Action interne de la structure, en cours)"]
+    );
+    let e = move_to(&mut s, &id, "closed", "2026-02-02").unwrap_err();
+    assert_eq!(field(&e), Some("leave_open"));
+    assert!(e.message.starts_with("Une action du parcours reste ouverte\u{a0}: «\u{a0}Réunir"), "{}", e.message);
+    assert_eq!(s.get_case(&id).unwrap().stage, Stage::FollowUp, "a refused move changes nothing");
+    let w = move_with(
+        &mut s,
+        TransitionInput {
+            case_id: id.clone(),
+            to: "closed".into(),
+            date: "2026-02-02".into(),
+            leave_open: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(w.stage, Stage::Closed);
+}
+
+#[test]
+fn a_cancelled_ingenierie_drops_its_action_and_the_links_hold_their_rules() {
+    let (mut s, id, mut input) = planned();
+    let e = create_engagement(
+        &mut s,
+        &EngagementInput { plan_action_id: input.axes[0].actions[0].id.clone(), ..engagement(&[&id], "individual") },
+    );
+    let mut cancelled = engagement(&[&id], "individual");
+    cancelled.cancelled_on = "2025-03-10".into();
+    cancelled.cancel_reason = "La structure a trouvé un autre appui.".into();
+    s.update_engagement(&e.id, &cancelled).unwrap();
+    assert_eq!(s.get_plan(&id).unwrap().axes[0].actions[0].status, ActionStatus::Dropped);
+
+    let before = s.get_plan(&id).unwrap();
+    // An internal action is not carried out by an ingénierie.
+    input.axes[0].actions[1].engagement_id = e.id.clone();
+    let err = s.save_plan(&id, &input).unwrap_err();
+    assert_eq!(field(&err), Some("axes.0.actions.1.engagement_id"));
+    // One ingénierie, one action of the parcours.
+    input.axes[0].actions[1].kind = "engineering".into();
+    input.axes[0].actions[0].engagement_id = e.id.clone();
+    let err = s.save_plan(&id, &input).unwrap_err();
+    assert_eq!(field(&err), Some("axes.0.actions.1.engagement_id"));
+    assert!(err.message.contains("déjà une autre action"), "{}", err.message);
+    // An ingénierie of another case, and an action id the plan never had.
+    let sid = structure(&mut s, "Atelier Vivarais");
+    let other = open_case(&mut s, &sid, "2025-01-06");
+    move_to(&mut s, &other, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&other, &full_diagnostic("2025-02-03")).unwrap();
+    move_to(&mut s, &other, "plan", "2025-02-03").unwrap();
+    let foreign = create_engagement(&mut s, &engagement(&[&other], "individual"));
+    input.axes[0].actions[1].engagement_id = foreign.id.clone();
+    assert_eq!(field(&s.save_plan(&id, &input).unwrap_err()), Some("axes.0.actions.1.engagement_id"));
+    input.axes[0].actions[1].engagement_id = String::new();
+    input.axes[0].actions[1].id = foreign.id.clone();
+    assert_eq!(field(&s.save_plan(&id, &input).unwrap_err()), Some("axes.0.actions.1.id"));
+    assert_eq!(s.get_plan(&id).unwrap(), before, "nothing half saved");
+
+    // An ingénierie that stops serving the case lets go of its action.
+    let moved = EngagementInput { case_ids: vec![other.clone()], ..engagement(&[&other], "individual") };
+    s.update_engagement(&e.id, &moved).unwrap();
+    assert_eq!(s.get_plan(&id).unwrap().axes[0].actions[0].engagement_id, None);
+}
+
+#[test]
+fn an_interview_meets_the_structure_s_contacts_and_keeps_them_when_they_leave() {
+    let (mut s, id) = case();
+    let c = s.get_case(&id).unwrap();
+    let contact = |name: &str, role: &str| ContactInput {
+        name: name.into(),
+        role: role.into(),
+        lawful_basis: "legitimate_interest".into(),
+        ..Default::default()
+    };
+    let mut input = StructureInput {
+        name: "Compagnie du Sillon".into(),
+        legal_form: "association".into(),
+        commune_code: "26113".into(),
+        contacts: vec![contact("Awa Diallo", "president"), contact("Léo Petit", "treasurer")],
+        ..Default::default()
+    };
+    let structure = s.update_structure(&c.structure_id, &input).unwrap();
+    let (awa, leo) = (structure.contacts[0].id.clone(), structure.contacts[1].id.clone());
+    let elsewhere = s
+        .create_structure(&StructureInput {
+            name: "Atelier Vivarais".into(),
+            contacts: vec![contact("Inès Roux", "director")],
+            ..input.clone()
+        })
+        .unwrap()
+        .contacts[0]
+        .id
+        .clone();
+
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    let mut d = full_diagnostic("");
+    d.interviews[0].people = String::new();
+    let e = s.save_diagnostic(&id, &d).unwrap_err();
+    assert_eq!(field(&e), Some("interviews.0.people"), "someone was met");
+    d.interviews[0].contact_ids = vec![awa.clone(), leo.clone()];
+    d.interviews[0].notes = "Budget 2025 présenté\u{202f}; trésorerie tendue jusqu'en mars.".into();
+    d.interviews[0].contact_ids.push(elsewhere);
+    assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("interviews.0.contact_ids"));
+    d.interviews[0].contact_ids.pop();
+    let saved = s.save_diagnostic(&id, &d).unwrap();
+    let met: Vec<&str> = saved.interviews[0].contacts.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(met, ["Awa Diallo", "Léo Petit"]);
+    assert_eq!(
+        saved.interviews[0].notes.as_deref(),
+        Some("Budget 2025 présenté\u{202f}; trésorerie tendue jusqu'en mars.")
+    );
+
+    // Léo leaves the structure's contacts: the interview still says he was met.
+    input.contacts = vec![ContactInput { id: awa.clone(), ..input.contacts[0].clone() }];
+    s.update_structure(&c.structure_id, &input).unwrap();
+    let it = &s.get_diagnostic(&id).unwrap().interviews[0];
+    assert_eq!(it.contacts.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), [awa.as_str()]);
+    assert_eq!(it.people, "Léo Petit (Trésorier·ère)");
 }

@@ -79,6 +79,7 @@ proptest! {
                         reason: if reason { "Motif".into() } else { String::new() },
                         partner: if partner { "France Active".into() } else { String::new() },
                         partner_id: String::new(),
+                        leave_open: reason,
                     };
                     match s.move_case(&input) {
                         Ok(after) => {

@@ -68,6 +68,8 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await fill('Nom de la structure', 'Compagnie du Sillon');
 		await fill('Salariés en CDI', '3');
 		await fill('ETP', '2,5');
+		await click('Ajouter un contact');
+		await $('[id="f-contacts.0.name"]').setValue('Awa Diallo');
 		await click('Enregistrer');
 		await heading('Compagnie du Sillon');
 		await click('Ouvrir un accompagnement');
@@ -80,8 +82,12 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await expectStage('Accueil');
 		await click('Modifier les financeurs');
 		await $('//label[contains(., "État (DREETS)")]/input').click();
+		await fill('Part prise en charge (%)', '120');
 		await click('Enregistrer les financeurs');
-		await expect($('.funders')).toHaveText(expect.stringContaining('État (DREETS) — Convention DLA 2026'));
+		await expect(await field('Part prise en charge (%)')).toHaveAttribute('aria-invalid', 'true');
+		await fill('Part prise en charge (%)', '60');
+		await click('Enregistrer les financeurs');
+		await expect($('.funders')).toHaveText(expect.stringMatching(/État \(DREETS\) — Convention DLA 2026\s\(60\s%\)/));
 	});
 
 	it('starts the diagnostic, and refuses the parcours until it is validated', async () => {
@@ -99,7 +105,11 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 
 	it('scores the eleven domains and records the validation', async () => {
 		await click('Ajouter un entretien');
-		await fill('Personnes rencontrées', 'Awa Diallo (présidente), Léo Petit (trésorier)');
+		await (await $('[role="group"][aria-label="Entretien 1"]').$("button=Aujourd'hui")).click();
+		// The structure's contact is ticked; someone else met is typed.
+		await $('//label[contains(., "Awa Diallo")]/input').click();
+		await fill('Autres personnes rencontrées', 'Léo Petit (trésorier)');
+		await fill("Notes de l'entretien", 'Budget 2025 présenté ; trésorerie tendue jusqu’en mars.');
 		for (let d = 0; d < 11; d++) await score(d, d % 4);
 		await $('[id="f-diagnostic.scores.4.finding"]').setValue('78 % de subventions, une seule collectivité.');
 		await $('[id="f-diagnostic.scores.4.priority"]').click();
@@ -132,6 +142,10 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await fill('Action', 'Ingénierie sur le budget à trois ans');
 		await choose("Type d'action", 'Ingénierie DLA');
 		await choose('Thème', 'Modèle économique');
+		await click("Ajouter une action à l'axe 1");
+		await $('[id="f-plan.axes.0.actions.1.description"]').setValue('Réunir le bureau sur le budget');
+		await $('[id="f-plan.axes.0.actions.1.theme"]').selectByVisibleText('Gouvernance et bénévolat');
+		await $('[id="f-plan.axes.0.actions.1.status"]').selectByVisibleText('En cours');
 		await fill('Parcours validé par la structure le', today);
 		await click('Enregistrer le parcours');
 		await expect($('//p[normalize-space(.)="Parcours enregistré."]')).toBeDisplayed();
@@ -141,16 +155,26 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await expect($('.next .btn-primary')).not.toBeExisting();
 	});
 
-	it('carries an ingénierie from terms of reference to final report', async () => {
-		await $('//*[@role="tab"][contains(., "Ingénieries")]').click();
-		await click('Nouvelle ingénierie');
+	it('carries an ingénierie, created from its action, from terms of reference to final report', async () => {
+		await click("Créer l'ingénierie de cette action");
 		await heading('Nouvelle ingénierie');
+		await expect(await field('Intitulé')).toHaveValue('Ingénierie sur le budget à trois ans');
 		await fill('Intitulé', 'Budget à trois ans et diversification des ressources');
-		await choose('Thème', 'Modèle économique');
 		await click('Ajouter une offre');
 		await choose('Consultant consulté 1', 'Claire Fontaine (Coop Conseil)');
 		await fill('Offre HT (€)', '1 950');
 		await fill('Note /20', '16');
+		// A second consultant, created in a dialog: the form underneath stays as it was.
+		await click('Nouveau consultant…');
+		const dialog = await $('[role="dialog"]');
+		await dialog.waitForDisplayed();
+		await (await dialog.$('input[id="f-name"]')).setValue('Marc Lefèvre');
+		await (await dialog.$('button=Enregistrer le consultant')).click();
+		await dialog.waitForExist({ reverse: true });
+		await expect($('[role="status"]')).toHaveText(expect.stringContaining('Marc Lefèvre'));
+		await expect(await field('Consultant consulté 2')).toHaveValue(expect.stringMatching(/.+/));
+		await expect(await field('Intitulé')).toHaveValue('Budget à trois ans et diversification des ressources');
+		await expect(await field('Offre HT (€)')).toHaveValue('1 950');
 		await choose('Consultant·e retenu·e', 'Claire Fontaine (Coop Conseil)');
 		await expect(await field('Prix de journée HT (€)')).toHaveValue('650');
 		await fill('Jours', '3');
@@ -178,6 +202,9 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		// From the ingénierie, the case's reference leads back to the case.
 		await click(`${new Date().getFullYear()}-001`);
 		await heading('Accompagnement');
+		// The plan's action follows its ingénierie.
+		await $('//*[@role="tab"][contains(., "Parcours")]').click();
+		await expect($('[id="plan-axes.0.actions.0-derived"]')).toHaveText(expect.stringMatching(/Réalisée, d'après l'ingénierie/));
 		await move('Passer à la mise en œuvre');
 		await expectStage('Mise en œuvre');
 		await move('Passer au suivi');
@@ -198,13 +225,25 @@ describe('Un accompagnement de l’accueil à la clôture', () => {
 		await fill("Bilan de l'accompagnement", 'Poste d’administratrice consolidé en CDI.');
 		await click('Enregistrer le suivi');
 		await expect($('//p[normalize-space(.)="Suivi enregistré."]')).toBeDisplayed();
-		await move("Clôturer l'accompagnement");
+		// The internal action is still under way: the dialog says so and asks.
+		await openMove("Clôturer l'accompagnement");
+		await expect($('.left-open')).toHaveText(expect.stringMatching(/Une action du parcours reste ouverte\s:/));
+		await expect($('.left-open')).toHaveText(expect.stringContaining('Réunir le bureau sur le budget'));
+		await click('Valider le changement');
+		await expect($('#f-leave_open-error')).toBeDisplayed();
+		await $('//label[contains(., "Clôturer en laissant cette action ouverte")]/input').click();
+		await click('Valider le changement');
 		await expectStage('Clôture');
 		await expect($('.next')).toHaveText(expect.stringContaining(`Clôturé le ${today}`));
 		// Read only, every edit control with it: the core says which parts the stage opens.
 		await $('//*[@role="tab"][normalize-space(.)="Demande"]').click();
 		await expect($('.readonly-note')).toHaveText(expect.stringContaining('lecture seule'));
 		await expect($('button=Modifier les financeurs')).not.toBeExisting();
+		// The interview reads in full on the closed case.
+		await $('//*[@role="tab"][contains(., "Diagnostic")]').click();
+		const interview = await $('article[aria-label="Entretien 1"]');
+		await expect(interview).toHaveText(expect.stringMatching(/Awa Diallo \(Président·e\), Léo Petit \(trésorier\)/));
+		await expect(interview).toHaveText(expect.stringContaining('trésorerie tendue jusqu’en mars'));
 	});
 
 	it('tells every step with its date in the timeline, after a restart too', async () => {

@@ -67,6 +67,8 @@ export type Days = number;
 
 export type Hours = number;
 
+export type Share = number;
+
 export type Siren = string;
 
 export type Siret = string;
@@ -214,7 +216,11 @@ export type MoveOption = { to: Stage, kind: MoveKind,
 /**
  * Empty when the move may go; otherwise what to do first, in French.
  */
-missing: Array<string>, };
+missing: Array<string>, 
+/**
+ * What the move leaves unfinished, in French: shown, and confirmed before it goes.
+ */
+left_open: Array<string>, };
 
 export type CaseWorkflow = { case_id: string, stage: Stage, timeline: Array<TimelineEntry>, moves: Array<MoveOption>, 
 /**
@@ -237,7 +243,11 @@ export type TransitionInput = { case_id: string, to: string, date: string, comme
  * The partner referred to, as typed; or, when `partner_id` names one of the
  * directory, that partner, and the move records the referral too.
  */
-partner: string, partner_id: string, };
+partner: string, partner_id: string, 
+/**
+ * The user saw what the move leaves open (`MoveOption::left_open`) and confirms.
+ */
+leave_open: boolean, };
 
 export type DiagnosticDomain = "project" | "activities" | "governance" | "employer" | "economic_model" | "finance" | "partnerships" | "communication" | "cooperation" | "digital" | "ecology";
 
@@ -253,7 +263,11 @@ export type DomainScore = { domain: DiagnosticDomain,
  */
 score: number | null, finding: string | null, priority: boolean, };
 
-export type Interview = { id: string, date: string, people: string, place: string | null, };
+export type Interview = { id: string, date: string, 
+/**
+ * The structure's contacts met, then the other people met, as typed.
+ */
+contacts: Array<MetContact>, people: string, place: string | null, notes: string | null, };
 
 export type PreviousDiagnostic = { case_id: string, reference: string, validated_on: string | null, scores: Array<DomainScore>, };
 
@@ -267,13 +281,23 @@ validated_on: string,
  */
 headcount: string, etp: string, };
 
-export type InterviewInput = { date: string, people: string, place: string, };
+export type InterviewInput = { date: string, 
+/**
+ * The structure's contacts met, by id.
+ */
+contact_ids: Array<string>, 
+/**
+ * The other people met, typed: needed when no contact is ticked.
+ */
+people: string, place: string, notes: string, };
 
 export type ScoreInput = { domain: string, 
 /**
  * `0` to `3`, or empty while the domain is not scored yet.
  */
 score: string, finding: string, priority: boolean, };
+
+export type MetContact = { id: string, name: string, role: ContactRole, };
 
 export type ActionKind = "internal" | "referral" | "engineering" | "own_support";
 
@@ -283,7 +307,15 @@ export type Plan = { case_id: string, axes: Array<Axis>, committee_date: string 
 
 export type Axis = { id: string, title: string, actions: Array<PlanAction>, };
 
-export type PlanAction = { id: string, kind: ActionKind, description: string, theme: Theme, partner: string | null, due_date: string | null, status: ActionStatus, };
+export type PlanAction = { id: string, kind: ActionKind, description: string, theme: Theme, partner: string | null, due_date: string | null, 
+/**
+ * The ingénierie's own status, as an action's, when one carries it out.
+ */
+status: ActionStatus, 
+/**
+ * The ingénierie that carries the action out, and its title.
+ */
+engagement_id: string | null, engagement_title: string | null, };
 
 export type PlanInput = { 
 /**
@@ -297,11 +329,23 @@ validated_on: string, };
 
 export type AxisInput = { title: string, actions: Array<ActionInput>, };
 
-export type ActionInput = { kind: string, description: string, theme: string, 
+export type ActionInput = { 
+/**
+ * The action's id as read; empty for an action added in the form.
+ */
+id: string, kind: string, description: string, theme: string, 
 /**
  * The support a referral sends the structure to.
  */
-partner: string, due_date: string, status: string, };
+partner: string, due_date: string, 
+/**
+ * Ignored when an ingénierie carries the action out: its status is then the ingénierie's.
+ */
+status: string, 
+/**
+ * The ingénierie of this case that carries the action out; empty for none.
+ */
+engagement_id: string, };
 
 export type Consultant = { id: string, name: string, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, 
 /**
@@ -377,7 +421,12 @@ vat_rate: string,
 /**
  * The funder line that pays for it, if known.
  */
-funder_id: string, terms_date: string, consultation_date: string, decision_date: string, kickoff_date: string, restitution_date: string, final_report_date: string, cancelled_on: string, cancel_reason: string, results: string, offers: Array<OfferInput>, };
+funder_id: string, terms_date: string, consultation_date: string, decision_date: string, kickoff_date: string, restitution_date: string, final_report_date: string, cancelled_on: string, cancel_reason: string, results: string, offers: Array<OfferInput>, 
+/**
+ * On creation only: the parcours action (of kind « ingénierie ») the ingénierie is
+ * created from, which it then carries out.
+ */
+plan_action_id: string, };
 
 export type OfferInput = { consultant_id: string, amount_ht: string, score: string, };
 
@@ -478,6 +527,18 @@ archived: boolean,
 cases: number, engagements: number, created_at: string, updated_at: string, };
 
 export type FunderInput = { name: string, programme: string, period_start: string, period_end: string, };
+
+export type CaseFunder = { line: Funder, amount: Money | null, share: Share | null, };
+
+export type CaseFunderInput = { funder_id: string, 
+/**
+ * In euros as typed (`12 500,50`); empty when not known.
+ */
+amount: string, 
+/**
+ * In percent as typed (`25`, `12,5`); empty when not known.
+ */
+share: string, };
 
 export type Operator = { 
 /**

@@ -11,7 +11,13 @@ export function diagnosticToInput(d: Diagnostic, structure: Structure | null): D
 				.reduce<number | null>((a, b) => (a ?? 0) + b, null)
 		: null;
 	return {
-		interviews: d.interviews.map((i) => ({ date: dateInput(i.date), people: i.people, place: i.place ?? '' })),
+		interviews: d.interviews.map((i) => ({
+			date: dateInput(i.date),
+			contact_ids: i.contacts.map((k) => k.id),
+			people: i.people,
+			place: i.place ?? '',
+			notes: i.notes ?? ''
+		})),
 		scores: d.scores.map((s) => ({
 			domain: s.domain,
 			score: s.score === null ? '' : String(s.score),

@@ -22,7 +22,8 @@ export function emptyEngagement(caseId: string): EngagementInput {
 		cancelled_on: '',
 		cancel_reason: '',
 		results: '',
-		offers: []
+		offers: [],
+		plan_action_id: ''
 	};
 }
 
@@ -50,7 +51,8 @@ export function engagementToInput(e: Engagement): EngagementInput {
 			consultant_id: o.consultant_id,
 			amount_ht: moneyInput(o.amount_ht),
 			score: o.score === null ? '' : String(o.score)
-		}))
+		})),
+		plan_action_id: ''
 	};
 }
 

@@ -56,6 +56,13 @@ export function etpInput(hundredths: number | null | undefined): string {
 
 export const hoursInput = etpInput;
 
+/** Shares are hundredths of a percent: `2550` → `25,5 %`; the form types `25,5`. */
+export function share(hundredths: number | null | undefined): string {
+	return hundredths === null || hundredths === undefined ? '—' : `${decimal.format(hundredths / 100)}\u00a0%`;
+}
+
+export const shareInput = etpInput;
+
 export function count(n: number | null | undefined): string {
 	return n === null || n === undefined ? '' : String(n);
 }

@@ -7,12 +7,14 @@ export function planToInput(p: Plan): PlanInput {
 		axes: p.axes.map((a) => ({
 			title: a.title,
 			actions: a.actions.map((x) => ({
+				id: x.id,
 				kind: x.kind,
 				description: x.description,
 				theme: x.theme,
 				partner: x.partner ?? '',
 				due_date: dateInput(x.due_date),
-				status: x.status
+				status: x.status,
+				engagement_id: x.engagement_id ?? ''
 			}))
 		})),
 		committee_date: dateInput(p.committee_date),
@@ -22,7 +24,7 @@ export function planToInput(p: Plan): PlanInput {
 }
 
 export function emptyAction(): ActionInput {
-	return { kind: 'internal', description: '', theme: '', partner: '', due_date: '', status: 'planned' };
+	return { id: '', kind: 'internal', description: '', theme: '', partner: '', due_date: '', status: 'planned', engagement_id: '' };
 }
 
 export function emptyAxis(): AxisInput {

@@ -12,7 +12,7 @@ use crate::cases::CaseInput;
 use crate::cooperation::{CooperationInput, MemberInput};
 use crate::employer::ObligationInput;
 use crate::finance::FinanceInput;
-use crate::funders::FunderInput;
+use crate::funders::{CaseFunderInput, FunderInput};
 use crate::journal::JournalInput;
 use crate::operator::OperatorInput;
 use crate::partners::{PartnerInput, ReferralInput};
@@ -163,8 +163,9 @@ struct DemoCase {
 struct Funders {
     operator: OperatorInput,
     funders: Vec<FunderInput>,
-    /// The lines that pay for every case requested from their period's start.
-    case_lines: Vec<String>,
+    /// The lines that pay for every case requested from their period's start, each with
+    /// its share of the case in percent.
+    case_lines: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -253,18 +254,22 @@ impl Store {
             let mut case_lines = Vec::new();
             for f in &funders.funders {
                 let line = store.create_funder(f)?;
-                if funders.case_lines.contains(&line.name) {
-                    case_lines.push(line);
+                if let Some((_, share)) = funders.case_lines.iter().find(|(name, _)| *name == line.name) {
+                    case_lines.push((line, share.clone()));
                 }
             }
             for case in &opened {
-                let ids: Vec<String> = case_lines
+                let lines: Vec<CaseFunderInput> = case_lines
                     .iter()
-                    .filter(|l| l.period_start.is_none_or(|start| start <= case.request_date))
-                    .map(|l| l.id.clone())
+                    .filter(|(l, _)| l.period_start.is_none_or(|start| start <= case.request_date))
+                    .map(|(l, share)| CaseFunderInput {
+                        funder_id: l.id.clone(),
+                        share: share.clone(),
+                        ..Default::default()
+                    })
                     .collect();
-                if !ids.is_empty() {
-                    store.set_case_funders(&case.id, &ids)?;
+                if !lines.is_empty() {
+                    store.set_case_funders(&case.id, &lines)?;
                 }
             }
             // Before the workflow, whose referred exits name partners of the directory.

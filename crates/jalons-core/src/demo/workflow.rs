@@ -14,7 +14,7 @@ use crate::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, Score
 use crate::engagements::{EngagementInput, OfferInput};
 use crate::follow_up::FollowUpInput;
 use crate::partners::PartnerFilter;
-use crate::plan::{ActionInput, AxisInput, PlanInput};
+use crate::plan::{ActionInput, ActionKind, AxisInput, PlanInput};
 use crate::workflow::TransitionInput;
 use crate::{Error, Result, Store};
 
@@ -163,13 +163,31 @@ impl Loader<'_> {
         let r = c.request_date;
         let interviews = t.people.iter().take(if p.partial { 1 } else { t.people.len() });
         let scored = if p.partial { 5 } else { DiagnosticDomain::ALL.len() };
+        // The first interview meets the structure's contacts on record, ticked as such.
+        let contacts: Vec<String> = self
+            .store
+            .get_structure(&self.store.get_case(&c.id)?.structure_id)?
+            .contacts
+            .into_iter()
+            .map(|k| k.id)
+            .collect();
         let input = DiagnosticInput {
             interviews: interviews
                 .enumerate()
-                .map(|(i, people)| InterviewInput {
-                    date: day(r, 21 + 14 * i as u64),
-                    people: people.clone(),
-                    place: "Dans les locaux de la structure".into(),
+                .map(|(i, people)| {
+                    let met = if i == 0 { contacts.clone() } else { Vec::new() };
+                    InterviewInput {
+                        date: day(r, 21 + 14 * i as u64),
+                        people: if met.is_empty() { people.clone() } else { String::new() },
+                        contact_ids: met,
+                        place: "Dans les locaux de la structure".into(),
+                        notes: if i == 0 {
+                            "Histoire du projet, gouvernance, budget de l'année et trésorerie\u{202f}; besoins exprimés par l'équipe."
+                                .into()
+                        } else {
+                            String::new()
+                        },
+                    }
                 })
                 .collect(),
             scores: DiagnosticDomain::ALL
@@ -206,12 +224,15 @@ impl Loader<'_> {
                         .actions
                         .iter()
                         .map(|x| ActionInput {
+                            id: String::new(),
                             kind: x.kind.clone(),
                             description: x.description.clone(),
                             theme: x.theme.clone(),
                             partner: x.partner.clone(),
                             due_date: day(r, x.due),
-                            status: "in_progress".into(),
+                            // A case the demo closes has carried its parcours out.
+                            status: if p.to == "closed" { "done" } else { "in_progress" }.into(),
+                            engagement_id: String::new(),
                         })
                         .collect(),
                 })
@@ -297,6 +318,7 @@ impl Loader<'_> {
                     }
                 })
                 .collect(),
+            plan_action_id: self.engineering_action(t.cases[0])?.unwrap_or_default(),
             ..Default::default()
         };
         self.store.create_engagement(&input)?;
@@ -306,6 +328,18 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The case's first action of kind « ingénierie » that no ingénierie carries out yet:
+    /// the one its ingénierie is created from.
+    fn engineering_action(&self, case: usize) -> Result<Option<String>> {
+        let plan = self.store.get_plan(&self.cases[case].id)?;
+        Ok(plan
+            .axes
+            .iter()
+            .flat_map(|a| &a.actions)
+            .find(|a| a.kind == ActionKind::Engineering && a.engagement_id.is_none())
+            .map(|a| a.id.clone()))
     }
 
     /// Follow-up and closing, once the ingénieries are over.

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::DiagnosticDomain;
+use crate::ids::parse_id;
 use crate::values::{
     Etp, optional_long_text, optional_text, parse_count, parse_date, parse_optional_date, required_text,
 };
@@ -28,8 +29,12 @@ pub struct DiagnosticInput {
 #[serde(default)]
 pub struct InterviewInput {
     pub date: String,
+    /// The structure's contacts met, by id.
+    pub contact_ids: Vec<String>,
+    /// The other people met, typed: needed when no contact is ticked.
     pub people: String,
     pub place: String,
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -44,8 +49,10 @@ pub struct ScoreInput {
 
 pub(crate) struct ValidInterview {
     pub date: NaiveDate,
+    pub contact_ids: Vec<String>,
     pub people: String,
     pub place: Option<String>,
+    pub notes: Option<String>,
 }
 
 pub(crate) struct ValidScore {
@@ -87,10 +94,30 @@ impl DiagnosticInput {
                     format!("La date de l'entretien précède la demande ({}).", request_date.format("%d/%m/%Y")),
                 )));
             }
+            let mut contact_ids = Vec::with_capacity(it.contact_ids.len());
+            for id in &it.contact_ids {
+                let id = parse_id("contact_ids", id).map_err(within)?;
+                if !contact_ids.contains(&id) {
+                    contact_ids.push(id);
+                }
+            }
+            let people = if contact_ids.is_empty() {
+                required_text("people", "Les personnes rencontrées", &it.people, 500).map_err(within)?
+            } else {
+                optional_text(&it.people).unwrap_or_default()
+            };
+            if people.chars().count() > 500 {
+                return Err(within(Error::validation(
+                    "people",
+                    "Les personnes rencontrées tiennent en 500 caractères au plus.",
+                )));
+            }
             interviews.push(ValidInterview {
                 date,
-                people: required_text("people", "Les personnes rencontrées", &it.people, 500).map_err(within)?,
+                contact_ids,
+                people,
                 place: optional_text(&it.place),
+                notes: optional_long_text(&it.notes),
             });
         }
         interviews.sort_by_key(|i| i.date);

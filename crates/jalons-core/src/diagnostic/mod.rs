@@ -3,9 +3,11 @@
 
 mod enums;
 mod input;
+pub(crate) mod met;
 mod model;
 mod repo;
 
 pub use enums::{DiagnosticDomain, SCORE_LABELS};
 pub use input::{DiagnosticInput, InterviewInput, ScoreInput};
+pub use met::MetContact;
 pub use model::{Diagnostic, DomainScore, Interview, PreviousDiagnostic};

@@ -3,14 +3,18 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::DiagnosticDomain;
+use super::met::MetContact;
 use crate::values::Etp;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Interview {
     pub id: String,
     pub date: NaiveDate,
+    /// The structure's contacts met, then the other people met, as typed.
+    pub contacts: Vec<MetContact>,
     pub people: String,
     pub place: Option<String>,
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, PreviousDiagnostic};
+use super::{Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, PreviousDiagnostic, met};
 use crate::cases::{Stage, editable_case};
 use crate::ids::{new_id, parse_id};
 use crate::values::Etp;
@@ -64,13 +64,29 @@ fn load(conn: &Connection, case_id: &str) -> Result<Diagnostic> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )
         .optional()?;
-    let mut stmt = conn
-        .prepare("SELECT id, on_date, people, place FROM diagnostic_interviews WHERE case_id = ?1 ORDER BY position")?;
-    let interviews = stmt
+    let mut stmt = conn.prepare(
+        "SELECT id, on_date, people, place, notes, contact_ids FROM diagnostic_interviews WHERE case_id = ?1 ORDER BY position",
+    )?;
+    let rows: Vec<(Interview, String)> = stmt
         .query_map([case_id], |r| {
-            Ok(Interview { id: r.get(0)?, date: r.get(1)?, people: r.get(2)?, place: r.get(3)? })
+            Ok((
+                Interview {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    contacts: Vec::new(),
+                    people: r.get(2)?,
+                    place: r.get(3)?,
+                    notes: r.get(4)?,
+                },
+                r.get(5)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let mut interviews = Vec::with_capacity(rows.len());
+    for (mut it, ids) in rows {
+        it.contacts = met::load(conn, &ids)?;
+        interviews.push(it);
+    }
     let (problem_statement, recommendations, validated_on, author, headcount, etp, updated_at) = match header {
         Some((p, r, v, a, h, e, u)) => (p, r, v, Some(a), h, e, Some(u)),
         None => (None, None, None, None, None, None, None),
@@ -129,9 +145,11 @@ impl Store {
             )?;
             w.tx.execute("DELETE FROM diagnostic_interviews WHERE case_id = ?1", [&case_id])?;
             for (i, it) in (0_i64..).zip(&v.interviews) {
+                met::check(&w.tx, &case_id, &it.contact_ids).map_err(|e| e.within(&format!("interviews.{i}")))?;
                 w.tx.execute(
-                    "INSERT INTO diagnostic_interviews (id, case_id, position, on_date, people, place) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![new_id(), case_id, i, it.date, it.people, it.place],
+                    "INSERT INTO diagnostic_interviews (id, case_id, position, on_date, people, place, notes, contact_ids)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![new_id(), case_id, i, it.date, it.people, it.place, it.notes, serde_json::to_string(&it.contact_ids)?],
                 )?;
             }
             w.tx.execute("DELETE FROM diagnostic_scores WHERE case_id = ?1", [&case_id])?;

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engagements::{Engagement, EngagementFilter};
 use crate::finance::FinanceApplication;
 use crate::follow_up::FollowUp;
-use crate::funders::Funder;
+use crate::funders::CaseFunder;
 use crate::operator::{Logo, Operator};
 use crate::partners::{Referral, ReferralFilter};
 use crate::plan::Plan;
@@ -29,7 +29,7 @@ pub struct CaseDossier {
     pub follow_up: FollowUp,
     pub referrals: Vec<Referral>,
     pub finance: Vec<FinanceApplication>,
-    pub funders: Vec<Funder>,
+    pub funders: Vec<CaseFunder>,
     pub operator: Option<Operator>,
     pub logo: Option<Logo>,
 }

@@ -37,6 +37,9 @@ pub struct EngagementInput {
     pub cancel_reason: String,
     pub results: String,
     pub offers: Vec<OfferInput>,
+    /// On creation only: the parcours action (of kind « ingénierie ») the ingénierie is
+    /// created from, which it then carries out.
+    pub plan_action_id: String,
 }
 
 /// A consultant consulted, the offer's amount and the structure's score out of 20.
@@ -68,6 +71,7 @@ pub(crate) struct ValidEngagement {
     pub cancel_reason: Option<String>,
     pub results: Option<String>,
     pub offers: Vec<ValidOffer>,
+    pub plan_action_id: Option<String>,
 }
 
 const MAX_OFFERS: usize = 6;
@@ -253,6 +257,7 @@ impl EngagementInput {
             cancel_reason,
             results: optional_long_text(&self.results),
             offers,
+            plan_action_id: optional(&self.plan_action_id, |id| parse_id("plan_action_id", id))?,
         })
     }
 }

@@ -8,6 +8,7 @@ use super::{Engagement, EngagementFilter, EngagementInput, EngagementStatus, Lin
 use crate::cases::Stage;
 use crate::funders::{check_funder, label};
 use crate::ids::{new_id, parse_id};
+use crate::plan::link;
 use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
@@ -207,6 +208,10 @@ impl Store {
                 params![id, v.title, v.theme, v.mode, now],
             )?;
             write_fields(w, &id, &v)?;
+            if let Some(action) = &v.plan_action_id {
+                link::link_created(&w.tx, action, &id)?;
+            }
+            link::sync_actions(&w.tx, &id, v.dates.status())?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -223,7 +228,8 @@ impl Store {
                 if let Some(f) = &v.funder_id {
                     check_funder(&w.tx, "funder_id", f, before.funder_id.as_slice())?;
                 }
-                write_fields(w, &id, &v)
+                write_fields(w, &id, &v)?;
+                link::sync_actions(&w.tx, &id, v.dates.status())
             })
         })
     }

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Funder;
+use super::case_lines::{self, CaseFunder, CaseFunderInput};
 use super::input::{FunderInput, ValidFunder};
 use crate::ids::{new_id, parse_id};
 use crate::store::WriteCtx;
@@ -10,10 +11,9 @@ use crate::{Error, Result, Store};
 
 const ENTITY: &str = "funder";
 
-const SELECT: &str = "SELECT f.id, f.name, f.programme, f.period_start, f.period_end, f.archived_at IS NOT NULL,
+const COLUMNS: &str = "f.id, f.name, f.programme, f.period_start, f.period_end, f.archived_at IS NOT NULL,
         (SELECT COUNT(*) FROM case_funders cf WHERE cf.funder_id = f.id),
-        (SELECT COUNT(*) FROM engagements e WHERE e.funder_id = f.id), f.created_at, f.updated_at
-    FROM funders f";
+        (SELECT COUNT(*) FROM engagements e WHERE e.funder_id = f.id), f.created_at, f.updated_at";
 
 /// Active lines first, then by name and programme.
 const ORDER: &str = "ORDER BY f.archived_at IS NOT NULL, f.name COLLATE fr, f.programme COLLATE fr";
@@ -34,7 +34,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Funder> {
 }
 
 fn load(conn: &Connection, id: &str) -> Result<Funder> {
-    conn.query_row(&format!("{SELECT} WHERE f.id = ?1"), [id], from_row)
+    conn.query_row(&format!("SELECT {COLUMNS} FROM funders f WHERE f.id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("Cette ligne de financement n'existe pas ou plus."))
 }
@@ -63,16 +63,21 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidFunder) -> Result<()> {
     Ok(())
 }
 
-fn case_funder_ids(conn: &Connection, case_id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT funder_id FROM case_funders WHERE case_id = ?1 ORDER BY funder_id")?;
-    let ids = stmt.query_map([case_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+fn case_lines(conn: &Connection, case_id: &str) -> Result<Vec<CaseFunder>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, cf.amount, cf.share FROM funders f JOIN case_funders cf ON cf.funder_id = f.id
+         WHERE cf.case_id = ?1 {ORDER}"
+    ))?;
+    let lines = stmt
+        .query_map([case_id], |r| Ok(CaseFunder { line: from_row(r)?, amount: r.get(10)?, share: r.get(11)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(lines)
 }
 
 impl Store {
     /// Every line, active ones first; archived ones too, since cases still show them.
     pub fn list_funders(&self) -> Result<Vec<Funder>> {
-        let mut stmt = self.conn().prepare(&format!("{SELECT} {ORDER}"))?;
+        let mut stmt = self.conn().prepare(&format!("SELECT {COLUMNS} FROM funders f {ORDER}"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -134,51 +139,44 @@ impl Store {
         })
     }
 
-    /// The lines that pay for a case, by name.
-    pub fn case_funders(&self, case_id: &str) -> Result<Vec<Funder>> {
+    /// The lines that pay for a case, by name, with what each pays.
+    pub fn case_funders(&self, case_id: &str) -> Result<Vec<CaseFunder>> {
         let case_id = parse_id("case_id", case_id)?;
-        let mut stmt = self.conn().prepare(&format!(
-            "{SELECT} WHERE f.id IN (SELECT funder_id FROM case_funders WHERE case_id = ?1) {ORDER}"
-        ))?;
-        let rows = stmt.query_map([&case_id], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        case_lines(self.conn(), &case_id)
     }
 
     /// Replaces the lines that pay for a case; recorded in the case's history.
-    pub fn set_case_funders(&mut self, case_id: &str, funder_ids: &[String]) -> Result<Vec<Funder>> {
+    pub fn set_case_funders(&mut self, case_id: &str, lines: &[CaseFunderInput]) -> Result<Vec<CaseFunder>> {
         let case_id = parse_id("case_id", case_id)?;
-        let mut ids = Vec::new();
-        for raw in funder_ids {
-            let id = parse_id("funder_ids", raw)?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids.sort();
+        let lines = case_lines::validate(lines)?;
         self.write(|w| {
             crate::cases::editable_case(&w.tx, &case_id, crate::cases::CasePart::Funders)?;
-            let before = case_funder_ids(&w.tx, &case_id)?;
-            for id in &ids {
-                check_funder(&w.tx, "funder_ids", id, &before)?;
-            }
-            if before == ids {
-                return Ok(());
+            let before = case_lines(&w.tx, &case_id)?;
+            let already: Vec<String> = before.iter().map(|l| l.line.id.clone()).collect();
+            for (i, l) in lines.iter().enumerate() {
+                check_funder(&w.tx, "funder_id", &l.funder_id, &already)
+                    .map_err(|e| e.within(&format!("lines.{i}")))?;
             }
             w.tx.execute("DELETE FROM case_funders WHERE case_id = ?1", [&case_id])?;
-            for id in &ids {
-                w.tx.execute("INSERT INTO case_funders (case_id, funder_id) VALUES (?1, ?2)", params![case_id, id])?;
+            for l in &lines {
+                w.tx.execute(
+                    "INSERT INTO case_funders (case_id, funder_id, amount, share) VALUES (?1, ?2, ?3, ?4)",
+                    params![case_id, l.funder_id, l.amount, l.share],
+                )?;
             }
-            let labels = |conn: &Connection, ids: &[String]| -> Result<Vec<String>> {
-                ids.iter().map(|id| Ok(load(conn, id)?.label())).collect()
-            };
+            let after = case_lines(&w.tx, &case_id)?;
+            if after == before {
+                return Ok(after);
+            }
+            let readable = |lines: &[CaseFunder]| lines.iter().map(CaseFunder::label).collect::<Vec<_>>();
             w.audit(
                 "case",
                 &case_id,
                 "update",
-                Some(&serde_json::json!({ "funders": labels(&w.tx, &before)? })),
-                Some(&serde_json::json!({ "funders": labels(&w.tx, &ids)? })),
-            )
-        })?;
-        self.case_funders(&case_id)
+                Some(&serde_json::json!({ "funders": readable(&before) })),
+                Some(&serde_json::json!({ "funders": readable(&after) })),
+            )?;
+            Ok(after)
+        })
     }
 }

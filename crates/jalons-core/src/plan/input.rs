@@ -5,8 +5,9 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{ActionKind, ActionStatus};
+use crate::ids::parse_id;
 use crate::themes::Theme;
-use crate::values::{optional_long_text, optional_text, parse_optional_date, required_text};
+use crate::values::{optional, optional_long_text, optional_text, parse_optional_date, required_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -30,22 +31,29 @@ pub struct AxisInput {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct ActionInput {
+    /// The action's id as read; empty for an action added in the form.
+    pub id: String,
     pub kind: String,
     pub description: String,
     pub theme: String,
     /// The support a referral sends the structure to.
     pub partner: String,
     pub due_date: String,
+    /// Ignored when an ingénierie carries the action out: its status is then the ingénierie's.
     pub status: String,
+    /// The ingénierie of this case that carries the action out; empty for none.
+    pub engagement_id: String,
 }
 
 pub(crate) struct ValidAction {
+    pub id: Option<String>,
     pub kind: ActionKind,
     pub description: String,
     pub theme: Theme,
     pub partner: Option<String>,
     pub due_date: Option<NaiveDate>,
     pub status: ActionStatus,
+    pub engagement_id: Option<String>,
 }
 
 pub(crate) struct ValidAxis {
@@ -70,7 +78,15 @@ impl ActionInput {
                 "Indiquez vers quel appui ou partenaire la structure est orientée.",
             ));
         }
+        let engagement_id = optional(&self.engagement_id, |id| parse_id("engagement_id", id))?;
+        if engagement_id.is_some() && kind != ActionKind::Engineering {
+            return Err(Error::validation(
+                "engagement_id",
+                "Seule une action «\u{a0}Ingénierie DLA\u{a0}» est réalisée par une ingénierie\u{a0}: changez le type ou retirez le lien.",
+            ));
+        }
         Ok(ValidAction {
+            id: optional(&self.id, |id| parse_id("id", id))?,
             kind,
             description: required_text("description", "La description de l'action", &self.description, 2000)?,
             theme: Theme::parse("theme", &self.theme)?,
@@ -81,6 +97,7 @@ impl ActionInput {
             } else {
                 ActionStatus::parse("status", &self.status)?
             },
+            engagement_id,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 mod enums;
 mod input;
+pub(crate) mod link;
 mod model;
 mod repo;
 

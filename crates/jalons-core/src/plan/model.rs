@@ -13,7 +13,11 @@ pub struct PlanAction {
     pub theme: Theme,
     pub partner: Option<String>,
     pub due_date: Option<NaiveDate>,
+    /// The ingénierie's own status, as an action's, when one carries it out.
     pub status: ActionStatus,
+    /// The ingénierie that carries the action out, and its title.
+    pub engagement_id: Option<String>,
+    pub engagement_title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

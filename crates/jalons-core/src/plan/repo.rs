@@ -1,9 +1,11 @@
 //! Reading and writing a case's parcours, saved whole as the form shows it.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Axis, Plan, PlanAction, PlanInput};
+use super::{Axis, Plan, PlanAction, PlanInput, link};
 use crate::cases::{Stage, editable_case};
 use crate::ids::{new_id, parse_id};
 use crate::{Error, Result, Store};
@@ -22,7 +24,9 @@ fn load(conn: &Connection, case_id: &str) -> Result<Plan> {
         .optional()?;
     let mut axes_stmt = conn.prepare("SELECT id, title FROM plan_axes WHERE case_id = ?1 ORDER BY position")?;
     let mut actions_stmt = conn.prepare(
-        "SELECT id, kind, description, theme, partner, due_date, status FROM plan_actions WHERE axis_id = ?1 ORDER BY position",
+        "SELECT a.id, a.kind, a.description, a.theme, a.partner, a.due_date, a.status, a.engagement_id, e.title
+         FROM plan_actions a LEFT JOIN engagements e ON e.id = a.engagement_id
+         WHERE a.axis_id = ?1 ORDER BY a.position",
     )?;
     let mut axes = Vec::new();
     for row in axes_stmt.query_map([case_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
@@ -37,6 +41,8 @@ fn load(conn: &Connection, case_id: &str) -> Result<Plan> {
                     partner: r.get(4)?,
                     due_date: r.get(5)?,
                     status: r.get(6)?,
+                    engagement_id: r.get(7)?,
+                    engagement_title: r.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -79,6 +85,37 @@ impl Store {
                  ON CONFLICT (case_id) DO UPDATE SET committee_date = ?2, committee_opinion = ?3, validated_on = ?4, updated_at = ?5",
                 params![case_id, v.committee_date, v.committee_opinion, v.validated_on, w.now],
             )?;
+            let known: HashSet<String> =
+                before.axes.iter().flat_map(|x| &x.actions).map(|a| a.id.clone()).collect();
+            let mut kept = HashSet::new();
+            let mut carried = HashSet::new();
+            for (i, axis) in v.axes.iter().enumerate() {
+                for (j, a) in axis.actions.iter().enumerate() {
+                    let within = |e: Error| e.within(&format!("axes.{i}.actions.{j}"));
+                    if let Some(id) = &a.id
+                        && (!known.contains(id) || !kept.insert(id.clone()))
+                    {
+                        return Err(within(Error::validation(
+                            "id",
+                            "Une action du parcours a changé entre-temps\u{a0}: rechargez la page avant d'enregistrer.",
+                        )));
+                    }
+                    if let Some(e) = &a.engagement_id {
+                        let Some((title, _)) = link::serving(&w.tx, e, &case_id)? else {
+                            return Err(within(Error::validation(
+                                "engagement_id",
+                                "Cette ingénierie n'existe pas ou plus, ou ne sert pas cet accompagnement.",
+                            )));
+                        };
+                        if !carried.insert(e.clone()) {
+                            return Err(within(Error::validation(
+                                "engagement_id",
+                                format!("L'ingénierie «\u{a0}{title}\u{a0}» réalise déjà une autre action du parcours."),
+                            )));
+                        }
+                    }
+                }
+            }
             w.tx.execute("DELETE FROM plan_axes WHERE case_id = ?1", [&case_id])?;
             for (i, axis) in (0_i64..).zip(&v.axes) {
                 let axis_id = new_id();
@@ -87,10 +124,25 @@ impl Store {
                     params![axis_id, case_id, i, axis.title],
                 )?;
                 for (j, a) in (0_i64..).zip(&axis.actions) {
+                    let status = match &a.engagement_id {
+                        Some(e) => link::serving(&w.tx, e, &case_id)?.map_or(a.status, |(_, s)| link::action_status(s)),
+                        None => a.status,
+                    };
                     w.tx.execute(
-                        "INSERT INTO plan_actions (id, axis_id, position, kind, description, theme, partner, due_date, status)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                        params![new_id(), axis_id, j, a.kind, a.description, a.theme, a.partner, a.due_date, a.status],
+                        "INSERT INTO plan_actions (id, axis_id, position, kind, description, theme, partner, due_date, status, engagement_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        params![
+                            a.id.clone().unwrap_or_else(new_id),
+                            axis_id,
+                            j,
+                            a.kind,
+                            a.description,
+                            a.theme,
+                            a.partner,
+                            a.due_date,
+                            status,
+                            a.engagement_id
+                        ],
                     )?;
                 }
             }

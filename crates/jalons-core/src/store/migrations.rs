@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_funders.sql"),
     include_str!("migrations/0013_file_hashes.sql"),
     include_str!("migrations/0014_search_cases_by_structure.sql"),
+    include_str!("migrations/0015_links.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

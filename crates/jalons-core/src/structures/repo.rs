@@ -186,6 +186,13 @@ fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, insert: b
             search_name(v)
         ],
     )?;
+    let kept: Vec<&str> = v.contacts.iter().filter_map(|c| c.id.as_deref()).collect();
+    let mut stmt = tx.prepare("SELECT id, name, role FROM contacts WHERE structure_id = ?1")?;
+    let removed = stmt
+        .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?
+        .filter(|row| row.as_ref().map_or(true, |(k, _, _)| !kept.contains(&k.as_str())))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    crate::diagnostic::met::forget(tx, &removed)?;
     tx.execute("DELETE FROM contacts WHERE structure_id = ?1", [id])?;
     for (i, c) in v.contacts.iter().enumerate() {
         tx.execute(

@@ -9,7 +9,7 @@ mod text;
 
 pub use contact::{email, optional, phone};
 pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret, postal_code};
-pub use numbers::{Days, Etp, Hours, Money, parse_count, parse_date, parse_optional_date};
+pub use numbers::{Days, Etp, Hours, Money, Share, parse_count, parse_date, parse_optional_date};
 pub use text::{fold, optional_long_text, optional_text, required_text};
 
 /// Implements the plumbing shared by the string-backed identifiers: transparent serde,

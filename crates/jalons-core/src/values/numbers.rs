@@ -24,6 +24,11 @@ pub struct Days(pub i64);
 #[serde(transparent)]
 pub struct Hours(pub i64);
 
+/// A share in hundredths of a percent: 25,5 % is stored as 2550, 100 % as 10 000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct Share(pub i64);
+
 /// Upper bound that catches a misplaced digit while allowing the largest ESS employers.
 const MAX_MONEY_CENTS: i64 = 1_000_000_000_000;
 const MAX_ETP_HUNDREDTHS: i64 = 10_000_000;
@@ -154,6 +159,34 @@ impl Hours {
     }
 }
 
+impl Share {
+    pub const WHOLE: i64 = 10_000;
+
+    /// `25`, `25,5`, `25 %`; empty means "not known".
+    pub fn parse_optional(field: &str, label: &str, raw: &str) -> Result<Option<Self>> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        match parse_hundredths(&raw.replace('%', "")) {
+            Some(v) if (0..=Self::WHOLE).contains(&v) => Ok(Some(Self(v))),
+            Some(_) => Err(Error::validation(field, format!("{label} va de 0 à 100\u{a0}%."))),
+            None => Err(Error::validation(
+                field,
+                format!(
+                    "{label}\u{a0}: pourcentage invalide (saisi\u{a0}: «\u{a0}{}\u{a0}»). Écrivez par exemple 25 ou 12,5.",
+                    raw.trim()
+                ),
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Share {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}\u{a0}%", Etp(self.0))
+    }
+}
+
 /// A non-negative head count; empty means "not known".
 pub fn parse_count(field: &str, label: &str, raw: &str) -> Result<Option<i64>> {
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -240,7 +273,7 @@ macro_rules! integer_column {
         }
     )+};
 }
-integer_column!(Money, Etp, Days, Hours);
+integer_column!(Money, Etp, Days, Hours, Share);
 
 #[cfg(test)]
 mod tests {
@@ -275,6 +308,19 @@ mod tests {
         assert_eq!(Hours(1425).to_string(), "14,25");
         assert_eq!(Etp(-50).to_string(), "\u{2212}0,5");
         assert_eq!(Days(250).to_string(), "2,5");
+    }
+
+    #[test]
+    fn shares_in_hundredths_of_a_percent() {
+        assert_eq!(Share::parse_optional("share", "La part", "25").unwrap(), Some(Share(2500)));
+        assert_eq!(Share::parse_optional("share", "La part", "12,5 %").unwrap(), Some(Share(1250)));
+        assert_eq!(Share::parse_optional("share", "La part", " ").unwrap(), None);
+        assert_eq!(
+            Share::parse_optional("share", "La part", "120").unwrap_err().message,
+            "La part va de 0 à 100\u{a0}%."
+        );
+        assert!(Share::parse_optional("share", "La part", "un quart").unwrap_err().message.contains("un quart"));
+        assert_eq!(Share(1250).to_string(), "12,5\u{a0}%");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::Result;
 use crate::cases::Stage;
 use crate::diagnostic::DiagnosticDomain;
+use crate::plan::{ActionKind, ActionStatus};
 
 /// What the guards look at, read from the case's records in one place.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub(crate) struct Progress {
     /// cancelled).
     pub engagements: Vec<(String, bool, bool)>,
     pub follow_up_done: Option<NaiveDate>,
+    /// Actions of the parcours neither done nor dropped: description, kind and status.
+    pub open_actions: Vec<(String, ActionKind, ActionStatus)>,
 }
 
 impl Progress {
@@ -42,6 +45,12 @@ impl Progress {
              WHERE ec.case_id = ?1 ORDER BY e.created_at",
         )?;
         let engagements =
+            stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare(
+            "SELECT a.description, a.kind, a.status FROM plan_actions a JOIN plan_axes x ON x.id = a.axis_id
+             WHERE x.case_id = ?1 AND a.status NOT IN ('done', 'dropped') ORDER BY x.position, a.position",
+        )?;
+        let open_actions =
             stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
         Ok(Self {
             interviews: count("SELECT COUNT(*) FROM diagnostic_interviews WHERE case_id = ?1")?,
@@ -63,7 +72,22 @@ impl Progress {
             follow_up_done: conn
                 .query_row("SELECT done_on FROM follow_ups WHERE case_id = ?1", [case_id], |r| r.get(0))
                 .optional()?,
+            open_actions,
         })
+    }
+
+    /// What a move to `to` leaves unfinished: the user is told and confirms, the move is
+    /// not refused. Closing with parcours actions still open is the one case.
+    pub fn left_open(&self, to: Stage) -> Vec<String> {
+        if to != Stage::Closed {
+            return Vec::new();
+        }
+        self.open_actions
+            .iter()
+            .map(|(description, kind, status)| {
+                format!("«\u{a0}{description}\u{a0}» ({}, {})", kind.label(), status.label().to_lowercase())
+            })
+            .collect()
     }
 
     /// What is missing to move forward from `from` to `to`; empty when the move may go.

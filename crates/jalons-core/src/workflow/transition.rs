@@ -9,6 +9,7 @@ use super::machine::{MoveKind, classify, moves_from};
 use super::progress::Progress;
 use super::timeline::{self, NewEntry, TimelineEntry};
 use crate::cases::Stage;
+use crate::french;
 use crate::ids::parse_id;
 use crate::partners::record_exit_referral;
 use crate::values::{optional_text, parse_date};
@@ -27,6 +28,8 @@ pub struct TransitionInput {
     /// directory, that partner, and the move records the referral too.
     pub partner: String,
     pub partner_id: String,
+    /// The user saw what the move leaves open (`MoveOption::left_open`) and confirms.
+    pub leave_open: bool,
 }
 
 /// One move the case page offers, with what it still lacks.
@@ -36,6 +39,8 @@ pub struct MoveOption {
     pub kind: MoveKind,
     /// Empty when the move may go; otherwise what to do first, in French.
     pub missing: Vec<String>,
+    /// What the move leaves unfinished, in French: shown, and confirmed before it goes.
+    pub left_open: Vec<String>,
 }
 
 /// Where a case stands: its stage, its story, and where it may go next.
@@ -73,6 +78,7 @@ fn workflow(conn: &rusqlite::Connection, case_id: &str) -> Result<CaseWorkflow> 
             to,
             kind,
             missing: if kind == MoveKind::Forward { progress.missing(stage, to) } else { Vec::new() },
+            left_open: progress.left_open(to),
         })
         .collect();
     Ok(CaseWorkflow {
@@ -124,7 +130,8 @@ impl Store {
             }
             match kind {
                 MoveKind::Forward => {
-                    let missing = Progress::load(&w.tx, &case_id)?.missing(from, to);
+                    let progress = Progress::load(&w.tx, &case_id)?;
+                    let missing = progress.missing(from, to);
                     if let Some(first) = missing.first() {
                         let message = if missing.len() == 1 {
                             first.clone()
@@ -132,6 +139,21 @@ impl Store {
                             format!("Avant de passer à «\u{a0}{}\u{a0}»\u{a0}: {}", to.label(), missing.join(" "))
                         };
                         return Err(Error::conflict(Some("to"), message));
+                    }
+                    let open = progress.left_open(to);
+                    if !open.is_empty() && !input.leave_open {
+                        let head = if open.len() == 1 {
+                            "Une action du parcours reste ouverte".to_owned()
+                        } else {
+                            format!("{} restent ouvertes", french::count(open.len(), "action", "actions du parcours"))
+                        };
+                        return Err(Error::validation(
+                            "leave_open",
+                            format!(
+                                "{head}\u{a0}: {}. Confirmez la clôture, ou mettez d'abord le parcours à jour.",
+                                open.join(", ")
+                            ),
+                        ));
                     }
                 }
                 MoveKind::Back | MoveKind::Reopen if comment.is_none() => {

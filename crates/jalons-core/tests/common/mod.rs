@@ -65,6 +65,7 @@ pub fn full_diagnostic(validated_on: &str) -> DiagnosticInput {
             date: "2025-01-20".into(),
             people: "Awa Diallo (présidente), Léo Petit (administrateur)".into(),
             place: "Die".into(),
+            ..Default::default()
         }],
         scores: DiagnosticDomain::ALL
             .iter()
@@ -157,4 +158,12 @@ pub fn follow_up() -> FollowUpInput {
 
 pub fn create_engagement(s: &mut Store, input: &EngagementInput) -> Engagement {
     s.create_engagement(input).unwrap()
+}
+
+/// The lines paying for a case, with nothing said of what each pays.
+pub fn paid_by(funder_ids: &[&str]) -> Vec<jalons_core::funders::CaseFunderInput> {
+    funder_ids
+        .iter()
+        .map(|id| jalons_core::funders::CaseFunderInput { funder_id: (*id).to_owned(), ..Default::default() })
+        .collect()
 }
