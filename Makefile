@@ -31,13 +31,17 @@ check: ui
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check && npm run lint
 
+# The tests build the app with the end-to-end hooks (inert unless their environment
+# variables are set), so that `make e2e` reuses that binary instead of building it again.
+E2E_FEATURES := --features jalons/e2e-hooks
+
 unit: ui
-	cargo test --workspace
+	cargo test --workspace $(E2E_FEATURES)
 	cd ui && npm test
 
 # The end-to-end build answers the native dialogs from the environment (e2e-hooks).
 e2e: ui
-	cargo build --bin jalons --features e2e-hooks
+	cargo build --workspace --bins $(E2E_FEATURES)
 	tests/e2e/run.sh
 
 # Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite

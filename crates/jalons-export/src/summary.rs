@@ -88,6 +88,10 @@ fn view(d: &CaseDossier, parts: DossierParts, today: NaiveDate) -> Value {
         (Some(c), _, _) => c.clone(),
         _ => "—".to_owned(),
     };
+    let category = match (&s.insee_category, &s.insee_category_label) {
+        (Some(code), Some(name)) => format!("{code} – {name}"),
+        (code, _) => or_dash(code.as_ref()),
+    };
     let naf = match (&s.naf, &s.naf_label) {
         (Some(code), Some(name)) => format!("{code} – {name}"),
         (code, _) => or_dash(code.as_ref()),
@@ -103,6 +107,7 @@ fn view(d: &CaseDossier, parts: DossierParts, today: NaiveDate) -> Value {
     };
     let identity = [
         ("Forme juridique", s.legal_form.label().to_owned()),
+        ("Catégorie juridique INSEE", category),
         ("SIRET", s.siret.as_ref().map_or_else(|| "—".to_owned(), Siret::spaced)),
         ("SIREN", s.siren.as_ref().map_or_else(|| "—".to_owned(), Siren::spaced)),
         ("RNA", or_dash(s.rna.as_ref())),

@@ -97,7 +97,11 @@ export type Structure = { id: string, name: string, acronym: string | null, sire
 /**
  * INSEE "catégorie juridique", 4 digits (9220 association déclarée...).
  */
-insee_category: string | null, naf: Naf | null, 
+insee_category: string | null, 
+/**
+ * The category's name in the INSEE list; none for a code the list does not know.
+ */
+insee_category_label: string | null, naf: Naf | null, 
 /**
  * The code's name in the NAF rév. 2; none for a code the list does not know.
  */

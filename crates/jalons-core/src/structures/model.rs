@@ -18,6 +18,8 @@ pub struct Structure {
     pub legal_form: LegalForm,
     /// INSEE "catégorie juridique", 4 digits (9220 association déclarée...).
     pub insee_category: Option<String>,
+    /// The category's name in the INSEE list; none for a code the list does not know.
+    pub insee_category_label: Option<String>,
     pub naf: Option<Naf>,
     /// The code's name in the NAF rév. 2; none for a code the list does not know.
     pub naf_label: Option<String>,

@@ -30,6 +30,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Structure> {
     let region: Option<String> = r.get("region")?;
     let epci: Option<String> = r.get("epci")?;
     let naf: Option<crate::values::Naf> = r.get("naf")?;
+    let insee_category: Option<String> = r.get("insee_category")?;
     Ok(Structure {
         id: r.get("id")?,
         name: r.get("name")?,
@@ -39,7 +40,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Structure> {
         rna: r.get("rna")?,
         creation_date: r.get("creation_date")?,
         legal_form: r.get("legal_form")?,
-        insee_category: r.get("insee_category")?,
+        insee_category_label: insee_category.as_deref().and_then(crate::reference::legal_category_name).map(Into::into),
+        insee_category,
         naf_label: naf.as_ref().and_then(|n| crate::reference::naf_name(n.as_str())).map(Into::into),
         naf,
         idcc: json_list(r.get("idcc")?)?,
