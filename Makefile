@@ -28,7 +28,7 @@ app: ui
 
 check: ui
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets $(E2E_FEATURES) -- -D warnings
 	cd ui && npm run check && npm run lint
 
 # The tests build the app with the end-to-end hooks (inert unless their environment

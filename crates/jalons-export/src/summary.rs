@@ -107,7 +107,7 @@ fn view(d: &CaseDossier, parts: DossierParts, today: NaiveDate) -> Value {
     };
     let identity = [
         ("Forme juridique", s.legal_form.label().to_owned()),
-        ("Catégorie juridique INSEE", category),
+        ("Catégorie juridique", category),
         ("SIRET", s.siret.as_ref().map_or_else(|| "—".to_owned(), Siret::spaced)),
         ("SIREN", s.siren.as_ref().map_or_else(|| "—".to_owned(), Siren::spaced)),
         ("RNA", or_dash(s.rna.as_ref())),
