@@ -1,5 +1,6 @@
 use jalons_core::DemoLoaded;
 use jalons_core::store::Settings;
+use jalons_core::store::chain::ChainCheck;
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -28,4 +29,9 @@ pub async fn is_empty(state: State<'_, AppState>) -> CmdResult<bool> {
 #[tauri::command]
 pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<DemoLoaded> {
     state.store()?.load_demo()
+}
+
+#[tauri::command]
+pub async fn check_audit_chain(state: State<'_, AppState>) -> CmdResult<ChainCheck> {
+    state.store()?.check_audit_chain()
 }

@@ -47,6 +47,7 @@ use crate::reference::{Commune, ReferenceData};
 use crate::search::{SearchGroup, SearchHit, SearchKind, SearchResults, Segment, TargetKind};
 use crate::store::Settings;
 use crate::store::audit::{AuditEntry, FieldChange};
+use crate::store::chain::ChainCheck;
 use crate::structures::{
     ArchiveFilter, BudgetBand, Contact, ContactInput, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm,
     Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
@@ -81,7 +82,7 @@ pub fn typescript() -> String {
         Trend, DueState, FollowUpDue, FollowUp, FollowUpRecord, FollowUpInput,
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
-        Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
+        ChainCheck, Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
         ReportFilter, Period, PeriodReport, CaseRow, EngagementRow, FinanceRow, PerformanceRow, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,

@@ -1,4 +1,4 @@
-// Backups: « Sauvegarder maintenant » in Paramètres, a change, a restore that brings the
+// Backups: « Sauvegarder maintenant » in Paramètres (and the audit trail checked), a change, a restore that brings the
 // earlier state back (still there after a restart, with the safety backup listed), then a
 // database damaged between two starts: Jalons says so and puts a backup in its place.
 import { execFileSync } from 'node:child_process';
@@ -55,6 +55,11 @@ describe('Les sauvegardes', () => {
 		);
 		await expect(await panel()).toHaveText(expect.stringContaining('Sauvegarde demandée'));
 		await expect(await panel()).toHaveText(expect.stringContaining('jalons-sauvegardes'));
+		// The audit trail of what was just written is checked whole.
+		await click('Vérifier le journal');
+		await expect($('//section[.//h2[normalize-space(.)="Journal des modifications"]]//p[@role="status"]')).toHaveText(
+			expect.stringMatching(/^\d+\slignes?, chaîne intacte\.$/)
+		);
 	});
 
 	it('restores the earlier state after saying what it replaces', async () => {

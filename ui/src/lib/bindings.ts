@@ -520,6 +520,13 @@ by_tool: Array<ToolTotal>, };
 
 export type ToolTotal = { tool: FinanceTool, applications: number, requested: Money, obtained: Money, };
 
+export type ChainCheck = { rows: number, 
+/**
+ * Where and why the chain is broken, in French, read after « Chaîne »: « rompue à la
+ * ligne n° 42 (du 01/03/2025) : son contenu a été modifié »; none when it is whole.
+ */
+broken: string | null, };
+
 export type Funder = { id: string, name: string, programme: string | null, period_start: string | null, period_end: string | null, 
 /**
  * Archived lines stay on what they paid for but are no longer offered.

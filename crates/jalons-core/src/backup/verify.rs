@@ -4,6 +4,7 @@
 
 use crate::attachments::Swept;
 use crate::attachments::files::{sha256_of, stored_path};
+use crate::store::chain::ChainCheck;
 use crate::{Result, Store};
 
 #[derive(Debug, Clone, Default)]
@@ -18,11 +19,17 @@ pub struct Verification {
     /// Attached files (by name) whose content no longer matches their hash.
     pub altered: Vec<String>,
     pub swept: Swept,
+    /// The audit trail's hash chain.
+    pub audit: ChainCheck,
 }
 
 impl Verification {
     pub fn is_sound(&self) -> bool {
-        self.integrity.is_empty() && self.broken_links == 0 && self.missing.is_empty() && self.altered.is_empty()
+        self.integrity.is_empty()
+            && self.broken_links == 0
+            && self.missing.is_empty()
+            && self.altered.is_empty()
+            && self.audit.broken.is_none()
     }
 
     /// The report in French, one line a finding.
@@ -35,6 +42,13 @@ impl Verification {
         if self.broken_links > 0 {
             out.push(format!("Liens rompus entre fiches\u{a0}: {}.", self.broken_links));
         }
+        out.push(match &self.audit.broken {
+            None => format!(
+                "Journal des modifications\u{a0}: {}, chaîne intacte.",
+                crate::french::count(self.audit.rows, "ligne", "lignes")
+            ),
+            Some(why) => format!("Journal des modifications\u{a0}: chaîne {why}."),
+        });
         out.push(format!("Pièces jointes vérifiées\u{a0}: {}.", self.files_checked));
         for name in &self.missing {
             out.push(format!("Pièce jointe absente du dossier\u{a0}: «\u{a0}{name}\u{a0}»."));
@@ -61,6 +75,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         v.integrity = findings.into_iter().filter(|f| f != "ok").collect();
+        v.audit = self.check_audit_chain()?;
         v.broken_links = self
             .conn()
             .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get::<_, i64>(0))?

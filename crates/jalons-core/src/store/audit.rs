@@ -1,7 +1,7 @@
 //! The audit trail: every write records who changed which record, when, and each field's
 //! value before and after, in the same transaction as the change itself.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -66,11 +66,18 @@ pub fn record(
     if changes.is_empty() && action == "update" {
         return Ok(());
     }
-    w.tx.execute(
-        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![new_id(), w.now, actor, entity, entity_id, action, serde_json::to_string(&changes)?],
-    )?;
-    Ok(())
+    super::chain::append(
+        &w.tx,
+        &super::chain::Entry {
+            id: new_id(),
+            at: w.now.clone(),
+            actor: actor.to_owned(),
+            entity: entity.to_owned(),
+            entity_id: entity_id.to_owned(),
+            action: action.to_owned(),
+            changes: serde_json::to_string(&changes)?,
+        },
+    )
 }
 
 /// The changes of one record, newest first, across the entities that share its id (a

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_file_hashes.sql"),
     include_str!("migrations/0014_search_cases_by_structure.sql"),
     include_str!("migrations/0015_links.sql"),
+    include_str!("migrations/0016_audit_chain.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

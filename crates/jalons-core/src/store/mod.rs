@@ -2,6 +2,7 @@
 //! that also writes the audit trail.
 
 pub mod audit;
+pub mod chain;
 mod lock;
 pub mod migrations;
 pub(crate) mod opening;
@@ -163,6 +164,7 @@ impl Store {
         // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
         conn.create_collation("fr", crate::french::compare)?;
         migrations::migrate(&mut conn)?;
+        chain::seal_unsealed(&mut conn)?;
         Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system() })
     }
 
