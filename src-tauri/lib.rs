@@ -21,6 +21,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::settings::is_empty,
         commands::settings::load_demo,
         commands::settings::check_audit_chain,
+        commands::settings::set_notify_names,
         commands::reference::get_reference,
         commands::reference::search_communes,
         commands::structures::list_structures,

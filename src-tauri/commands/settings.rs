@@ -22,6 +22,11 @@ pub async fn set_notify_due(state: State<'_, AppState>, on: bool) -> CmdResult<S
 }
 
 #[tauri::command]
+pub async fn set_notify_names(state: State<'_, AppState>, on: bool) -> CmdResult<Settings> {
+    state.store()?.set_notify_names(on)
+}
+
+#[tauri::command]
 pub async fn is_empty(state: State<'_, AppState>) -> CmdResult<bool> {
     state.store()?.is_empty()
 }

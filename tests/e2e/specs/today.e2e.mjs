@@ -35,6 +35,14 @@ describe("Aujourd'hui", () => {
 		await expect(await notify()).not.toBeSelected();
 		await (await notify()).click();
 		await expect(await notify()).toBeSelected();
+		// Names stay out of the notification unless asked for.
+		const names = () => $('//label[contains(., "Nommer les structures dans la notification")]/input');
+		await expect(await names()).not.toBeSelected();
+		await (await names()).click();
+		await browser.waitUntil(async () => (await names()).isSelected());
+		await browser.refresh();
+		await heading("Aujourd'hui");
+		await expect(await names()).toBeSelected();
 	});
 
 	it('ticks a task done from the agenda', async () => {

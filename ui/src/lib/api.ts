@@ -114,6 +114,7 @@ export const api = {
 	getSettings: () => call<Settings>('get_settings'),
 	setUserName: (name: string) => call<Settings>('set_user_name', { name }),
 	setNotifyDue: (on: boolean) => call<Settings>('set_notify_due', { on }),
+	setNotifyNames: (on: boolean) => call<Settings>('set_notify_names', { on }),
 	isEmpty: () => call<boolean>('is_empty'),
 	loadDemo: () => call<DemoLoaded>('load_demo'),
 	checkAuditChain: () => call<ChainCheck>('check_audit_chain'),

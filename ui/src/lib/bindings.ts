@@ -47,7 +47,12 @@ user_name: string | null,
  * A desktop notification lists what is due, at start and once a day; on unless
  * turned off.
  */
-notify_due: boolean, };
+notify_due: boolean, 
+/**
+ * The notification names the structures and tasks (they stay in the desktop's history
+ * of notifications); off unless turned on: it then only says how many.
+ */
+notify_names: boolean, };
 
 export type DemoLoaded = { structures: number, cases: number, consultants: number, engagements: number, partners: number, cooperations: number, };
 

@@ -6,13 +6,16 @@ import type { Agenda } from './bindings';
 import { todayIso } from './format';
 import { session } from './session.svelte';
 
-/** What the notification says; null when nothing is late or due today. */
-export function reminderText(agenda: Agenda): { title: string; body: string } | null {
+/** What the notification says; null when nothing is late or due today. It names the first
+ * items only when asked to (`withNames`): the desktop keeps notifications in its history,
+ * where structure names would be read by anyone at the computer. */
+export function reminderText(agenda: Agenda, withNames: boolean): { title: string; body: string } | null {
 	const items = [...agenda.late, ...agenda.now];
 	if (items.length === 0) return null;
 	const parts = [];
 	if (agenda.late.length) parts.push(`${agenda.late.length} en retard`);
 	if (agenda.now.length) parts.push(`${agenda.now.length} pour aujourd'hui`);
+	if (!withNames) return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: 'Le détail est dans «\u00a0Aujourd\'hui\u00a0».' };
 	const lines = items.slice(0, 3).map((i) => `• ${i.title} (${i.context})`);
 	if (items.length > 3) lines.push(`… et ${items.length - 3} de plus dans «\u00a0Aujourd'hui\u00a0».`);
 	return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: lines.join('\n') };
@@ -27,7 +30,7 @@ export async function remindIfDue(): Promise<void> {
 	if (!session.settings?.notify_due || notifiedOn === day) return;
 	notifiedOn = day;
 	try {
-		const text = reminderText(await api.agenda());
+		const text = reminderText(await api.agenda(), session.settings.notify_names);
 		if (!text) return;
 		const granted = (await isPermissionGranted()) || (await requestPermission()) === 'granted';
 		if (granted) sendNotification(text);

@@ -13,17 +13,25 @@ pub struct Settings {
     /// A desktop notification lists what is due, at start and once a day; on unless
     /// turned off.
     pub notify_due: bool,
+    /// The notification names the structures and tasks (they stay in the desktop's history
+    /// of notifications); off unless turned on: it then only says how many.
+    pub notify_names: bool,
 }
 
 const USER_NAME: &str = "user_name";
 const NOTIFY_DUE: &str = "notify_due";
+const NOTIFY_NAMES: &str = "notify_names";
 
 impl Settings {
     pub fn load(conn: &Connection) -> Result<Self> {
         let value = |key: &str| -> Result<Option<String>> {
             Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
         };
-        Ok(Self { user_name: value(USER_NAME)?, notify_due: value(NOTIFY_DUE)?.as_deref() != Some("off") })
+        Ok(Self {
+            user_name: value(USER_NAME)?,
+            notify_due: value(NOTIFY_DUE)?.as_deref() != Some("off"),
+            notify_names: value(NOTIFY_NAMES)?.as_deref() == Some("on"),
+        })
     }
 }
 
@@ -58,18 +66,21 @@ impl Store {
 impl Store {
     pub fn set_notify_due(&mut self, on: bool) -> Result<Settings> {
         let before = self.settings()?.notify_due;
+        self.set_flag(NOTIFY_DUE, before, on)
+    }
+
+    pub fn set_notify_names(&mut self, on: bool) -> Result<Settings> {
+        let before = self.settings()?.notify_names;
+        self.set_flag(NOTIFY_NAMES, before, on)
+    }
+
+    fn set_flag(&mut self, key: &str, before: bool, on: bool) -> Result<Settings> {
         self.write(|w| {
             w.tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![NOTIFY_DUE, if on { "on" } else { "off" }],
+                params![key, if on { "on" } else { "off" }],
             )?;
-            w.audit(
-                "settings",
-                NOTIFY_DUE,
-                "update",
-                Some(&serde_json::json!({ NOTIFY_DUE: before })),
-                Some(&serde_json::json!({ NOTIFY_DUE: on })),
-            )
+            w.audit("settings", key, "update", Some(&serde_json::json!({ key: before })), Some(&serde_json::json!({ key: on })))
         })?;
         self.settings()
     }
@@ -98,5 +109,14 @@ mod tests {
         assert!(!s.set_notify_due(false).unwrap().notify_due);
         assert!(!s.settings().unwrap().notify_due);
         assert!(s.set_notify_due(true).unwrap().notify_due);
+    }
+
+    #[test]
+    fn notifications_name_no_one_until_asked() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert!(!s.settings().unwrap().notify_names);
+        assert!(s.set_notify_names(true).unwrap().notify_names);
+        assert!(s.settings().unwrap().notify_due, "the other preference is left as it was");
+        assert!(!s.set_notify_names(false).unwrap().notify_names);
     }
 }
