@@ -67,12 +67,14 @@ fn finish(partial: &Path, target: &Path, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `target` through a temporary file; `what` names the file in messages
-/// (« La fiche de synthèse n'a pas pu être écrite »).
+/// Writes `bytes` to `target` through a temporary file, owner-only (a summary or a report
+/// holds confidential data); `what` names the file in messages (« La fiche de synthèse
+/// n'a pas pu être écrite »).
 pub fn write_file(target: &Path, bytes: &[u8], what: &str) -> Result<()> {
     let partial = partial_path(target);
     let written = (|| {
         let mut f = File::create(&partial)?;
+        owner_only_file(&partial)?;
         f.write_all(bytes)?;
         f.sync_all()
     })();
@@ -152,6 +154,16 @@ mod tests {
         assert!(name.len() + PARTIAL_SUFFIX.len() <= 255, "{} bytes", name.len());
         assert!(name.ends_with(".pdf") && !name.contains('/'));
         assert_eq!(file_name("Bilan 2026\u{a0}: Drôme", "xlsx"), "Bilan 2026 - Drôme.xlsx");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_document_is_readable_by_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("Fiche de synthèse 2025-001.pdf");
+        write_file(&target, b"%PDF-", "La fiche de synthèse n'a pas pu être écrite").unwrap();
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o077, 0);
     }
 
     #[cfg(unix)]
