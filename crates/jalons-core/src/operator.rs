@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::values::{optional_long_text, optional_text, required_text};
+use crate::values::{long_text, required_text, short_text};
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "operator";
@@ -84,9 +84,9 @@ impl Store {
 
     pub fn save_operator(&mut self, input: &OperatorInput) -> Result<Operator> {
         let name = required_text("name", "Le nom de l'opérateur (votre DLA ou CRESS)", &input.name, 160)?;
-        let area = optional_text(&input.area);
-        let address = optional_long_text(&input.address);
-        let signatory = optional_text(&input.signatory);
+        let area = short_text("area", "Le territoire", &input.area, 200)?;
+        let address = long_text("address", "L'adresse", &input.address)?;
+        let signatory = short_text("signatory", "Le signataire", &input.signatory, 200)?;
         self.write(|w| {
             w.audited(ENTITY, "1", "update", load_some, |_| {
                 w.tx.execute(

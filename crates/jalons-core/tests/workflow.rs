@@ -690,3 +690,18 @@ fn an_interview_meets_the_structure_s_contacts_and_keeps_them_when_they_leave() 
     assert_eq!(it.contacts.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), [awa.as_str()]);
     assert_eq!(it.people, "Léo Petit (Trésorier·ère)");
 }
+
+#[test]
+fn a_text_pasted_too_long_is_refused_on_its_field_and_nothing_is_saved() {
+    let (mut s, id) = case();
+    move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    let mut d = full_diagnostic("");
+    d.problem_statement = "Trésorerie tendue. ".repeat(1_100);
+    let e = s.save_diagnostic(&id, &d).unwrap_err();
+    assert_eq!(field(&e), Some("problem_statement"));
+    assert!(e.message.starts_with("La problématique\u{a0}: 20\u{202f}000\u{a0}caractères au plus"), "{}", e.message);
+    assert_eq!(s.get_diagnostic(&id).unwrap().updated_at, None, "nothing half saved");
+    d.problem_statement = "Trésorerie tendue.".into();
+    d.interviews[0].place = "D".repeat(201);
+    assert_eq!(field(&s.save_diagnostic(&id, &d).unwrap_err()), Some("interviews.0.place"));
+}

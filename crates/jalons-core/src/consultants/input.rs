@@ -4,7 +4,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use crate::themes::Theme;
-use crate::values::{Money, Siret, email, optional, optional_long_text, optional_text, phone, required_text};
+use crate::values::{Money, Siret, email, long_text, optional, phone, required_text, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -46,14 +46,14 @@ impl ConsultantInput {
         }
         Ok(ValidConsultant {
             name: required_text("name", "Le nom du consultant", &self.name, 200)?,
-            organisation: optional_text(&self.organisation),
+            organisation: short_text("organisation", "La structure ou le cabinet", &self.organisation, 200)?,
             siret: optional(&self.siret, |s| Siret::parse("siret", s))?,
             skills,
-            sectors: optional_text(&self.sectors),
+            sectors: short_text("sectors", "Les secteurs", &self.sectors, 500)?,
             day_rate: Money::parse_optional("day_rate", "Le prix de journée", &self.day_rate)?,
             email: optional(&self.email, email)?,
             phone: optional(&self.phone, phone)?,
-            notes: optional_long_text(&self.notes),
+            notes: long_text("notes", "Les notes", &self.notes)?,
         })
     }
 }

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::{CooperationKind, CooperationStage};
 use crate::ids::parse_id;
-use crate::values::{optional_long_text, optional_text, parse_optional_date, required_text};
+use crate::values::{long_text, parse_optional_date, required_text, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -62,7 +62,10 @@ impl CooperationInput {
             if members.iter().any(|x| x.structure_id == structure_id) {
                 return Err(Error::validation(&field, "Cette structure est déjà dans le projet."));
             }
-            members.push(ValidMember { structure_id, role: optional_text(&m.role) });
+            members.push(ValidMember {
+                structure_id,
+                role: short_text(&field, "Le rôle de la structure dans le projet", &m.role, 120)?,
+            });
         }
         if members.len() < 2 {
             return Err(Error::validation(
@@ -75,8 +78,8 @@ impl CooperationInput {
             kind,
             stage,
             started_on,
-            territory: optional_text(&self.territory),
-            notes: optional_long_text(&self.notes),
+            territory: short_text("territory", "Le territoire", &self.territory, 200)?,
+            notes: long_text("notes", "Les notes", &self.notes)?,
             members,
         })
     }

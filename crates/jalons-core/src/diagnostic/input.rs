@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::DiagnosticDomain;
 use crate::ids::parse_id;
 use crate::values::{
-    Etp, optional_long_text, optional_text, parse_count, parse_date, parse_optional_date, required_text,
+    Etp, long_text, optional_text, parse_count, parse_date, parse_optional_date, required_text, short_text,
 };
 use crate::{Error, Result};
 
@@ -116,8 +116,8 @@ impl DiagnosticInput {
                 date,
                 contact_ids,
                 people,
-                place: optional_text(&it.place),
-                notes: optional_long_text(&it.notes),
+                place: short_text("place", "Le lieu de l'entretien", &it.place, 200).map_err(within)?,
+                notes: long_text("notes", "Les notes de l'entretien", &it.notes).map_err(within)?,
             });
         }
         interviews.sort_by_key(|i| i.date);
@@ -147,7 +147,12 @@ impl DiagnosticInput {
                     }
                 },
             };
-            scores.push(ValidScore { domain, score, finding: optional_text(&s.finding), priority: s.priority });
+            scores.push(ValidScore {
+                domain,
+                score,
+                finding: long_text("finding", "Le constat", &s.finding).map_err(within)?,
+                priority: s.priority,
+            });
         }
 
         let validated_on = parse_optional_date("validated_on", "La date de validation", &self.validated_on)?
@@ -183,8 +188,8 @@ impl DiagnosticInput {
         Ok(ValidDiagnostic {
             interviews,
             scores,
-            problem_statement: optional_long_text(&self.problem_statement),
-            recommendations: optional_long_text(&self.recommendations),
+            problem_statement: long_text("problem_statement", "La problématique", &self.problem_statement)?,
+            recommendations: long_text("recommendations", "Les préconisations", &self.recommendations)?,
             validated_on,
             headcount,
             etp,

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{ObligationKind, ObligationStatus};
-use crate::values::{optional_long_text, optional_text, parse_optional_date};
+use crate::values::{long_text, parse_optional_date, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -37,7 +37,7 @@ pub(crate) struct ValidObligation {
 impl ObligationInput {
     fn validate(&self, today: NaiveDate) -> Result<ValidObligation> {
         let kind = ObligationKind::parse("kind", &self.kind)?;
-        let label = optional_text(&self.label);
+        let label = short_text("label", "Le nom de l'obligation", &self.label, 200)?;
         if kind == ObligationKind::Custom && label.is_none() {
             return Err(Error::validation("label", "Nommez l'obligation ajoutée."));
         }
@@ -87,7 +87,7 @@ impl ObligationInput {
             period_months,
             due_override: explicit,
             next_due,
-            note: optional_long_text(&self.note),
+            note: long_text("note", "La note", &self.note)?,
         })
     }
 }

@@ -9,7 +9,7 @@ use super::EngagementMode;
 use super::enums::{Milestones, VAT_RATES};
 use crate::ids::parse_id;
 use crate::themes::Theme;
-use crate::values::{Days, Money, optional, optional_long_text, parse_optional_date, required_text};
+use crate::values::{Days, Money, long_text, optional, parse_optional_date, required_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -239,7 +239,7 @@ impl EngagementInput {
         if dates.decision.is_some() && consultant_id.is_none() {
             return Err(Error::validation("consultant_id", "Indiquez le consultant retenu à la date de la décision."));
         }
-        let cancel_reason = optional_long_text(&self.cancel_reason);
+        let cancel_reason = long_text("cancel_reason", "Le motif d'annulation", &self.cancel_reason)?;
         if dates.cancelled.is_some() && cancel_reason.is_none() {
             return Err(Error::validation("cancel_reason", "Indiquez le motif de l'annulation."));
         }
@@ -255,7 +255,7 @@ impl EngagementInput {
             funder_id: optional(&self.funder_id, |raw| parse_id("funder_id", raw))?,
             dates,
             cancel_reason,
-            results: optional_long_text(&self.results),
+            results: long_text("results", "Les résultats", &self.results)?,
             offers,
             plan_action_id: optional(&self.plan_action_id, |id| parse_id("plan_action_id", id))?,
         })

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::{FinanceStatus, FinanceTool};
-use crate::values::{Money, optional_long_text, optional_text, parse_optional_date};
+use crate::values::{Money, long_text, parse_optional_date, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -78,13 +78,13 @@ impl FinanceInput {
         }
         Ok(ValidFinance {
             tool,
-            body: optional_text(&self.body),
+            body: short_text("body", "L'organisme", &self.body, 200)?,
             amount_requested,
             amount_obtained,
             submitted_on,
             decision_date,
             status,
-            note: optional_long_text(&self.note),
+            note: long_text("note", "La note", &self.note)?,
         })
     }
 }

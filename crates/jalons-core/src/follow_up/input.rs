@@ -5,7 +5,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::Trend;
-use crate::values::{Etp, optional_long_text, parse_count, parse_date};
+use crate::values::{Etp, long_text, parse_count, parse_date};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -86,12 +86,12 @@ impl FollowUpInput {
             headcount,
             etp,
             appropriation,
-            new_needs: optional_long_text(&self.new_needs),
+            new_needs: long_text("new_needs", "Les nouveaux besoins", &self.new_needs)?,
             jobs: trend("jobs", "emplois", &self.jobs)?,
             economic: trend("economic", "santé économique et financière", &self.economic)?,
             strategy: trend("strategy", "vision stratégique", &self.strategy)?,
             partnerships: trend("partnerships", "partenariats locaux", &self.partnerships)?,
-            outcome: optional_long_text(&self.outcome),
+            outcome: long_text("outcome", "Le bilan de l'accompagnement", &self.outcome)?,
         })
     }
 }

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::JournalKind;
 use super::duration::parse_duration;
 use crate::ids::parse_id;
-use crate::values::{optional_text, parse_date};
+use crate::values::{optional_text, parse_date, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -79,7 +79,7 @@ impl JournalInput {
             occurred_on,
             duration,
             people,
-            place: optional_text(&self.place),
+            place: short_text("place", "Le lieu", &self.place, 200)?,
             body: body.to_owned(),
         })
     }

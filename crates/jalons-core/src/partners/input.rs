@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::{PartnerKind, ReferralOutcome};
 use crate::ids::parse_id;
-use crate::values::{email, optional, optional_long_text, optional_text, parse_date, phone, required_text};
+use crate::values::{email, long_text, optional, optional_text, parse_date, phone, required_text, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -53,7 +53,7 @@ impl PartnerContactInput {
     fn validate(&self) -> Result<ValidContact> {
         Ok(ValidContact {
             name: required_text("name", "Le nom du contact", &self.name, 200)?,
-            role: optional_text(&self.role),
+            role: short_text("role", "La fonction", &self.role, 120)?,
             email: optional(&self.email, email)?,
             phone: optional(&self.phone, phone)?,
         })
@@ -80,11 +80,11 @@ impl PartnerInput {
         Ok(ValidPartner {
             name: required_text("name", "Le nom du partenaire", &self.name, 200)?,
             kind: PartnerKind::parse("kind", &self.kind)?,
-            territory: optional_text(&self.territory),
+            territory: short_text("territory", "Le territoire", &self.territory, 200)?,
             website,
             email: optional(&self.email, email)?,
             phone: optional(&self.phone, phone)?,
-            notes: optional_long_text(&self.notes),
+            notes: long_text("notes", "Les notes", &self.notes)?,
             contacts,
         })
     }
@@ -130,7 +130,7 @@ impl ReferralInput {
             referred_on,
             reason: required_text("reason", "Le motif de l'orientation", &self.reason, 2000)?,
             outcome: ReferralOutcome::parse("outcome", &self.outcome)?,
-            outcome_note: optional_long_text(&self.outcome_note),
+            outcome_note: long_text("outcome_note", "La suite donnée", &self.outcome_note)?,
         })
     }
 }

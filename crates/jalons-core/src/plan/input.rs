@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::{ActionKind, ActionStatus};
 use crate::ids::parse_id;
 use crate::themes::Theme;
-use crate::values::{optional, optional_long_text, optional_text, parse_optional_date, required_text};
+use crate::values::{long_text, optional, parse_optional_date, required_text, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -71,7 +71,7 @@ pub(crate) struct ValidPlan {
 impl ActionInput {
     fn validate(&self) -> Result<ValidAction> {
         let kind = ActionKind::parse("kind", &self.kind)?;
-        let partner = optional_text(&self.partner);
+        let partner = short_text("partner", "L'appui ou le partenaire", &self.partner, 200)?;
         if kind == ActionKind::Referral && partner.is_none() {
             return Err(Error::validation(
                 "partner",
@@ -150,7 +150,7 @@ impl PlanInput {
         Ok(ValidPlan {
             axes,
             committee_date,
-            committee_opinion: optional_long_text(&self.committee_opinion),
+            committee_opinion: long_text("committee_opinion", "L'avis du comité", &self.committee_opinion)?,
             validated_on,
         })
     }

@@ -10,7 +10,7 @@ use super::{ContactRole, Frr, LawfulBasis, LegalForm};
 use crate::reference::territory;
 use crate::values::{
     CommuneCode, Etp, Idcc, Money, Naf, Rna, Siren, Siret, email, optional, optional_text, parse_count,
-    parse_optional_date, phone, required_text,
+    parse_optional_date, phone, required_text, short_text,
 };
 use crate::{Error, Result};
 
@@ -253,7 +253,7 @@ impl StructureInput {
 
         Ok(ValidStructure {
             name: required_text("name", "Le nom de la structure", &self.name, 200)?,
-            acronym: optional_text(&self.acronym),
+            acronym: short_text("acronym", "Le sigle", &self.acronym, 40)?,
             siren,
             siret,
             rna,
@@ -264,8 +264,8 @@ impl StructureInput {
             idcc: unique(idcc),
             ess: self.ess,
             esus: self.esus,
-            cultural_type: optional_text(&self.cultural_type),
-            address: optional_text(&self.address),
+            cultural_type: short_text("cultural_type", "Le type culturel", &self.cultural_type, 120)?,
+            address: short_text("address", "L'adresse", &self.address, 300)?,
             postal_code: postal,
             commune_name: commune.as_ref().map(|c| c.name.clone()),
             departement: commune.as_ref().map(|c| c.departement.clone()),

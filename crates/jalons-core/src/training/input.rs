@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::TrainingStatus;
 use crate::ids::parse_id;
-use crate::values::{Hours, Money, optional_long_text, parse_count, parse_optional_date, required_text};
+use crate::values::{Hours, Money, long_text, parse_count, parse_optional_date, required_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -86,7 +86,7 @@ impl TrainingActionInput {
             start_on,
             end_on,
             status,
-            note: optional_long_text(&self.note),
+            note: long_text("note", "La note", &self.note)?,
         })
     }
 }

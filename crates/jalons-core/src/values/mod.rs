@@ -10,7 +10,7 @@ mod text;
 pub use contact::{email, optional, phone};
 pub use identifiers::{CommuneCode, Idcc, Naf, Rna, Siren, Siret, postal_code};
 pub use numbers::{Days, Etp, Hours, Money, Share, parse_count, parse_date, parse_optional_date};
-pub use text::{fold, optional_long_text, optional_text, required_text};
+pub use text::{LONG_TEXT_MAX, fold, long_text, optional_text, required_text, short_text};
 
 /// Implements the plumbing shared by the string-backed identifiers: transparent serde,
 /// a TypeScript `string`, SQLite storage as TEXT, and `as_str`.

@@ -12,7 +12,7 @@ use crate::cases::Stage;
 use crate::french;
 use crate::ids::parse_id;
 use crate::partners::record_exit_referral;
-use crate::values::{optional_text, parse_date};
+use crate::values::{long_text, optional_text, parse_date, short_text};
 use crate::{Error, Result, Store};
 
 /// What the "change stage" dialog sends.
@@ -104,9 +104,9 @@ impl Store {
         let case_id = parse_id("case_id", &input.case_id)?;
         let to = Stage::parse("to", &input.to)?;
         let date = parse_date("date", "La date du changement d'étape", &input.date)?;
-        let comment = optional_text(&input.comment);
-        let reason = optional_text(&input.reason);
-        let mut partner = optional_text(&input.partner);
+        let comment = long_text("comment", "Le commentaire", &input.comment)?;
+        let reason = long_text("reason", "Le motif", &input.reason)?;
+        let mut partner = short_text("partner", "Le partenaire", &input.partner, 200)?;
         let partner_id = optional_text(&input.partner_id);
         self.write(|w| {
             let (from, timeline) = state(&w.tx, &case_id)?;
