@@ -64,10 +64,11 @@ describe("L'affichage à la taille par défaut et à la taille minimale", () => 
 			await go('#/engagements');
 			await go(await firstLink('#/engagements/'), '//h2[normalize-space(.)="Historique"]');
 			await check('ingénierie', problems);
-			// A case at its follow-up, every section open, and a closed one, read only.
-			for (const [scope, stage] of [
-				['Suivi 3', 'Suivi'],
-				['Terminés 6', 'Clôture']
+			// A case at its implementation, one at its follow-up (every section open), and a closed one, read only.
+			for (const [scope, stage, open] of [
+				['Mise en œuvre 7', 'Mise en œuvre', CASE_TABS.length - 1],
+				['Suivi 3', 'Suivi', CASE_TABS.length],
+				['Terminés 6', 'Clôture', CASE_TABS.length]
 			]) {
 				await go('#/cases');
 				await click(scope);
@@ -83,7 +84,7 @@ describe("L'affichage à la taille par défaut et à la taille minimale", () => 
 					await check(`accompagnement (${scope}), onglet ${tab}`, problems);
 					seen += 1;
 				}
-				expect(`${scope} : ${seen} onglets`).toBe(`${scope} : ${CASE_TABS.length} onglets`);
+				expect(`${scope} : ${seen} onglets`).toBe(`${scope} : ${open} onglets`);
 			}
 			expect(problems).toEqual([]);
 		});
