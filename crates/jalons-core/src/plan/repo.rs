@@ -88,7 +88,8 @@ impl Store {
             let known: HashSet<String> =
                 before.axes.iter().flat_map(|x| &x.actions).map(|a| a.id.clone()).collect();
             let mut kept = HashSet::new();
-            let mut carried = HashSet::new();
+            // Each linked ingénierie is read once: its status becomes the action's below.
+            let mut carried = std::collections::HashMap::new();
             for (i, axis) in v.axes.iter().enumerate() {
                 for (j, a) in axis.actions.iter().enumerate() {
                     let within = |e: Error| e.within(&format!("axes.{i}.actions.{j}"));
@@ -101,13 +102,13 @@ impl Store {
                         )));
                     }
                     if let Some(e) = &a.engagement_id {
-                        let Some((title, _)) = link::serving(&w.tx, e, &case_id)? else {
+                        let Some((title, status)) = link::serving(&w.tx, e, &case_id)? else {
                             return Err(within(Error::validation(
                                 "engagement_id",
                                 "Cette ingénierie n'existe pas ou plus, ou ne sert pas cet accompagnement.",
                             )));
                         };
-                        if !carried.insert(e.clone()) {
+                        if carried.insert(e.clone(), link::action_status(status)).is_some() {
                             return Err(within(Error::validation(
                                 "engagement_id",
                                 format!("L'ingénierie «\u{a0}{title}\u{a0}» réalise déjà une autre action du parcours."),
@@ -124,10 +125,7 @@ impl Store {
                     params![axis_id, case_id, i, axis.title],
                 )?;
                 for (j, a) in (0_i64..).zip(&axis.actions) {
-                    let status = match &a.engagement_id {
-                        Some(e) => link::serving(&w.tx, e, &case_id)?.map_or(a.status, |(_, s)| link::action_status(s)),
-                        None => a.status,
-                    };
+                    let status = a.engagement_id.as_ref().and_then(|e| carried.get(e).copied()).unwrap_or(a.status);
                     w.tx.execute(
                         "INSERT INTO plan_actions (id, axis_id, position, kind, description, theme, partner, due_date, status, engagement_id)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
