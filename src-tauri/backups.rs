@@ -25,7 +25,7 @@ pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
         store.sweep_files()?;
         store.total_changes()
     };
-    let info = backup::take(&state.db_path, &state.backup_folder(), reason, now())?;
+    let info = backup::take(&state.db_path, &state.key()?, &state.backup_folder(), reason, now())?;
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
     // The database file alone then holds what the backup holds.
     state.store()?.checkpoint()?;
@@ -42,7 +42,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         if state.store().is_err() {
             return;
         }
-        if let Err(e) = Store::check_integrity(&state.db_path)
+        let Ok(key) = state.key() else { return };
+        if let Err(e) = Store::check_integrity(&state.db_path, &key)
             && e.code == ErrorCode::Damaged
         {
             state.set_damaged(e);
@@ -54,7 +55,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             return;
         };
         let empty = holding.structures == 0 && holding.cases == 0;
-        let newest = backup::list(&state.backup_folder(), &state.db_path)
+        let newest = backup::list(&state.backup_folder(), &state.db_path, &key)
             .first()
             .and_then(|b| chrono::NaiveDateTime::parse_from_str(&b.taken_at, "%Y-%m-%dT%H:%M:%S").ok());
         if !empty && backup::due_at_start(newest, now()) {

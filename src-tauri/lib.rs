@@ -5,9 +5,11 @@ pub mod backups;
 pub mod commands;
 mod dialogs;
 pub mod error;
+mod keychain;
 pub mod state;
 
 use jalons_core::Store;
+use jalons_core::crypto::{self, DataKey, LockNeed};
 use tauri::{Manager, Runtime};
 
 use crate::state::{AppState, db_override, default_db};
@@ -118,6 +120,15 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::backups::reset_backup_folder,
         commands::backups::restore_backup,
         commands::backups::recover_from_backup,
+        commands::encryption::passphrase_strength,
+        commands::encryption::create_database,
+        commands::encryption::convert_database,
+        commands::encryption::unlock_database,
+        commands::encryption::reset_passphrase,
+        commands::encryption::change_passphrase,
+        commands::encryption::encryption_status,
+        commands::encryption::set_key_remembered,
+        commands::encryption::save_recovery_key,
     ])
 }
 
@@ -142,16 +153,43 @@ fn quit_on_terminate<R: Runtime>(_app: &tauri::AppHandle<R>) {}
 
 /// Opens the store; a Jalons that is closing (writing its quit backup) still holds the
 /// file for a moment, so a refusal for « in use » is retried for a few seconds.
-fn open_waiting(path: &std::path::Path) -> jalons_core::Result<Store> {
+pub(crate) fn open_waiting(path: &std::path::Path, key: &DataKey) -> jalons_core::Result<Store> {
     let mut tries = 0;
     loop {
-        match Store::open_then_check(path) {
+        match Store::open_then_check(path, key) {
             Err(e) if e.code == jalons_core::ErrorCode::InUse && tries < 40 => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(250));
             }
             other => return other,
         }
+    }
+}
+
+/// The state at start: the database opened with the key remembered on this computer, or
+/// waiting for its passphrase; a database that cannot be opened is explained in the
+/// window, which offers its backups when a backup can help.
+fn at_start(path: std::path::PathBuf, config: std::path::PathBuf) -> AppState {
+    if let Err(e) = crypto::convert::finish_interrupted(&path) {
+        return AppState::new(Err(e), path, config);
+    }
+    let need = match crypto::need(&path) {
+        Ok(need) => need,
+        Err(e) => return AppState::new(Err(e), path, config),
+    };
+    let remembered = match need {
+        LockNeed::Unlock | LockNeed::RecoveryOnly => keychain::recall(&path),
+        LockNeed::Create | LockNeed::Convert => None,
+    };
+    let Some(key) = remembered else {
+        return AppState::locked(need, path, config);
+    };
+    match open_waiting(&path, &key) {
+        Ok(store) => AppState::new(Ok(store), path, config),
+        // The key remembered no longer opens this file (replaced by another database):
+        // the passphrase is asked.
+        Err(e) if e.code == jalons_core::ErrorCode::NotJalons => AppState::locked(need, path, config),
+        Err(e) => AppState::failed(e, key, path, config),
     }
 }
 
@@ -180,18 +218,22 @@ pub fn run() {
                 Some(p) => p.clone(),
                 None => default_db(&app.path().app_data_dir()?),
             };
-            // A database that cannot be opened is explained in the window, which offers its
-            // backups when a backup can help.
-            let opened = open_waiting(&path);
             let config = app.path().app_config_dir()?.join("sauvegardes.json");
-            app.manage(AppState::new(opened, path, config));
-            backups::start(app.handle());
+            let state = at_start(path, config);
+            let open = state.store().is_ok();
+            state.clear_opened();
+            app.manage(state);
+            if open {
+                backups::start(app.handle());
+            }
             quit_on_terminate(app.handle());
             Ok(())
         });
     with_commands(builder).build(tauri::generate_context!()).expect("Jalons n'a pas pu démarrer").run(|app, event| {
         if let tauri::RunEvent::Exit = event {
-            backups::at_exit(&app.state::<AppState>());
+            let state = app.state::<AppState>();
+            state.clear_opened();
+            backups::at_exit(&state);
         }
     });
 }

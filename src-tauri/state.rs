@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use jalons_core::backup::{BackupFolders, Schedule};
+use jalons_core::crypto::{DataKey, LockNeed};
 use jalons_core::store::DbLock;
 use jalons_core::{Error, ErrorCode, Store};
 
@@ -14,6 +15,10 @@ use crate::error::CmdResult;
 
 pub struct AppState {
     store: Mutex<Option<Store>>,
+    /// The database's key once known (typed, or remembered on this computer).
+    key: Mutex<Option<DataKey>>,
+    /// What the user must do before the database opens; none once it is open.
+    pub lock: Mutex<Option<LockNeed>>,
     pub db_path: PathBuf,
     /// The file where this computer keeps each database's backup folder.
     pub backup_config: PathBuf,
@@ -47,9 +52,31 @@ impl DerefMut for StoreGuard<'_> {
 
 impl AppState {
     pub fn new(opened: Result<Store, Error>, db_path: PathBuf, backup_config: PathBuf) -> Self {
-        let (store, problem) = match opened {
-            Ok(s) => (Some(s), None),
-            Err(e) => (None, Some(e)),
+        let key = opened.as_ref().ok().and_then(|s| s.key().ok().cloned());
+        Self::with(opened, key, None, db_path, backup_config)
+    }
+
+    /// The database waits for its passphrase.
+    pub fn locked(need: LockNeed, db_path: PathBuf, backup_config: PathBuf) -> Self {
+        Self::with(Err(Error::internal("La base est verrouillée.")), None, Some(need), db_path, backup_config)
+    }
+
+    /// The key is known but the database did not open (damaged, in use…).
+    pub fn failed(problem: Error, key: DataKey, db_path: PathBuf, backup_config: PathBuf) -> Self {
+        Self::with(Err(problem), Some(key), None, db_path, backup_config)
+    }
+
+    fn with(
+        opened: Result<Store, Error>,
+        key: Option<DataKey>,
+        lock: Option<LockNeed>,
+        db_path: PathBuf,
+        backup_config: PathBuf,
+    ) -> Self {
+        let (store, problem) = match (opened, lock) {
+            (_, Some(_)) => (None, None),
+            (Ok(s), None) => (Some(s), None),
+            (Err(e), None) => (None, Some(e)),
         };
         let changes = store.as_ref().map_or(0, Store::total_changes);
         let recovery_lock = match &problem {
@@ -58,6 +85,8 @@ impl AppState {
         };
         Self {
             store: Mutex::new(store),
+            key: Mutex::new(key),
+            lock: Mutex::new(lock),
             db_path,
             backup_config,
             problem: Mutex::new(problem),
@@ -81,6 +110,40 @@ impl AppState {
         })
     }
 
+    /// The key, once the database was unlocked.
+    pub fn key(&self) -> CmdResult<DataKey> {
+        self.key
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| Error::conflict(None, "La base est verrouillée\u{a0}: saisissez d'abord sa phrase secrète."))
+    }
+
+    pub fn lock_need(&self) -> Option<LockNeed> {
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The database was unlocked: its store, or why it did not open with the right key.
+    pub fn unlocked(&self, opened: Result<Store, Error>, key: DataKey) {
+        let mut slot = self.slot();
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.key.lock().unwrap_or_else(PoisonError::into_inner) = Some(key);
+        match opened {
+            Ok(store) => {
+                *self.schedule.lock().unwrap_or_else(PoisonError::into_inner) = Schedule::new(store.total_changes());
+                *slot = Some(store);
+                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            }
+            Err(e) => {
+                if e.code != ErrorCode::InUse {
+                    *self.recovery_lock.lock().unwrap_or_else(PoisonError::into_inner) =
+                        DbLock::acquire(&self.db_path).ok();
+                }
+                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
+            }
+        }
+    }
+
     pub fn store(&self) -> CmdResult<StoreGuard<'_>> {
         let guard = self.slot();
         if guard.is_none() {
@@ -100,6 +163,20 @@ impl AppState {
 
     pub fn problem(&self) -> Option<Error> {
         self.problem.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Where the readable copies of the attachments opened with another application are
+    /// written: the session's private folder in memory where the system has one
+    /// (`XDG_RUNTIME_DIR`), emptied when Jalons starts and quits.
+    pub fn opened_dir(&self) -> PathBuf {
+        let base = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+        let name = self.db_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        base.join("jalons-ouverts").join(name)
+    }
+
+    /// Removes the readable copies of opened attachments.
+    pub fn clear_opened(&self) {
+        let _ = std::fs::remove_dir_all(self.opened_dir());
     }
 
     /// This database's backup folder on this computer.
@@ -144,7 +221,8 @@ mod tests {
     fn a_panic_while_holding_the_store_does_not_stop_the_next_command() {
         let dir = std::env::temp_dir().join(format!("jalons-state-{}", std::process::id()));
         let db = dir.join("jalons.sqlite");
-        let state = AppState::new(Store::open(&db), db.clone(), dir.join("sauvegardes.json"));
+        let key = jalons_core::crypto::DataKey::generate().unwrap();
+        let state = AppState::new(Store::open(&db, &key), db.clone(), dir.join("sauvegardes.json"));
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut store = state.store().unwrap();
             let _ = store.all_or_nothing(|s| -> jalons_core::Result<()> {

@@ -3,6 +3,7 @@
 
 use jalons_app::state::AppState;
 use jalons_core::Store;
+use jalons_core::crypto::{DataKey, LockNeed};
 use serde_json::{Value, json};
 use tauri::Manager;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -23,7 +24,58 @@ fn window_on(state: AppState) -> (tauri::App<MockRuntime>, WebviewWindow<MockRun
 /// The app on a database file of its own, as `--db` gives it.
 fn window_on_file(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let db = dir.join("jalons.sqlite");
-    window_on(AppState::new(Store::open(&db), db, dir.join("config").join("sauvegardes.json")))
+    let config = dir.join("config").join("sauvegardes.json");
+    window_on(match Store::open(&db, &key()) {
+        Ok(store) => AppState::new(Ok(store), db, config),
+        Err(e) => AppState::failed(e, key(), db, config),
+    })
+}
+
+/// The key of the database files these tests write.
+fn key() -> DataKey {
+    DataKey::from_hex(&"5a".repeat(32)).unwrap()
+}
+
+const PHRASE: &str = "lavande Diois tracteur 1987";
+
+#[test]
+fn a_first_start_chooses_a_passphrase_and_the_next_one_is_unlocked_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    let config = dir.path().join("config").join("sauvegardes.json");
+    {
+        let (app, w) = window_on(AppState::locked(LockNeed::Create, db.clone(), config.clone()));
+        assert_eq!(invoke(&w, "startup", json!({})).unwrap()["lock"], "create");
+        assert_eq!(invoke(&w, "list_cases", json!({ "filter": {} })).unwrap_err()["code"], "internal");
+        let strength = invoke(&w, "passphrase_strength", json!({ "phrase": "azerty" })).unwrap();
+        assert_eq!(strength["acceptable"], false);
+        let choose = |phrase: &str, confirmation: &str| {
+            invoke(&w, "create_database", json!({ "phrase": phrase, "confirmation": confirmation, "remember": false }))
+        };
+        assert_eq!(choose("azerty", "azerty").unwrap_err()["field"], "passphrase");
+        assert_eq!(choose(PHRASE, "lavande").unwrap_err()["field"], "passphrase_confirmation");
+        assert!(!db.exists(), "nothing is created before the passphrase is accepted");
+        let unlocked = choose(PHRASE, PHRASE).unwrap();
+        assert_eq!(unlocked["recovery_key"].as_str().unwrap().len(), 64);
+        assert!(unlocked["keyring_problem"].is_null());
+        assert!(invoke(&w, "startup", json!({})).unwrap()["lock"].is_null());
+        invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+        assert_eq!(choose(PHRASE, PHRASE).unwrap_err()["code"], "conflict");
+        let wrong = invoke(&w, "save_recovery_key", json!({ "phrase": "autre" })).unwrap_err();
+        assert_eq!(wrong["field"], "passphrase");
+        jalons_app::backups::at_exit(&app.state::<AppState>());
+    }
+    let raw = std::fs::read(&db).unwrap();
+    assert!(!raw.windows(15).any(|w| w == b"SQLite format 3"), "the file is encrypted");
+    assert!(!raw.windows(14).any(|w| w == b"Camille Martin"));
+    let (_app, w) = window_on(AppState::locked(LockNeed::Unlock, db.clone(), config));
+    let unlock = |args: Value| invoke(&w, "unlock_database", args);
+    let wrong = unlock(json!({ "phrase": "lavande Diois tracteur 1988", "remember": false })).unwrap_err();
+    assert_eq!((wrong["field"].as_str(), wrong["code"].as_str()), (Some("passphrase"), Some("validation")));
+    let bad_recovery = unlock(json!({ "recoveryKey": "0000-0000", "remember": false })).unwrap_err();
+    assert_eq!(bad_recovery["field"], "recovery_key");
+    unlock(json!({ "phrase": PHRASE, "remember": false })).unwrap();
+    assert_eq!(invoke(&w, "get_settings", json!({})).unwrap()["user_name"], "Camille Martin");
 }
 
 #[test]
@@ -49,12 +101,13 @@ fn a_damaged_database_starts_in_recovery_and_a_backup_takes_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("jalons.sqlite");
     {
-        let mut s = Store::open(&db).unwrap();
+        let mut s = Store::open(&db, &key()).unwrap();
         s.set_user_name("Camille Martin").unwrap();
         s.load_demo().unwrap();
     }
     jalons_core::backup::take(
         &db,
+        &key(),
         &jalons_core::backup::default_folder(&db),
         jalons_core::backup::BackupReason::Quit,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(18, 0, 0).unwrap(),
@@ -90,7 +143,7 @@ fn quitting_backs_up_what_changed_and_leaves_the_file_whole_without_its_wal() {
     )
     .unwrap();
     jalons_app::backups::at_exit(&app.state::<AppState>());
-    let backups = jalons_core::backup::list(&folder, &db);
+    let backups = jalons_core::backup::list(&folder, &db, &key());
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].reason, jalons_core::backup::BackupReason::Quit);
     assert_eq!(backups[0].holds.as_ref().unwrap().structures, 1);
@@ -101,7 +154,7 @@ fn quitting_backs_up_what_changed_and_leaves_the_file_whole_without_its_wal() {
     let (app, w) = window_on_file(dir.path());
     assert_eq!(invoke(&w, "list_structures", json!({ "filter": {} })).unwrap().as_array().unwrap().len(), 1);
     jalons_app::backups::at_exit(&app.state::<AppState>());
-    assert_eq!(jalons_core::backup::list(&folder, &db).len(), 1);
+    assert_eq!(jalons_core::backup::list(&folder, &db, &key()).len(), 1);
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {

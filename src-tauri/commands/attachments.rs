@@ -42,7 +42,7 @@ pub async fn attach_files<R: Runtime>(
 
 #[tauri::command]
 pub async fn open_attachment<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CmdResult<()> {
-    let path = state.store()?.attachment_file(&id)?;
+    let path = state.store()?.attachment_copy(&id, &state.opened_dir())?;
     open_path(&app, &path)
 }
 

@@ -11,13 +11,18 @@ use crate::state::AppState;
 
 fn status(state: &AppState) -> BackupStatus {
     let current = state.store().ok().and_then(|s| s.holding().ok());
-    BackupStatus::of(&state.db_path, &state.backup_folder(), current)
+    BackupStatus::of(&state.db_path, &state.backup_folder(), state.key().ok().as_ref(), current)
 }
 
 /// Whether the database opened; if not, why, and the backups that could replace it.
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> CmdResult<Startup> {
-    Ok(Startup { problem: state.problem(), database: state.db_path.display().to_string(), backups: status(&state) })
+    Ok(Startup {
+        lock: state.lock_need(),
+        problem: state.problem(),
+        database: state.db_path.display().to_string(),
+        backups: status(&state),
+    })
 }
 
 #[tauri::command]
@@ -86,9 +91,10 @@ pub async fn recover_from_backup<R: Runtime>(
     }
     let folder = state.backup_folder();
     let path = backup::resolve(&folder, &state.db_path, &file_name)?;
-    let restored = backup::recover(&state.db_path, &path, &folder, now())?;
+    let key = state.key()?;
+    let restored = backup::recover(&state.db_path, &key, &path, &folder, now())?;
     *lock = None;
-    let store = Store::open(&state.db_path)?;
+    let store = Store::open(&state.db_path, &key)?;
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(store.total_changes());
     *slot = Some(store);
     *state.problem.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;

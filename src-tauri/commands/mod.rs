@@ -7,6 +7,7 @@ pub mod consultants;
 pub mod cooperation;
 pub mod diagnostic;
 pub mod employer;
+pub mod encryption;
 pub mod engagements;
 pub mod exports;
 pub mod finance;

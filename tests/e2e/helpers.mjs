@@ -50,8 +50,26 @@ export async function heading(text) {
 	return h;
 }
 
-/** The first start of a fresh database: Jalons asks the user's name. */
+/** The passphrase the specs choose for their database. */
+export const PHRASE = 'lavande Diois tracteur 1987';
+
+/** Ticks the checkbox whose label starts with `text`. */
+export async function tick(text) {
+	const box = await $(`//label[starts-with(normalize-space(.), "${text}")]/input[@type="checkbox"]`);
+	await box.waitForExist();
+	if (!(await box.isSelected())) await box.click();
+}
+
+/** The first start of a fresh database: Jalons asks for a passphrase (remembered on this
+ * computer, in the session's keyring), shows the recovery key, then asks the user's name. */
 export async function firstStart(name) {
+	await heading('Protégez vos données');
+	await fill('Phrase secrète', PHRASE);
+	await fill('La même, une seconde fois', PHRASE);
+	await click('Chiffrer et continuer');
+	await heading('Votre clé de secours');
+	await tick("J'ai noté ou enregistré ma clé de secours");
+	await click('Continuer');
 	await heading('Bienvenue');
 	await fill('Votre nom', name);
 	await click('Commencer');

@@ -90,10 +90,14 @@ fn open_cases(store: &mut Store, ids: &[String]) -> jalons_core::Result<Vec<Stri
     Ok(cases)
 }
 
+/// The passphrase of the bench's database, so that the safety bench times its derivation.
+pub(crate) const BENCH_PHRASE: &str = "banc d'essai lavande tracteur 1987";
+
 pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id()));
     let path = dir.join("bench.sqlite");
-    let mut store = Store::open(&path).context("base de mesure")?;
+    let key = jalons_core::crypto::choose_phrase(&path, BENCH_PHRASE, BENCH_PHRASE, None)?;
+    let mut store = Store::open(&path, &key).context("base de mesure")?;
     store.set_user_name("Banc d'essai")?;
 
     let t = Instant::now();

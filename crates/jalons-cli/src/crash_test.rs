@@ -13,6 +13,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use jalons_core::Store;
 use jalons_core::attachments::{AttachmentOwner, OwnerKind};
+use jalons_core::crypto::DataKey;
 use jalons_core::journal::JournalInput;
 use jalons_core::structures::StructureInput;
 
@@ -35,9 +36,16 @@ fn structure(i: u64) -> StructureInput {
     }
 }
 
+/// The passphrase of the throwaway database the writer and the checks share.
+const PHRASE: &str = "coupures lavande tracteur 1987";
+/// The writer gets the key itself from its parent, so that each start spends no time on
+/// the passphrase's derivation and the kills fall among writes.
+const KEY_VAR: &str = "JALONS_CLE_COUPURES";
+
 /// The child: writes until killed, one line on stdout per committed write.
 pub fn writer(db: &Path, seed: u64) -> anyhow::Result<()> {
-    let mut store = Store::open(db)?;
+    let key = std::env::var(KEY_VAR).ok().and_then(|hex| DataKey::from_hex(&hex)).context("clé de la base d'essai")?;
+    let mut store = Store::open(db, &key)?;
     if store.settings()?.user_name.is_none() {
         store.set_user_name("Test de coupure")?;
     }
@@ -93,25 +101,20 @@ struct Tally {
 }
 
 /// Files of the files folder that are partial copies or that no row refers to.
+/// Files in the folder beyond those the database knows (names are keyed hashes, so the
+/// count is compared; a known file that is missing is counted by the verification).
 fn left_behind(store: &Store, dir: &Path) -> anyhow::Result<usize> {
-    let known: std::collections::HashSet<String> = store
-        .read()?
-        .prepare("SELECT sha256 FROM stored_files")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut n = 0;
-    for shard in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        for file in std::fs::read_dir(shard.path()).into_iter().flatten().flatten() {
-            let name = file.file_name().to_string_lossy().into_owned();
-            if !known.contains(&name) {
-                n += 1;
-            }
-        }
-    }
-    Ok(n)
+    let known: i64 = store.read()?.query_row("SELECT COUNT(*) FROM stored_files", [], |r| r.get(0))?;
+    let on_disk = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|shard| std::fs::read_dir(shard.path()).into_iter().flatten().flatten())
+        .count();
+    Ok(on_disk.saturating_sub(usize::try_from(known).unwrap_or(0)))
 }
 
-fn check(db: &Path, reported: &[String], tally: &mut Tally) -> anyhow::Result<()> {
+fn check(db: &Path, key: &DataKey, reported: &[String], tally: &mut Tally) -> anyhow::Result<()> {
     // Opening sweeps what the kill cut short; the tally says how much there was.
     let dir = jalons_core::store::files_dir_of(db);
     let count = |partial: bool| {
@@ -124,7 +127,7 @@ fn check(db: &Path, reported: &[String], tally: &mut Tally) -> anyhow::Result<()
             .count()
     };
     let (files, partials) = (count(false), count(true));
-    let store = Store::open(db).context("réouverture après la coupure")?;
+    let store = Store::open(db, key).context("réouverture après la coupure")?;
     let partials_swept = partials.saturating_sub(count(true));
     tally.partials_swept += partials_swept;
     tally.orphans_swept += files.saturating_sub(count(false)).saturating_sub(partials_swept);
@@ -152,6 +155,7 @@ fn check(db: &Path, reported: &[String], tally: &mut Tally) -> anyhow::Result<()
 pub fn run(kills: usize, seed: u64) -> anyhow::Result<()> {
     let dir = tempfile_dir()?;
     let db = dir.join("jalons.sqlite");
+    let key = jalons_core::crypto::choose_phrase(&db, PHRASE, PHRASE, None)?;
     let exe = std::env::current_exe()?;
     let mut rng = Lcg(seed);
     let mut tally = Tally::default();
@@ -160,6 +164,7 @@ pub fn run(kills: usize, seed: u64) -> anyhow::Result<()> {
             .args(["crash-writer", "--db"])
             .arg(&db)
             .args(["--graine", &(seed + k as u64).to_string()])
+            .env(KEY_VAR, key.to_hex())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
@@ -173,6 +178,13 @@ pub fn run(kills: usize, seed: u64) -> anyhow::Result<()> {
                 }
             })
         };
+        // The kill falls among the writes, not during the key's derivation at opening.
+        let started = std::time::Instant::now();
+        while lines.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_empty()
+            && started.elapsed() < Duration::from_secs(30)
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         std::thread::sleep(Duration::from_millis(150 + rng.next(450)));
         if let Some(status) = child.try_wait()? {
             bail!("le processus d'écriture s'est arrêté seul ({status})");
@@ -182,7 +194,7 @@ pub fn run(kills: usize, seed: u64) -> anyhow::Result<()> {
         let _ = reader.join();
         tally.kills += 1;
         let reported = lines.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-        check(&db, &reported, &mut tally)?;
+        check(&db, &key, &reported, &mut tally)?;
     }
     println!(
         "| coupures (SIGKILL) | écritures confirmées vérifiées | perdues | échecs d'intégrité | copies partielles nettoyées | fichiers orphelins nettoyés | restés après réouverture |"

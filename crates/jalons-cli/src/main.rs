@@ -7,12 +7,11 @@ mod export_bench;
 mod safety;
 mod safety_bench;
 mod search_bench;
+mod unlock;
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
-use jalons_core::Store;
 use jalons_core::dossier::DossierParts;
 
 #[derive(Parser)]
@@ -162,7 +161,7 @@ fn main() -> std::process::ExitCode {
 fn run() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Demo { db, user } => {
-            let mut store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
+            let mut store = unlock::open(&db)?;
             if let Some(name) = user {
                 store.set_user_name(&name)?;
             }
@@ -179,12 +178,12 @@ fn run() -> anyhow::Result<()> {
             );
         }
         Command::Fiche { db, case, sortie, sans_notes, constats, finances, noms } => {
-            let store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
+            let store = unlock::open(&db)?;
             let parts = DossierParts { scores: !sans_notes, findings: constats, finances, people: noms };
             export::summary(&store, &case, parts, &sortie)?;
         }
         Command::Bilan { db, du, au, financeur, format, sortie } => {
-            let store = Store::open(&db).with_context(|| format!("Impossible d'ouvrir {}", db.display()))?;
+            let store = unlock::open(&db)?;
             export::report(&store, &du, &au, financeur.as_deref(), format.into(), &sortie)?;
         }
         Command::Sauvegarde { db, vers } => safety::backup(&db, vers)?,

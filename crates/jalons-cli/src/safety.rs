@@ -7,13 +7,16 @@ use jalons_core::backup::{self, BackupReason};
 use jalons_core::store::DbLock;
 use jalons_core::{ErrorCode, Store};
 
+use crate::unlock;
+
 fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
 pub fn backup(db: &Path, to: Option<PathBuf>) -> anyhow::Result<()> {
     let folder = to.unwrap_or_else(|| backup::default_folder(db));
-    let info = backup::take(db, &folder, BackupReason::Manual, now())?;
+    let key = unlock::key_for(db)?;
+    let info = backup::take(db, &key, &folder, BackupReason::Manual, now())?;
     let holds = info.holds.map(|h| format!("{} structures, {} accompagnements, ", h.structures, h.cases));
     println!(
         "Sauvegarde écrite\u{a0}: {} ({}{} Ko)",
@@ -26,7 +29,8 @@ pub fn backup(db: &Path, to: Option<PathBuf>) -> anyhow::Result<()> {
 
 pub fn restore(db: &Path, from: &Path) -> anyhow::Result<()> {
     let folder = from.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match Store::open(db) {
+    let key = unlock::key_for(db)?;
+    match Store::open(db, &key) {
         Ok(mut store) => {
             let restored = store.restore(from, folder, now())?;
             if let Some(safety) = restored.safety {
@@ -35,7 +39,7 @@ pub fn restore(db: &Path, from: &Path) -> anyhow::Result<()> {
         }
         Err(e) if matches!(e.code, ErrorCode::Damaged | ErrorCode::NotJalons) => {
             let _lock = DbLock::acquire(db)?;
-            let restored = backup::recover(db, from, folder, now())?;
+            let restored = backup::recover(db, &key, from, folder, now())?;
             if let Some(aside) = restored.set_aside {
                 println!("Base endommagée gardée sous {aside}");
             }
@@ -51,7 +55,7 @@ pub fn verify(db: &Path) -> anyhow::Result<bool> {
     if !db.is_file() {
         bail!("La base {} n'existe pas.", db.display());
     }
-    let store = match Store::open(db) {
+    let store = match Store::open(db, &unlock::key_for(db)?) {
         Ok(s) => s,
         Err(e) => {
             println!("{}", e.message);

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use jalons_core::Store;
 use jalons_core::backup::{self, BackupReason};
+use jalons_core::crypto;
 
 use crate::bench::ms;
 
@@ -22,20 +23,28 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
     println!("Sûreté des données\u{a0}: base de {:.0} Mio", size as f64 / 1_048_576.0);
     println!("| opération | taille | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
-    let (p50, p95, opened) = crate::bench::time(runs.min(5), || Store::open_then_check(db).map(drop));
-    opened?;
+    let (p50, p95, derived) =
+        crate::bench::time(runs.min(5), || crypto::key_from_phrase(db, crate::bench::BENCH_PHRASE));
+    let key = derived?;
     println!(
-        "| ouverture par l'application\u{a0}: verrou, nature du fichier, pièces jointes | — | {} | {} |",
+        "| clé tirée de la phrase secrète (Argon2id, 64 Mio, 3 passes), quand elle n'est pas retenue | — | {} | {} |",
         ms(p50),
         ms(p95)
     );
-    let (p50, p95, checked) = crate::bench::time(runs.min(5), || Store::check_integrity(db));
+    let (p50, p95, opened) = crate::bench::time(runs.min(5), || Store::open_then_check(db, &key).map(drop));
+    opened?;
+    println!(
+        "| ouverture chiffrée par l'application\u{a0}: verrou, clé, nature du fichier, pièces jointes | — | {} | {} |",
+        ms(p50),
+        ms(p95)
+    );
+    let (p50, p95, checked) = crate::bench::time(runs.min(5), || Store::check_integrity(db, &key));
     checked?;
     println!("| contrôle rapide d'intégrité et des liens, à côté du premier écran | — | {} | {} |", ms(p50), ms(p95));
     let mut k = 0;
     let (p50, p95, taken) = crate::bench::time(runs.min(5), || {
         k += 1;
-        backup::take(db, &folder, BackupReason::Manual, at(k))
+        backup::take(db, &key, &folder, BackupReason::Manual, at(k))
     });
     let taken = taken?;
     let backup_size = format!("{:.0} Mio", taken.size as f64 / 1_048_576.0);
@@ -44,13 +53,13 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
         ms(p50),
         ms(p95)
     );
-    let store = Store::open(db)?;
+    let store = Store::open(db, &key)?;
     let t = Instant::now();
     let report = store.verify()?;
     println!("| vérification complète (integrity_check) | — | {} | — |", ms(t.elapsed()));
     anyhow::ensure!(report.is_sound(), "la base du banc d'essai n'est pas saine\u{a0}: {:?}", report.lines());
     drop(store);
-    let mut store = Store::open(db)?;
+    let mut store = Store::open(db, &key)?;
     let t = Instant::now();
     store.restore(&folder.join(&taken.file_name), &folder, at(59))?;
     println!("| restauration (sauvegarde de sécurité comprise) | — | {} | — |", ms(t.elapsed()));

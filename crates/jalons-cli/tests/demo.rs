@@ -4,6 +4,8 @@ use std::process::Command;
 
 use jalons_core::Store;
 
+const PHRASE: &str = "lavande Diois tracteur 1987";
+
 #[test]
 fn demo_fills_a_new_database_and_signs_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -12,12 +14,14 @@ fn demo_fills_a_new_database_and_signs_it() {
         .args(["demo", "--db"])
         .arg(&db)
         .args(["--user", "Camille Martin"])
+        .env("JALONS_PHRASE_SECRETE", PHRASE)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("12 partenaires et 4 coopérations de démonstration chargés"));
 
-    let store = Store::open(&db).unwrap();
+    let key = jalons_core::crypto::key_from_phrase(&db, PHRASE).unwrap();
+    let store = Store::open(&db, &key).unwrap();
     assert!(store.list_structures(&Default::default()).unwrap().len() >= 30);
     assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
     let cases = store.list_cases(&Default::default()).unwrap();
@@ -29,14 +33,23 @@ fn demo_fills_a_new_database_and_signs_it() {
     };
     let files = store.list_attachments(&owner).unwrap();
     assert_eq!(files[0].name, "synthese-diagnostic-sillon.pdf");
-    assert!(store.attachment_file(&files[0].id).unwrap().starts_with(dir.path().join("demo-fichiers")));
+    let copy = store.attachment_copy(&files[0].id, &dir.path().join("ouverts")).unwrap();
+    assert_eq!(copy.file_name().unwrap(), "synthese-diagnostic-sillon.pdf");
+    assert!(std::fs::read(copy).unwrap().starts_with(b"%PDF"));
 }
 
 #[test]
 fn demo_refuses_a_database_that_has_data_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite");
-    let run = || Command::new(env!("CARGO_BIN_EXE_jalons-cli")).args(["demo", "--db"]).arg(&db).output().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_jalons-cli"))
+            .args(["demo", "--db"])
+            .arg(&db)
+            .env("JALONS_PHRASE_SECRETE", PHRASE)
+            .output()
+            .unwrap()
+    };
     assert!(run().status.success());
     let second = run();
     assert!(!second.status.success());

@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+const PHRASE: &str = "lavande Diois tracteur 1987";
+
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jalons-cli")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_jalons-cli")).args(args).env("JALONS_PHRASE_SECRETE", PHRASE).output().unwrap()
 }
 
 fn text(o: &Output) -> String {
@@ -63,6 +65,7 @@ fn two_processes_on_a_new_file_never_race_on_its_creation() {
         let spawn = || {
             Command::new(env!("CARGO_BIN_EXE_jalons-cli"))
                 .args(["demo", "--db", db.to_str().unwrap()])
+                .env("JALONS_PHRASE_SECRETE", PHRASE)
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()

@@ -16,6 +16,7 @@ use crate::cooperation::{
     CooperationFilter, CooperationInput, CooperationKind, CooperationMember, CooperationProject, CooperationStage,
     MemberInput,
 };
+use crate::crypto::{EncryptionStatus, LockNeed, PhraseStrength, Unlocked};
 use crate::diagnostic::{
     Diagnostic, DiagnosticDomain, DiagnosticInput, DomainScore, Interview, InterviewInput, MetContact,
     PreviousDiagnostic, ScoreInput,
@@ -91,7 +92,7 @@ pub fn typescript() -> String {
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
         OwnerKind, AttachmentOwner, Attachment,
-        BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup,
+        BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup, LockNeed, PhraseStrength, EncryptionStatus, Unlocked,
         Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,

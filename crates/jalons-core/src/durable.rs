@@ -67,15 +67,15 @@ fn finish(partial: &Path, target: &Path, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `target` through a temporary file, owner-only (a summary or a report
-/// holds confidential data); `what` names the file in messages (« La fiche de synthèse
-/// n'a pas pu être écrite »).
-pub fn write_file(target: &Path, bytes: &[u8], what: &str) -> Result<()> {
+/// Writes `target` through a temporary file, owner-only, with what `fill` puts in it;
+/// `what` names the file in messages (« La fiche de synthèse n'a pas pu être écrite »). A
+/// failure leaves nothing behind and the old file, if any, as it was.
+pub fn write_through(target: &Path, what: &str, fill: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<()> {
     let partial = partial_path(target);
     let written = (|| {
         let mut f = File::create(&partial)?;
         owner_only_file(&partial)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         f.sync_all()
     })();
     if let Err(e) = written {
@@ -85,21 +85,15 @@ pub fn write_file(target: &Path, bytes: &[u8], what: &str) -> Result<()> {
     finish(&partial, target, what)
 }
 
+/// Writes `bytes` to `target` through a temporary file, owner-only (a summary or a report
+/// holds confidential data).
+pub fn write_file(target: &Path, bytes: &[u8], what: &str) -> Result<()> {
+    write_through(target, what, |f| f.write_all(bytes))
+}
+
 /// Copies `source` to `target` through a temporary file, owner-only.
 pub fn copy_file(source: &Path, target: &Path, what: &str) -> Result<()> {
-    let partial = partial_path(target);
-    let copied = (|| {
-        let mut from = File::open(source)?;
-        let mut to = File::create(&partial)?;
-        owner_only_file(&partial)?;
-        std::io::copy(&mut from, &mut to)?;
-        to.sync_all()
-    })();
-    if let Err(e) = copied {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(what, &e));
-    }
-    finish(&partial, target, what)
+    write_through(target, what, |to| std::io::copy(&mut File::open(source)?, to).map(|_| ()))
 }
 
 /// Takes read and write rights away from the group and others, and never gives any: a

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     ReadOnly,
     /// Another Jalons (a window or jalons-cli) has this database open.
     InUse,
+    /// A plain database from before encryption: the app converts it before opening it.
+    Unencrypted,
     Internal,
 }
 

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod clock;
 pub mod consultants;
 pub mod cooperation;
+pub mod crypto;
 mod demo;
 pub mod diagnostic;
 pub mod dossier;

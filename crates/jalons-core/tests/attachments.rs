@@ -7,7 +7,7 @@ use jalons_core::{ErrorCode, Store};
 
 fn store_on_disk() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("jalons.sqlite")).unwrap();
+    let mut s = Store::open(&dir.path().join("jalons.sqlite"), &common::key()).unwrap();
     s.set_user_name("Camille Martin").unwrap();
     (dir, s)
 }
@@ -20,6 +20,11 @@ fn file(dir: &tempfile::TempDir, name: &str, content: &[u8]) -> std::path::PathB
 
 fn stored_files(dir: &tempfile::TempDir) -> usize {
     walk(&dir.path().join("jalons-fichiers"))
+}
+
+fn only_stored_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let shard = std::fs::read_dir(dir.path().join("jalons-fichiers")).unwrap().next().unwrap().unwrap().path();
+    std::fs::read_dir(shard).unwrap().next().unwrap().unwrap().path()
 }
 
 fn walk(p: &std::path::Path) -> usize {
@@ -45,17 +50,21 @@ fn the_same_file_twice_is_stored_once_and_goes_with_its_last_attachment() {
     assert_eq!(stored_files(&dir), 1);
     assert_eq!(s.list_attachments(&on_case).unwrap(), std::slice::from_ref(&a));
 
-    let stored = s.attachment_file(&a.id).unwrap();
-    assert_eq!(std::fs::read(&stored).unwrap(), b"%PDF-1.4 compte rendu");
-    assert!(stored.starts_with(dir.path().join("jalons-fichiers")));
+    let sealed = std::fs::read(only_stored_file(&dir)).unwrap();
+    assert!(!sealed.windows(8).any(|w| w == b"%PDF-1.4"), "the stored copy is sealed");
+    let opened = dir.path().join("ouverts");
+    let copy = s.attachment_copy(&a.id, &opened).unwrap();
+    assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF-1.4 compte rendu");
+    assert!(copy.starts_with(&opened));
+    assert_eq!(copy.file_name().unwrap(), "compte-rendu.pdf");
     std::fs::remove_file(&pdf).unwrap();
-    assert!(s.attachment_file(&a.id).is_ok(), "the copy does not depend on the original");
+    assert!(s.attachment_copy(&a.id, &opened).is_ok(), "the copy does not depend on the original");
 
     s.remove_attachment(&a.id).unwrap();
     assert_eq!(stored_files(&dir), 1, "still used by the structure");
     s.remove_attachment(&b.id).unwrap();
     assert_eq!(stored_files(&dir), 0);
-    assert_eq!(s.attachment_file(&b.id).unwrap_err().code, ErrorCode::NotFound);
+    assert_eq!(s.attachment_copy(&b.id, &opened).unwrap_err().code, ErrorCode::NotFound);
 }
 
 #[test]

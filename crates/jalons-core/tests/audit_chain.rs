@@ -6,11 +6,10 @@ mod common;
 
 use jalons_core::Store;
 use jalons_core::store::chain;
-use rusqlite::Connection;
 
 fn store_on_disk(dir: &std::path::Path) -> (Store, std::path::PathBuf) {
     let path = dir.join("jalons.sqlite");
-    let mut s = Store::open(&path).unwrap();
+    let mut s = Store::open(&path, &common::key()).unwrap();
     s.set_user_name("Camille Martin").unwrap();
     (s, path)
 }
@@ -27,7 +26,7 @@ fn writes_are_chained_and_the_database_refuses_to_rewrite_them() {
     assert!(report.lines().iter().any(|l| l.contains("chaîne intacte")), "{:?}", report.lines());
     drop(s);
 
-    let raw = Connection::open(&path).unwrap();
+    let raw = common::raw(&path);
     for sql in ["UPDATE audit_log SET actor = 'Quelqu''un d''autre'", "DELETE FROM audit_log"] {
         let e = raw.execute(sql, []).unwrap_err().to_string();
         assert!(e.contains("ne se modifie pas"), "{sql}: {e}");
@@ -56,7 +55,7 @@ fn the_verifier_flags_every_random_rewrite_of_ten_thousand_rows() {
     let (s, path) = store_on_disk(dir.path());
     drop(s);
     // Rows as a version before the chain wrote them; the next opening seals them in order.
-    let mut raw = Connection::open(&path).unwrap();
+    let mut raw = common::raw(&path);
     let tx = raw.transaction().unwrap();
     for i in 0..ROWS {
         tx.execute(
@@ -73,8 +72,8 @@ fn the_verifier_flags_every_random_rewrite_of_ten_thousand_rows() {
     }
     tx.commit().unwrap();
     drop(raw);
-    drop(Store::open(&path).unwrap());
-    let mut raw = Connection::open(&path).unwrap();
+    drop(Store::open(&path, &common::key()).unwrap());
+    let mut raw = common::raw(&path);
     let total: i64 = raw.query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get(0)).unwrap();
     assert!(total >= ROWS as i64);
     assert_eq!(chain::check(&raw).unwrap(), chain::ChainCheck { rows: total, broken: None });

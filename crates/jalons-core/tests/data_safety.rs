@@ -18,7 +18,7 @@ fn at(s: &str) -> NaiveDateTime {
 
 fn new_store(dir: &Path) -> (PathBuf, Store) {
     let db = dir.join("jalons.sqlite");
-    let mut s = Store::open(&db).unwrap();
+    let mut s = Store::open(&db, &common::key()).unwrap();
     s.set_user_name("Camille Martin").unwrap();
     (db, s)
 }
@@ -73,12 +73,13 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let attached = s.attach_file(&AttachmentOwner { kind: OwnerKind::Structure, id: sid }, &pdf, true).unwrap();
     let before = dump(&s.read().unwrap());
 
-    let info = backup::take(&db, &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
+    let info = backup::take(&db, &common::key(), &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
     assert_eq!(info.file_name, "jalons-2026-12-01-093000-manuelle.sqlite");
     let holds = info.holds.unwrap();
     assert_eq!((holds.structures, holds.cases), (1, 0));
     assert!(holds.last_change.is_some());
-    assert!(folder.join("fichiers").join(&attached.sha256[..2]).join(&attached.sha256).is_file());
+    let shards: Vec<_> = std::fs::read_dir(folder.join("fichiers")).unwrap().flatten().collect();
+    assert_eq!(shards.len(), 1, "the attached file is copied with the backup");
 
     structure(&mut s, "Café-concert du Vivarais");
     s.remove_attachment(&attached.id).unwrap();
@@ -88,24 +89,28 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let path = backup::resolve(&folder, &db, &info.file_name).unwrap();
     let restored = s.restore(&path, &folder, at("2026-12-01 10:00:00")).unwrap();
     assert_eq!(dump(&s.read().unwrap()), before, "the restored database equals the dump at backup time");
-    assert_eq!(std::fs::read(s.attachment_file(&attached.id).unwrap()).unwrap(), b"%PDF-1.4 statuts");
+    assert_eq!(
+        std::fs::read(s.attachment_copy(&attached.id, &dir.path().join("ouverts")).unwrap()).unwrap(),
+        b"%PDF-1.4 statuts"
+    );
     let safety = restored.safety.unwrap();
     assert_eq!(safety.reason, BackupReason::BeforeRestore);
     assert_eq!(safety.holds.as_ref().unwrap().structures, 2);
     // A backup right after a restore (the one at quit) holds the restored state.
-    let after_restore = backup::take(&db, &folder, BackupReason::Quit, at("2026-12-01 10:01:00")).unwrap();
+    let after_restore =
+        backup::take(&db, &common::key(), &folder, BackupReason::Quit, at("2026-12-01 10:01:00")).unwrap();
     assert_eq!(after_restore.holds.unwrap().structures, 1);
 
     // Still there after a restart, and still writable.
     drop(s);
-    let mut s = Store::open(&db).unwrap();
+    let mut s = Store::open(&db, &common::key()).unwrap();
     assert_eq!(names(&s), ["Les Arts Buissonniers"]);
     structure(&mut s, "Compagnie du Sillon");
 
     let undo = backup::resolve(&folder, &db, &safety.file_name).unwrap();
     s.restore(&undo, &folder, at("2026-12-01 10:05:00")).unwrap();
     assert_eq!(dump(&s.read().unwrap()), after);
-    let listed = backup::list(&folder, &db);
+    let listed = backup::list(&folder, &db, &common::key());
     assert_eq!(listed.len(), 4);
     assert_eq!(listed[0].reason, BackupReason::BeforeRestore);
 }
@@ -126,8 +131,10 @@ fn backups_taken_while_writing_are_whole_and_hold_every_earlier_commit() {
     };
     for k in 0..5 {
         let committed = names(&store.lock().unwrap()).len();
-        let info = backup::take(&db, &folder, BackupReason::Auto, at(&format!("2026-12-01 09:00:0{k}"))).unwrap();
-        let copy = rusqlite::Connection::open(folder.join(&info.file_name)).unwrap();
+        let info =
+            backup::take(&db, &common::key(), &folder, BackupReason::Auto, at(&format!("2026-12-01 09:00:0{k}")))
+                .unwrap();
+        let copy = common::raw(&folder.join(&info.file_name));
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
         assert!(info.holds.unwrap().structures >= i64::try_from(committed).unwrap(), "backup {k} lost commits");
@@ -148,7 +155,7 @@ fn a_backup_that_is_not_jalons_or_is_damaged_is_refused_and_nothing_changes() {
     assert_eq!(e.code, ErrorCode::NotJalons);
     assert!(e.message.starts_with("Cette sauvegarde ne peut pas être restaurée."), "{}", e.message);
     assert_eq!(names(&s), ["Les Arts Buissonniers"]);
-    assert_eq!(backup::list(&folder, &db).len(), 1, "no safety backup for a refused restore");
+    assert_eq!(backup::list(&folder, &db, &common::key()).len(), 1, "no safety backup for a refused restore");
 }
 
 fn demo_file(dir: &Path) -> PathBuf {
@@ -159,7 +166,7 @@ fn demo_file(dir: &Path) -> PathBuf {
 }
 
 fn open_error(db: &Path) -> jalons_core::Error {
-    match Store::open(db) {
+    match Store::open(db, &common::key()) {
         Ok(_) => panic!("{} opened", db.display()),
         Err(e) => e,
     }
@@ -209,13 +216,13 @@ fn a_truncated_file_and_random_bytes_in_pages_are_reported_damaged() {
 fn the_app_s_later_integrity_check_finds_what_the_quick_opening_let_through() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_file(dir.path());
-    Store::check_integrity(&db).unwrap();
+    Store::check_integrity(&db, &common::key()).unwrap();
     let mut bytes = std::fs::read(&db).unwrap();
     let len = bytes.len();
     // The last pages only: the opening reads the schema and the settings, not these.
     bytes[len - 20 * 4096..].fill(0x5a);
     std::fs::write(&db, &bytes).unwrap();
-    let e = Store::check_integrity(&db).unwrap_err();
+    let e = Store::check_integrity(&db, &common::key()).unwrap_err();
     assert_eq!(e.code, ErrorCode::Damaged);
     assert!(e.message.contains("est endommagée"), "{}", e.message);
 }
@@ -244,7 +251,7 @@ fn a_read_only_file_or_folder_is_refused_and_never_chmod_ed() {
 fn a_newer_database_is_refused_before_anything_is_written_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_file(dir.path());
-    rusqlite::Connection::open(&db).unwrap().pragma_update(None, "user_version", 999).unwrap();
+    common::raw(&db).pragma_update(None, "user_version", 999).unwrap();
     let before = std::fs::read(&db).unwrap();
     let e = open_error(&db);
     assert!(e.message.contains("plus récente"), "{}", e.message);
@@ -306,7 +313,7 @@ fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
         "a".to_owned(),
     ];
     // As a colleague's SQLite tool would have written them.
-    let tool = rusqlite::Connection::open(&db).unwrap();
+    let tool = common::raw(&db);
     tool.execute_batch("PRAGMA ignore_check_constraints = ON").unwrap();
     for (i, hash) in crafted.iter().enumerate() {
         tool.execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES (?1, 1, 't')", [hash]).unwrap();
@@ -320,7 +327,7 @@ fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
     drop(tool);
     for i in 0..crafted.len() {
         let id = format!("0190b5a0-0000-7000-8000-00000000000{i}");
-        let e = s.attachment_file(&id).unwrap_err();
+        let e = s.attachment_copy(&id, &dir.path().join("ouverts")).unwrap_err();
         assert_eq!(e.code, ErrorCode::Damaged, "{}", e.message);
         s.remove_attachment(&id).unwrap();
     }
@@ -332,7 +339,7 @@ fn crafted_hashes_open_nothing_delete_nothing_and_the_store_goes_on() {
 fn the_schema_refuses_a_hash_that_is_not_one() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _s) = new_store(dir.path());
-    let tool = rusqlite::Connection::open(&db).unwrap();
+    let tool = common::raw(&db);
     let e = tool.execute("INSERT INTO stored_files (sha256, size, stored_at) VALUES ('../x', 1, 't')", []);
     assert!(e.is_err());
 }
@@ -358,7 +365,7 @@ fn closing_folds_the_wal_back_so_the_file_alone_holds_everything() {
     let copy = dir.path().join("copie").join("jalons.sqlite");
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     std::fs::copy(&db, &copy).unwrap();
-    assert_eq!(names(&Store::open(&copy).unwrap()), ["A", "B", "C"]);
+    assert_eq!(names(&Store::open(&copy, &common::key()).unwrap()), ["A", "B", "C"]);
 }
 
 #[test]
@@ -376,11 +383,11 @@ fn partial_copies_and_orphan_files_are_swept_at_opening() {
     std::fs::write(files.join(&orphan), "orphelin").unwrap();
     std::fs::write(files.join(format!("{orphan}.partiel")), "coupé").unwrap();
     std::fs::write(files.join("notes-personnelles.txt"), "pas à Jalons").unwrap();
-    let s = Store::open(&db).unwrap();
+    let s = Store::open(&db, &common::key()).unwrap();
     assert!(!files.join(&orphan).exists());
     assert!(!files.join(format!("{orphan}.partiel")).exists());
     assert!(files.join("notes-personnelles.txt").exists());
-    assert!(s.attachment_file(&kept.id).is_ok());
+    assert!(s.attachment_copy(&kept.id, &dir.path().join("ouverts")).is_ok());
     assert!(s.verify().unwrap().is_sound());
 }
 
@@ -455,16 +462,16 @@ fn a_backup_on_a_full_disk_is_refused_leaves_nothing_and_succeeds_once_space_is_
         assert!(size > 512 * 1024 && size < 3 * 1024 * 1024, "the demo's size, {size} bytes, suits a 4 MiB disk");
         let filler = stick.join("film.mkv");
         std::fs::write(&filler, vec![0u8; usize::try_from(4 * 1024 * 1024 - size / 2).unwrap()]).ok();
-        let e = backup::take(&db, stick, BackupReason::Manual, at("2026-12-01 10:00:00")).unwrap_err();
+        let e = backup::take(&db, &common::key(), stick, BackupReason::Manual, at("2026-12-01 10:00:00")).unwrap_err();
         assert_eq!(e.code, ErrorCode::DiskFull, "{}", e.message);
         assert!(e.message.starts_with("Le disque est plein"), "{}", e.message);
         assert_eq!(left_in(stick, &["film.mkv"]), Vec::<String>::new());
-        assert!(backup::list(stick, &db).is_empty());
+        assert!(backup::list(stick, &db, &common::key()).is_empty());
 
         std::fs::remove_file(&filler).unwrap();
-        let taken = backup::take(&db, stick, BackupReason::Manual, at("2026-12-01 10:05:00")).unwrap();
+        let taken = backup::take(&db, &common::key(), stick, BackupReason::Manual, at("2026-12-01 10:05:00")).unwrap();
         assert!(taken.holds.unwrap().structures > 0);
-        Store::check_integrity(&stick.join(&taken.file_name)).unwrap();
+        Store::check_integrity(&stick.join(&taken.file_name), &common::key()).unwrap();
     });
 }
 

@@ -120,7 +120,7 @@ fn the_migration_indexes_what_an_older_database_holds() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.sqlite");
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
+        let conn = common::raw(&path);
         let migrations = jalons_core::store::migrations::MIGRATIONS;
         let v8 = migrations.iter().position(|m| m.contains("search_index")).unwrap();
         for m in &migrations[..v8] {
@@ -133,7 +133,7 @@ fn the_migration_indexes_what_an_older_database_holds() {
         )
         .unwrap();
     }
-    let s = Store::open(&path).unwrap();
+    let s = Store::open(&path, &common::key()).unwrap();
     assert_eq!(titles(&s.search("theatre", 8).unwrap(), SearchKind::Structure), ["Théâtre du Sillon"]);
 }
 

@@ -1,3 +1,5 @@
+mod common;
+
 use jalons_core::structures::{ArchiveFilter, ContactInput, LegalForm, StructureFilter, StructureInput, StructureSort};
 use jalons_core::{ErrorCode, Store};
 
@@ -171,10 +173,10 @@ fn data_survives_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub").join("jalons.sqlite");
     let id = {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Store::open(&path, &common::key()).unwrap();
         s.create_structure(&sillon()).unwrap().id
     };
-    let s = Store::open(&path).unwrap();
+    let s = Store::open(&path, &common::key()).unwrap();
     assert_eq!(s.get_structure(&id).unwrap().name, "Compagnie du Sillon");
 }
 
@@ -184,7 +186,7 @@ fn the_database_file_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jalons.sqlite");
-    let _store = Store::open(&path).unwrap();
+    let _store = Store::open(&path, &common::key()).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }

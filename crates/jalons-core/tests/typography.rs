@@ -59,8 +59,9 @@ fn read(literal: &str) -> String {
 }
 
 fn is_sql(text: &str) -> bool {
-    const WORDS: [&str; 12] = [
+    const WORDS: [&str; 14] = [
         "SELECT", "INSERT", "UPDATE", "DELETE", "WHERE", "LIKE", "JOIN", "CREATE", "PRAGMA", "VALUES", " AND ", " OR ",
+        "ATTACH", "DETACH",
     ];
     WORDS.iter().any(|w| text.contains(w)) || [" = ?", " < ?", " > ?", "= ?1"].iter().any(|p| text.contains(p))
 }

@@ -9,7 +9,8 @@ use jalons_export::{summary_pdf, summary_preview};
 
 fn demo() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    let mut store =
+        Store::open(&dir.path().join("demo.sqlite"), &jalons_core::crypto::DataKey::generate().unwrap()).unwrap();
     store.set_user_name("Camille Martin").unwrap();
     store.load_demo().unwrap();
     (dir, store)

@@ -1,7 +1,7 @@
 // Attachments: a PDF attached to a case through the « attach » dialog (answered by the
 // test environment), still listed after a restart, opened with the default application
 // (a stand-in that records what it opened), then removed.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from '@wdio/globals';
 import { click, firstStart, heading } from '../helpers.mjs';
 
@@ -40,8 +40,15 @@ describe('Les pièces jointes', () => {
 			}
 			return opened !== '';
 		});
-		expect(opened).toContain('jalons-fichiers');
+		// A readable copy, in the session's private folder; the stored one stays sealed.
+		expect(opened).toContain('jalons-ouverts');
+		expect(opened.endsWith('/compte-rendu-diagnostic.pdf')).toBe(true);
 		expect(readFileSync(opened).subarray(0, 8).toString()).toBe('%PDF-1.4');
+		const folder = `${process.env.JALONS_TEST_DB.replace(/\.sqlite$/, '')}-fichiers`;
+		const stored = readdirSync(folder).flatMap((shard) => readdirSync(`${folder}/${shard}`).map((f) => `${folder}/${shard}/${f}`));
+		// This PDF and the demo's: both sealed.
+		expect(stored.length).toBe(2);
+		for (const file of stored) expect(readFileSync(file).includes(Buffer.from('%PDF'))).toBe(false);
 	});
 
 	it('removes it after confirmation', async () => {

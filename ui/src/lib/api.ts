@@ -28,6 +28,7 @@ import type {
 	DiagnosticInput,
 	DossierParts,
 	EmployerFunction,
+	EncryptionStatus,
 	Engagement,
 	EngagementFilter,
 	EngagementInput,
@@ -53,6 +54,7 @@ import type {
 	PartnerFilter,
 	PartnerInput,
 	PeriodReport,
+	PhraseStrength,
 	Plan,
 	PlanInput,
 	ReferenceData,
@@ -76,7 +78,8 @@ import type {
 	TaskInput,
 	TrainingActionInput,
 	TrainingPlan,
-	TransitionInput
+	TransitionInput,
+	Unlocked
 } from './bindings';
 
 /** A refused command: `code` to branch on, `message` in French, `field` to highlight. */
@@ -226,6 +229,20 @@ export const api = {
 	resetBackupFolder: () => call<BackupStatus>('reset_backup_folder'),
 	restoreBackup: (fileName: string) => call<Restored>('restore_backup', { fileName }),
 	recoverFromBackup: (fileName: string) => call<Restored>('recover_from_backup', { fileName }),
+	passphraseStrength: (phrase: string) => call<PhraseStrength>('passphrase_strength', { phrase }),
+	createDatabase: (phrase: string, confirmation: string, remember: boolean) =>
+		call<Unlocked>('create_database', { phrase, confirmation, remember }),
+	convertDatabase: (phrase: string, confirmation: string, remember: boolean) =>
+		call<Unlocked>('convert_database', { phrase, confirmation, remember }),
+	unlockDatabase: (secret: { phrase?: string; recoveryKey?: string }, remember: boolean) =>
+		call<Unlocked>('unlock_database', { ...secret, remember }),
+	resetPassphrase: (phrase: string, confirmation: string) =>
+		call<null>('reset_passphrase', { phrase, confirmation }),
+	changePassphrase: (current: string, phrase: string, confirmation: string) =>
+		call<null>('change_passphrase', { current, phrase, confirmation }),
+	encryptionStatus: () => call<EncryptionStatus>('encryption_status'),
+	setKeyRemembered: (remember: boolean) => call<EncryptionStatus>('set_key_remembered', { remember }),
+	saveRecoveryKey: (phrase: string) => call<string | null>('save_recovery_key', { phrase }),
 	/** The integrity check, run beside the first screen, found the database damaged. */
 	onDamaged: (damaged: () => void): Promise<UnlistenFn> => listen('database-damaged', () => damaged()),
 	/** The batch of summaries, after each file written and when it ends or fails. */

@@ -10,7 +10,7 @@ message: string,
  */
 field?: string, };
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "damaged" | "not_jalons" | "disk_full" | "read_only" | "in_use" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "damaged" | "not_jalons" | "disk_full" | "read_only" | "in_use" | "unencrypted" | "internal";
 
 export type Choice = { code: string, label: string, };
 
@@ -812,11 +812,48 @@ safety: BackupInfo | null,
  */
 set_aside: string | null, };
 
-export type Startup = { problem: ApiError | null, 
+export type Startup = { 
+/**
+ * What the user must do before the database opens (a passphrase to choose or type).
+ */
+lock: LockNeed | null, problem: ApiError | null, 
 /**
  * The database file.
  */
 database: string, backups: BackupStatus, };
+
+export type LockNeed = "create" | "convert" | "unlock" | "recovery_only";
+
+export type PhraseStrength = { 
+/**
+ * 0 (guessed at once) to 4 (out of reach).
+ */
+score: number, label: string, 
+/**
+ * What would make it stronger; empty when nothing needs to change.
+ */
+hint: string, acceptable: boolean, };
+
+export type EncryptionStatus = { 
+/**
+ * The key is kept in this computer's keyring: starts ask nothing.
+ */
+remembered: boolean, 
+/**
+ * The key file beside the database.
+ */
+key_file: string, };
+
+export type Unlocked = { 
+/**
+ * For a passphrase just chosen: the recovery key, to write down now.
+ */
+recovery_key: string | null, 
+/**
+ * Why the key could not be remembered on this computer (no keyring): the database is
+ * open all the same, and the passphrase will be asked at the next start.
+ */
+keyring_problem: string | null, };
 
 export type Task = { id: string, structure_id: string, structure_name: string, case_id: string | null, case_reference: string | null, title: string, due_on: string, done_on: string | null, };
 

@@ -15,11 +15,12 @@ export const session = $state<{
 	generation: 0
 });
 
-/** When the database could not be opened, only `startup` is loaded: it says why. */
+/** While the database is locked or could not be opened, only `startup` is loaded: it
+ * says what to do. */
 export async function loadSession(): Promise<void> {
 	const startup = await api.startup();
 	session.startup = startup;
-	if (startup.problem) return;
+	if (startup.lock || startup.problem) return;
 	const [settings, reference] = await Promise.all([api.getSettings(), api.getReference()]);
 	session.settings = settings;
 	session.reference = reference;

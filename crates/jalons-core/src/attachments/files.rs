@@ -1,5 +1,6 @@
 //! The files themselves: reading and hashing what the user picked, and the folder where
-//! Jalons keeps its copies (`<hash[..2]>/<hash>`), readable by its owner only.
+//! Jalons keeps its sealed copies (`<address[..2]>/<address>`, the address a keyed hash of
+//! the content's SHA-256), readable by its owner only.
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::crypto::{DataKey, sealed};
 use crate::{Error, ErrorCode, Result, durable};
 
 /// The largest file Jalons accepts: 100 Mo.
@@ -62,31 +64,43 @@ pub(crate) fn sha256_of(path: &Path) -> std::io::Result<String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// A stored file's name: its SHA-256 in 64 lowercase hex digits. A hash read from the
-/// database becomes a path only through this check, so that a crafted database (`../…`,
-/// an absolute path, one character) can neither open nor delete anything outside the
-/// folder.
+/// A content hash: 64 lowercase hex digits. A hash read from the database becomes a path
+/// only through this check, so that a crafted database (`../…`, an absolute path, one
+/// character) can neither open nor delete anything outside the folder.
 pub(crate) fn is_hash(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Where the copy of a file with this hash lives.
-pub(crate) fn stored_path(dir: &Path, sha256: &str) -> Result<PathBuf> {
+fn bad_hash() -> Error {
+    Error::new(
+        ErrorCode::Damaged,
+        "Cette pièce jointe est mal enregistrée dans la base (son empreinte n'est pas valable)\u{a0}: \
+         Jalons ne l'ouvre pas et ne touche à aucun fichier.",
+    )
+}
+
+/// Where the sealed copy of a file with this SHA-256 lives.
+pub(crate) fn stored_path(dir: &Path, key: &DataKey, sha256: &str) -> Result<PathBuf> {
     if !is_hash(sha256) {
-        return Err(Error::new(
-            ErrorCode::Damaged,
-            "Cette pièce jointe est mal enregistrée dans la base (son empreinte n'est pas valable)\u{a0}: \
-             Jalons ne l'ouvre pas et ne touche à aucun fichier.",
-        ));
+        return Err(bad_hash());
+    }
+    let address = sealed::address(key, sha256);
+    Ok(dir.join(&address[..2]).join(address))
+}
+
+/// Where an earlier, unencrypted Jalons kept it: named by the hash itself.
+pub(crate) fn plain_path(dir: &Path, sha256: &str) -> Result<PathBuf> {
+    if !is_hash(sha256) {
+        return Err(bad_hash());
     }
     Ok(dir.join(&sha256[..2]).join(sha256))
 }
 
-/// Copies the file into the folder unless a copy with the same hash is there already;
+/// Seals the file into the folder unless a copy with the same content is there already;
 /// through a temporary name, synced before it is renamed, so that a copy cut short never
 /// passes for a stored file and a failed one leaves nothing behind.
-pub(crate) fn store(dir: &Path, source: &Path, picked: &Picked) -> Result<()> {
-    let target = stored_path(dir, &picked.sha256)?;
+pub(crate) fn store(dir: &Path, key: &DataKey, source: &Path, picked: &Picked) -> Result<()> {
+    let target = stored_path(dir, key, &picked.sha256)?;
     if target.exists() {
         return Ok(());
     }
@@ -94,7 +108,55 @@ pub(crate) fn store(dir: &Path, source: &Path, picked: &Picked) -> Result<()> {
     let folder = |e: std::io::Error| Error::io("Le dossier des pièces jointes n'a pas pu être créé", &e);
     durable::owner_only_dir(dir).map_err(folder)?;
     durable::owner_only_dir(parent).map_err(folder)?;
-    durable::copy_file(source, &target, &format!("Le fichier «\u{a0}{}\u{a0}» n'a pas pu être copié", picked.name))
+    durable::write_through(
+        &target,
+        &format!("Le fichier «\u{a0}{}\u{a0}» n'a pas pu être copié", picked.name),
+        |to| sealed::seal(key, &mut File::open(source)?, to),
+    )
+}
+
+/// The SHA-256 of a sealed file's content, read through the seal; an error when it does
+/// not open (altered, or sealed with another key).
+pub(crate) fn sealed_sha256(key: &DataKey, path: &Path) -> std::io::Result<String> {
+    let mut hasher = HashingWriter(Sha256::new());
+    sealed::open(key, &mut File::open(path)?, &mut hasher)?;
+    Ok(hasher.0.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+struct HashingWriter(Sha256);
+
+impl std::io::Write for HashingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Seals, in place, the plain copies an earlier Jalons kept of these files: each sealed
+/// copy is written and synced before the plain one is overwritten and removed.
+pub(crate) fn seal_plain_files(dir: &Path, key: &DataKey, hashes: &HashSet<String>) -> Result<()> {
+    for hash in hashes {
+        let plain = plain_path(dir, hash)?;
+        if !plain.is_file() {
+            continue;
+        }
+        let target = stored_path(dir, key, hash)?;
+        if !target.exists() {
+            if let Some(parent) = target.parent() {
+                durable::owner_only_dir(parent)
+                    .map_err(|e| Error::io("Le dossier des pièces jointes n'a pas pu être créé", &e))?;
+            }
+            durable::write_through(&target, "Une pièce jointe n'a pas pu être chiffrée", |to| {
+                sealed::seal(key, &mut File::open(&plain)?, to)
+            })?;
+        }
+        crate::crypto::convert::shred(&plain)
+            .map_err(|e| Error::io("Une pièce jointe en clair n'a pas pu être effacée", &e))?;
+    }
+    Ok(())
 }
 
 /// What a sweep of the files folder removed.
@@ -107,9 +169,10 @@ pub struct Swept {
     pub bytes: u64,
 }
 
-/// Removes partial copies and the stored files whose hash is not in `known`. Only names
-/// Jalons writes are touched: anything else in the folder is left alone.
-pub(crate) fn sweep(dir: &Path, known: &HashSet<String>) -> Swept {
+/// Removes partial copies and the stored files whose address is not one of `known`
+/// hashes'. Only names Jalons writes are touched: anything else in the folder is left alone.
+pub(crate) fn sweep(dir: &Path, key: &DataKey, known: &HashSet<String>) -> Swept {
+    let known: HashSet<String> = known.iter().map(|h| sealed::address(key, h)).collect();
     let mut swept = Swept::default();
     let Ok(shards) = std::fs::read_dir(dir) else {
         return swept;

@@ -1,14 +1,15 @@
 //! Attaching, listing, opening and removing files.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::files::{self, Swept, mime, stored_path};
 use super::{Attachment, AttachmentOwner};
+use crate::crypto::sealed;
 use crate::ids::{new_id, parse_id};
-use crate::{Error, Result, Store};
+use crate::{Error, Result, Store, durable};
 
 const ENTITY: &str = "attachment";
 
@@ -70,8 +71,8 @@ impl Store {
     /// Deletes stored copies nothing refers to any more; a file left behind by a failure
     /// only takes room, so failures here are not reported.
     pub(crate) fn forget_files(&self, hashes: &[String]) {
-        if let Ok(dir) = self.files_dir() {
-            for path in hashes.iter().filter_map(|h| stored_path(dir, h).ok()) {
+        if let (Ok(dir), Ok(key)) = (self.files_dir(), self.key()) {
+            for path in hashes.iter().filter_map(|h| stored_path(dir, key, h).ok()) {
                 let _ = std::fs::remove_file(path);
             }
         }
@@ -88,7 +89,7 @@ impl Store {
         let owner_id = parse_id("owner", &owner.id)?;
         let picked = files::pick(source)?;
         let dir = self.files_dir()?.to_owned();
-        files::store(&dir, source, &picked)?;
+        files::store(&dir, self.key()?, source, &picked)?;
         self.write(|w| {
             let exists: bool = w.tx.query_row(
                 &format!("SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)", owner.kind.table()),
@@ -129,17 +130,40 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The stored copy of an attachment, found by its hash, to open it.
-    pub fn attachment_file(&self, id: &str) -> Result<PathBuf> {
-        let a = load(self.conn(), &parse_id("id", id)?)?;
-        let path = stored_path(self.files_dir()?, &a.sha256)?;
-        if !path.is_file() {
+    /// A readable copy of an attachment, to open it with another application: written,
+    /// owner-only, into `folder` (the app's private temporary folder, emptied at each start
+    /// and quit) under the attachment's name made safe for a file name.
+    pub fn attachment_copy(&self, id: &str, folder: &Path) -> Result<PathBuf> {
+        let id = parse_id("id", id)?;
+        let a = load(self.conn(), &id)?;
+        let key = self.key()?;
+        let stored = stored_path(self.files_dir()?, key, &a.sha256)?;
+        if !stored.is_file() {
             return Err(Error::not_found(format!(
                 "Le fichier «\u{a0}{}\u{a0}» n'est plus dans le dossier de Jalons\u{a0}: joignez-le à nouveau.",
                 a.name
             )));
         }
-        Ok(path)
+        // The name comes from the database, hence from anyone: only a short alphanumeric
+        // extension is kept as one.
+        let (stem, extension) = match a.name.rsplit_once('.') {
+            Some((stem, ext))
+                if !stem.is_empty() && ext.len() <= 16 && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                (stem, ext)
+            }
+            _ => (a.name.as_str(), "bin"),
+        };
+        // One subfolder per attachment, so that two files of the same name never collide.
+        let dir = folder.join(&id);
+        durable::owner_only_dir(&dir).map_err(|e| Error::io("Le dossier temporaire n'a pas pu être créé", &e))?;
+        let target = dir.join(durable::file_name(stem, extension));
+        durable::write_through(
+            &target,
+            &format!("Le fichier «\u{a0}{}\u{a0}» n'a pas pu être déchiffré", a.name),
+            |to| sealed::open(key, &mut std::fs::File::open(&stored)?, to),
+        )?;
+        Ok(target)
     }
 
     /// Removes what crashes and failed transactions left in the files folder: partial
@@ -154,7 +178,7 @@ impl Store {
             .prepare("SELECT sha256 FROM stored_files")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(files::sweep(dir, &known))
+        Ok(files::sweep(dir, self.key()?, &known))
     }
 
     /// Removes an attachment, and its file once nothing else uses it.

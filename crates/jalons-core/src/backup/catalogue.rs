@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
+
+use crate::crypto::DataKey;
+use crate::store::opening;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -75,13 +78,14 @@ pub(crate) fn base_of(db: &Path) -> String {
     db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "jalons".into())
 }
 
-/// Opens a file read-only, as immutable, so that reading it can neither write to it nor
-/// leave a journal beside it.
-pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+/// Opens a backup read-only, as immutable, so that reading it can neither write to it nor
+/// leave a journal beside it; it must open with the database's key.
+pub(crate) fn open_read_only(path: &Path, key: &DataKey) -> Result<Connection> {
     let uri = format!("file:{}?immutable=1", uri_path(path));
-    Connection::open_with_flags(
+    opening::connect(
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
     )
 }
 
@@ -100,7 +104,7 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
-pub(crate) fn describe(path: &Path, at: NaiveDateTime, reason: BackupReason) -> BackupInfo {
+pub(crate) fn describe(path: &Path, key: &DataKey, at: NaiveDateTime, reason: BackupReason) -> BackupInfo {
     let size = std::fs::metadata(path).map(|m| i64::try_from(m.len()).unwrap_or(i64::MAX)).unwrap_or(0);
     BackupInfo {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -108,7 +112,7 @@ pub(crate) fn describe(path: &Path, at: NaiveDateTime, reason: BackupReason) -> 
         reason,
         reason_label: reason.label().to_owned(),
         size,
-        holds: open_read_only(path).and_then(|c| holding(&c)).ok(),
+        holds: open_read_only(path, key).and_then(|c| Ok(holding(&c)?)).ok(),
     }
 }
 
@@ -131,8 +135,8 @@ pub(crate) fn entries(dir: &Path, db: &Path) -> Vec<(NaiveDateTime, BackupReason
 }
 
 /// The backups of `db` in `dir`, newest first, each with what it holds.
-pub fn list(dir: &Path, db: &Path) -> Vec<BackupInfo> {
-    entries(dir, db).into_iter().map(|(at, reason, path)| describe(&path, at, reason)).collect()
+pub fn list(dir: &Path, db: &Path, key: &DataKey) -> Vec<BackupInfo> {
+    entries(dir, db).into_iter().map(|(at, reason, path)| describe(&path, key, at, reason)).collect()
 }
 
 /// The path of a backup the UI names by its file name: only a name Jalons writes for this

@@ -15,6 +15,7 @@ mod schedule;
 mod take;
 mod verify;
 
+pub(crate) use catalogue::entries;
 pub use catalogue::{BackupInfo, BackupReason, Holding, list, resolve};
 pub use folder::{BackupFolders, default_folder};
 pub use restore::{Restored, recover};
@@ -26,7 +27,7 @@ pub use verify::Verification;
 use std::path::{Path, PathBuf};
 
 /// The folder of attached files inside a backup folder, shared by all its backups.
-fn files_of(backup_dir: &Path) -> PathBuf {
+pub(crate) fn files_of(backup_dir: &Path) -> PathBuf {
     backup_dir.join("fichiers")
 }
 
@@ -47,11 +48,13 @@ pub struct BackupStatus {
 }
 
 impl BackupStatus {
-    pub fn of(db: &Path, folder: &Path, current: Option<Holding>) -> Self {
+    /// The backups are listed only when the key is known: without it, nothing in them
+    /// can be read.
+    pub fn of(db: &Path, folder: &Path, key: Option<&crate::crypto::DataKey>, current: Option<Holding>) -> Self {
         Self {
             folder: folder.display().to_string(),
             default_folder: folder == default_folder(db),
-            backups: list(folder, db),
+            backups: key.map(|k| list(folder, db, k)).unwrap_or_default(),
             current,
         }
     }
@@ -67,6 +70,8 @@ impl crate::Store {
 /// backups that could replace it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Startup {
+    /// What the user must do before the database opens (a passphrase to choose or type).
+    pub lock: Option<crate::crypto::LockNeed>,
     pub problem: Option<crate::Error>,
     /// The database file.
     pub database: String,

@@ -8,22 +8,28 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
+use rusqlite::OpenFlags;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
 
 use super::catalogue::{self, BackupInfo, BackupReason};
 use super::{files_of, rotation};
 use crate::attachments::files::{is_hash, stored_path};
-use crate::store::files_dir_of;
+use crate::crypto::DataKey;
+use crate::store::{files_dir_of, opening};
 use crate::{Error, Result, durable};
 
-fn copy_database(db: &Path, target: &Path) -> Result<()> {
-    let source = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+fn copy_database(db: &Path, key: &DataKey, target: &Path) -> Result<()> {
+    let source = opening::connect(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
     source.busy_timeout(Duration::from_secs(5))?;
     let partial = durable::partial_path(target);
     let _ = std::fs::remove_file(&partial);
     let copied = (|| -> Result<()> {
-        let mut copy = Connection::open(&partial)?;
+        // Encrypted with the same key: SQLite's backup API copies the pages as they are.
+        let mut copy = opening::connect(
+            &partial,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            key,
+        )?;
         {
             let backup = Backup::new(&source, &mut copy)?;
             loop {
@@ -59,8 +65,8 @@ fn copy_database(db: &Path, target: &Path) -> Result<()> {
 }
 
 /// The hashes of the attached files a database (or a backup) refers to.
-pub(crate) fn hashes_of(db: &Path) -> Result<HashSet<String>> {
-    let conn = catalogue::open_read_only(db)?;
+pub(crate) fn hashes_of(db: &Path, key: &DataKey) -> Result<HashSet<String>> {
+    let conn = catalogue::open_read_only(db, key)?;
     let mut stmt = conn.prepare("SELECT sha256 FROM stored_files")?;
     let hashes = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<HashSet<_>>>()?;
     Ok(hashes.into_iter().filter(|h| is_hash(h)).collect())
@@ -68,9 +74,9 @@ pub(crate) fn hashes_of(db: &Path) -> Result<HashSet<String>> {
 
 /// Copies the files of `hashes` from one files folder to another, those missing there
 /// only: content addressing makes a file already present the same file.
-pub(crate) fn copy_files(hashes: &HashSet<String>, from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn copy_files(hashes: &HashSet<String>, key: &DataKey, from: &Path, to: &Path) -> Result<()> {
     for hash in hashes {
-        let (source, target) = (stored_path(from, hash)?, stored_path(to, hash)?);
+        let (source, target) = (stored_path(from, key, hash)?, stored_path(to, key, hash)?);
         if target.exists() || !source.is_file() {
             continue;
         }
@@ -85,7 +91,7 @@ pub(crate) fn copy_files(hashes: &HashSet<String>, from: &Path, to: &Path) -> Re
 
 /// Removes the old backups the rotation lets go, then the attached files no remaining
 /// backup refers to.
-fn thin_out(dir: &Path, db: &Path, now: NaiveDateTime) -> Result<()> {
+fn thin_out(dir: &Path, db: &Path, key: &DataKey, now: NaiveDateTime) -> Result<()> {
     let entries = catalogue::entries(dir, db);
     let all: Vec<_> = entries.iter().map(|(at, reason, path)| (*at, *reason, path.clone())).collect();
     for path in rotation::to_remove(&all, now) {
@@ -93,31 +99,31 @@ fn thin_out(dir: &Path, db: &Path, now: NaiveDateTime) -> Result<()> {
     }
     let mut kept = HashSet::new();
     for (_, _, path) in catalogue::entries(dir, db) {
-        match hashes_of(&path) {
+        match hashes_of(&path, key) {
             Ok(h) => kept.extend(h),
             // A backup that cannot be read keeps every file: nothing is lost by waiting.
             Err(_) => return Ok(()),
         }
     }
-    crate::attachments::files::sweep(&files_of(dir), &kept);
+    crate::attachments::files::sweep(&files_of(dir), key, &kept);
     Ok(())
 }
 
 /// Backs up the database at `db` into `dir`, with its attached files; returns what the
 /// new backup holds.
-pub fn take(db: &Path, dir: &Path, reason: BackupReason, now: NaiveDateTime) -> Result<BackupInfo> {
+pub fn take(db: &Path, key: &DataKey, dir: &Path, reason: BackupReason, now: NaiveDateTime) -> Result<BackupInfo> {
     if !db.is_file() {
         return Err(Error::not_found(format!("La base {} n'existe pas.", db.display())));
     }
     durable::owner_only_dir(dir).map_err(|e| Error::io("Le dossier des sauvegardes n'a pas pu être créé", &e))?;
     let target = dir.join(catalogue::file_name(&catalogue::base_of(db), now, reason));
-    copy_database(db, &target)?;
-    let copied = hashes_of(&target).and_then(|h| copy_files(&h, &files_dir_of(db), &files_of(dir)));
+    copy_database(db, key, &target)?;
+    let copied = hashes_of(&target, key).and_then(|h| copy_files(&h, key, &files_dir_of(db), &files_of(dir)));
     if let Err(e) = copied {
         // A backup without its files would restore attachments that cannot be opened.
         let _ = std::fs::remove_file(&target);
         return Err(e);
     }
-    thin_out(dir, db, now)?;
-    Ok(catalogue::describe(&target, now, reason))
+    thin_out(dir, db, key, now)?;
+    Ok(catalogue::describe(&target, key, now, reason))
 }

@@ -3,7 +3,7 @@
 //! compared with its hash; partial copies and orphan files are swept on the way.
 
 use crate::attachments::Swept;
-use crate::attachments::files::{sha256_of, stored_path};
+use crate::attachments::files::{sealed_sha256, stored_path};
 use crate::store::chain::ChainCheck;
 use crate::{Result, Store};
 
@@ -86,15 +86,18 @@ impl Store {
             .prepare("SELECT sha256, MIN(name) FROM attachments GROUP BY sha256")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let Some(dir) = self.files_dir.as_deref() else {
+        let (Some(dir), Ok(key)) = (self.files_dir.as_deref(), self.key()) else {
             return Ok(v);
         };
         for (hash, name) in files {
             v.files_checked += 1;
-            match stored_path(dir, &hash).map(|p| sha256_of(&p)) {
-                Ok(Ok(actual)) if actual == hash => {}
-                Ok(Ok(_)) => v.altered.push(name),
-                _ => v.missing.push(name),
+            match stored_path(dir, key, &hash) {
+                Ok(path) if !path.is_file() => v.missing.push(name),
+                Ok(path) => match sealed_sha256(key, &path) {
+                    Ok(actual) if actual == hash => {}
+                    _ => v.altered.push(name),
+                },
+                Err(_) => v.missing.push(name),
             }
         }
         Ok(v)

@@ -10,6 +10,7 @@ mod settings;
 mod words;
 
 pub use lock::DbLock;
+pub use opening::is_plain;
 
 pub use settings::Settings;
 pub(crate) use words::every_word_in;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OpenFlags, Savepoint, TransactionBehavior};
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
+use crate::crypto::DataKey;
 use crate::{Error, Result, durable};
 
 pub struct Store {
@@ -33,6 +35,8 @@ pub struct Store {
     /// Held while the store is open: one Jalons per file.
     _lock: Option<DbLock>,
     clock: Clock,
+    /// The key of the database file; none in memory.
+    key: Option<DataKey>,
 }
 
 /// A read-only view of the store's connection; see `Store::read`.
@@ -93,40 +97,41 @@ impl WriteCtx<'_> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file and brings its schema up to date.
-    /// Refuses, each with its own French message, a file another Jalons has open, a
-    /// read-only file or folder, a file that is not a Jalons database, one from a newer
-    /// Jalons and a damaged one; none of these checks writes to the file.
-    pub fn open(path: &Path) -> Result<Self> {
-        Self::open_with(path, true)
+    /// Opens (creating if needed) the encrypted database file with its key and brings its
+    /// schema up to date. Refuses, each with its own French message, a file another Jalons
+    /// has open, a read-only file or folder, a plain (not yet encrypted) file, a file that
+    /// does not open with this key or is not a Jalons database, one from a newer Jalons
+    /// and a damaged one; none of these checks writes to the file.
+    pub fn open(path: &Path, key: &DataKey) -> Result<Self> {
+        Self::open_with(path, key, true)
     }
 
     /// As `open`, leaving the integrity checks that read the whole file (a second or more
     /// on a large database) to `check_integrity`, which the app runs beside its first
     /// screen.
-    pub fn open_then_check(path: &Path) -> Result<Self> {
-        Self::open_with(path, false)
+    pub fn open_then_check(path: &Path, key: &DataKey) -> Result<Self> {
+        Self::open_with(path, key, false)
     }
 
     /// `quick_check` and `foreign_key_check` on a connection of their own: the store
     /// goes on answering meanwhile.
-    pub fn check_integrity(path: &Path) -> Result<()> {
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    pub fn check_integrity(path: &Path, key: &DataKey) -> Result<()> {
+        let conn = opening::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         opening::check_integrity(&conn, path)
     }
 
-    fn open_with(path: &Path, check_integrity: bool) -> Result<Self> {
+    fn open_with(path: &Path, key: &DataKey, check_integrity: bool) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("Le dossier de la base n'a pas pu être créé", &e))?;
         }
         opening::check_writable(path)?;
         let lock = DbLock::acquire(path)?;
-        opening::check_header(path)?;
-        let conn = Connection::open_with_flags(
+        opening::check_encrypted(path)?;
+        let conn = opening::connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            key,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
         opening::check_kind(&conn, path)?;
@@ -147,6 +152,7 @@ impl Store {
         store.path = Some(path.to_owned());
         store.files_dir = Some(files_dir_of(path));
         store._lock = Some(lock);
+        store.key = Some(key.clone());
         store.sweep_files().map_err(unreadable)?;
         Ok(store)
     }
@@ -165,7 +171,7 @@ impl Store {
         conn.create_collation("fr", crate::french::compare)?;
         migrations::migrate(&mut conn)?;
         chain::seal_unsealed(&mut conn)?;
-        Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system() })
+        Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system(), key: None })
     }
 
     /// Fixes the day and time the store works with (tests, benches); the computer's clock
@@ -209,6 +215,11 @@ impl Store {
     /// through `write`.
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// The key of the database file; none in memory.
+    pub fn key(&self) -> Result<&DataKey> {
+        self.key.as_ref().ok_or_else(|| Error::conflict(None, "Une base en mémoire n'a pas de clé."))
     }
 
     /// The database file; none in memory.

@@ -5,7 +5,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::crypto::DataKey;
 
 use crate::{Error, ErrorCode, Result};
 
@@ -52,8 +54,9 @@ fn not_jalons(path: &Path) -> Error {
     Error::new(
         ErrorCode::NotJalons,
         format!(
-            "Le fichier {} n'est pas une base de données Jalons (c'est peut-être un autre document, \
-             ou il a été remplacé). Jalons ne l'a pas modifié.",
+            "Le fichier {} ne s'ouvre pas avec la clé de cette base\u{a0}: ce n'est pas une base de données \
+             Jalons (c'est peut-être un autre document, ou il a été remplacé), ou elle a été chiffrée avec une \
+             autre clé. Jalons ne l'a pas modifié.",
             path.display()
         ),
     )
@@ -70,18 +73,47 @@ pub(crate) fn damaged(path: &Path, detail: &str) -> Error {
     )
 }
 
-/// Any file of a few bytes or more must begin with SQLite's header: a text file, a PDF or
-/// a spreadsheet saved under the database's name is refused before SQLite reads it.
-pub(crate) fn check_header(path: &Path) -> Result<()> {
+/// A file that begins with SQLite's header is a plain database: an earlier Jalons wrote it,
+/// and the app encrypts it before use (crypto::convert), or another program did.
+pub fn is_plain(path: &Path) -> Result<bool> {
     let Ok(mut file) = std::fs::File::open(path) else {
-        return Ok(());
+        return Ok(false);
     };
     let mut head = Vec::with_capacity(16);
     file.by_ref().take(16).read_to_end(&mut head).map_err(|e| Error::io("La base n'a pas pu être lue", &e))?;
-    if head.is_empty() || head == SQLITE_HEADER {
-        return Ok(());
+    Ok(head == SQLITE_HEADER)
+}
+
+/// An encrypted file looks random from its first byte: a plain one is refused here, to be
+/// converted by the app rather than opened as it is.
+pub(crate) fn check_encrypted(path: &Path) -> Result<()> {
+    if is_plain(path)? {
+        let plain =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        check_kind(&plain, path)?;
+        return Err(Error::new(
+            ErrorCode::Unencrypted,
+            format!(
+                "La base {} n'est pas chiffrée\u{a0}: ouvrez-la une fois avec l'application Jalons, qui la chiffre \
+                 après en avoir vérifié la copie chiffrée.",
+                path.display()
+            ),
+        ));
     }
-    Err(not_jalons(path))
+    Ok(())
+}
+
+/// Opens a connection and gives it the key before any other statement; a file that does
+/// not open with it (another key, or not a database at all) is refused by the first read.
+pub(crate) fn connect(path: impl AsRef<Path>, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
+    let path = path.as_ref();
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.execute_batch(&key.pragma())?;
+    // A wrong key is answered as an error here; SQLCipher's own log of it would only
+    // clutter the console.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| read_error(e, path))?;
+    Ok(conn)
 }
 
 /// Reads the header fields and the schema: another program's file is refused here.

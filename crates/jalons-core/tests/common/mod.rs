@@ -167,3 +167,19 @@ pub fn paid_by(funder_ids: &[&str]) -> Vec<jalons_core::funders::CaseFunderInput
         .map(|id| jalons_core::funders::CaseFunderInput { funder_id: (*id).to_owned(), ..Default::default() })
         .collect()
 }
+
+/// The key of every database file the tests write.
+pub fn key() -> jalons_core::crypto::DataKey {
+    jalons_core::crypto::DataKey::from_hex(&"5a".repeat(32)).unwrap()
+}
+
+/// A connection of the kind any SQLite tool would give someone who has the key: for the
+/// tests that damage or tamper with a file.
+pub fn raw(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key().to_hex())).unwrap();
+    conn
+}
+
+/// A passphrase the strength rule accepts.
+pub const PHRASE: &str = "lavande Diois tracteur 1987";

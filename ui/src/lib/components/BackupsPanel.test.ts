@@ -74,6 +74,7 @@ describe('Recovery', () => {
 		const b = backup('jalons-2026-11-30-180000-fermeture.sqlite', '2026-11-30T18:00:00', 12);
 		const { unmount } = render(Recovery, {
 			startup: {
+				lock: null,
 				problem: { code: 'damaged', message: 'La base /d/jalons.sqlite est endommagée (des pages sont abîmées).' },
 				database: '/d/jalons.sqlite',
 				backups: status([b])
@@ -84,6 +85,7 @@ describe('Recovery', () => {
 		unmount();
 		render(Recovery, {
 			startup: {
+				lock: null,
 				problem: { code: 'in_use', message: 'Ce fichier est déjà ouvert par un autre Jalons.' },
 				database: '/d/jalons.sqlite',
 				backups: status([b])
