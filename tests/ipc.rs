@@ -419,3 +419,37 @@ fn a_period_report_over_ipc() {
     assert_eq!(report["cases"].as_array().unwrap().len(), 25);
     assert_eq!(report["period"]["from"], "2026-01-01");
 }
+
+#[test]
+fn a_plain_database_of_an_earlier_jalons_is_encrypted_when_its_passphrase_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    {
+        // As an earlier Jalons left it: the same schema, in a plain SQLite file.
+        let source = dir.path().join("source.sqlite");
+        let mut s = Store::open(&source, &key()).unwrap();
+        s.set_user_name("Camille Martin").unwrap();
+        drop(s);
+        let conn = rusqlite::Connection::open(&source).unwrap();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key().to_hex())).unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS plain_db KEY ?2", [db.to_str().unwrap(), ""]).unwrap();
+        conn.query_row("SELECT sqlcipher_export('plain_db')", [], |_| Ok(())).unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        conn.execute_batch(&format!("PRAGMA plain_db.user_version = {version}")).unwrap();
+    }
+    assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"));
+    let need = jalons_core::crypto::need(&db).unwrap();
+    let (_app, w) = window_on(AppState::locked(need, db.clone(), dir.path().join("sauvegardes.json")));
+    assert_eq!(invoke(&w, "startup", json!({})).unwrap()["lock"], "convert");
+    let refused =
+        invoke(&w, "convert_database", json!({ "phrase": "court", "confirmation": "court", "remember": false }));
+    assert_eq!(refused.unwrap_err()["field"], "passphrase");
+    assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"), "a refusal converts nothing");
+    let done =
+        invoke(&w, "convert_database", json!({ "phrase": PHRASE, "confirmation": PHRASE, "remember": false })).unwrap();
+    assert_eq!(done["recovery_key"].as_str().unwrap().len(), 64);
+    assert_eq!(invoke(&w, "get_settings", json!({})).unwrap()["user_name"], "Camille Martin");
+    let raw = std::fs::read(&db).unwrap();
+    assert!(!raw.starts_with(b"SQLite format 3"));
+    assert!(!raw.windows(14).any(|w| w == b"Camille Martin"));
+}

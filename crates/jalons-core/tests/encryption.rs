@@ -201,3 +201,37 @@ fn a_conversion_cut_short_is_finished_at_the_next_start() {
     assert!(db.is_file() && !aside.exists(), "the plain original is put back, never lost");
     assert_eq!(crypto::need(&db).unwrap(), crypto::LockNeed::Convert);
 }
+
+#[test]
+fn a_plain_backup_from_elsewhere_is_restored_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = earlier_jalons(dir.path());
+    // A copy of the earlier Jalons's backup kept on a USB stick, with its files.
+    let usb = dir.path().join("usb");
+    let name = "jalons-2026-11-30-180000-fermeture.sqlite";
+    std::fs::create_dir_all(&usb).unwrap();
+    std::fs::copy(backup::default_folder(&db).join(name), usb.join(name)).unwrap();
+    let plain_files = backup::default_folder(&db).join("fichiers");
+    for shard in std::fs::read_dir(&plain_files).unwrap().flatten() {
+        let to = usb.join("fichiers").join(shard.file_name());
+        std::fs::create_dir_all(&to).unwrap();
+        for f in std::fs::read_dir(shard.path()).unwrap().flatten() {
+            std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+        }
+    }
+    let before = std::fs::read(usb.join(name)).unwrap();
+
+    let key = crypto::choose_phrase(&db, common::PHRASE, common::PHRASE, None).unwrap();
+    convert::encrypt_everything(&db, &key, &backup::default_folder(&db)).unwrap();
+    let mut s = Store::open(&db, &key).unwrap();
+    let letter = s.list_structures(&Default::default()).unwrap().into_iter().find(|x| x.name == "Compagnie Témoin 0");
+    let owner = AttachmentOwner { kind: OwnerKind::Structure, id: letter.unwrap().id };
+    let attached = s.list_attachments(&owner).unwrap().remove(0);
+    s.remove_attachment(&attached.id).unwrap();
+
+    s.restore(&usb.join(name), &usb, at("2026-12-01 10:00:00")).unwrap();
+    let copy = s.attachment_copy(&attached.id, &dir.path().join("ouverts")).unwrap();
+    assert!(std::fs::read_to_string(copy).unwrap().starts_with("Courrier à Personne00"));
+    assert!(s.verify().unwrap().is_sound());
+    assert_eq!(std::fs::read(usb.join(name)).unwrap(), before, "the backup restored from is left untouched");
+}

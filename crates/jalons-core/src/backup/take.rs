@@ -13,7 +13,7 @@ use rusqlite::backup::{Backup, StepResult};
 
 use super::catalogue::{self, BackupInfo, BackupReason};
 use super::{files_of, rotation};
-use crate::attachments::files::{is_hash, stored_path};
+use crate::attachments::files::{is_hash, plain_path, stored_path};
 use crate::crypto::DataKey;
 use crate::store::{files_dir_of, opening};
 use crate::{Error, Result, durable};
@@ -73,18 +73,26 @@ pub(crate) fn hashes_of(db: &Path, key: &DataKey) -> Result<HashSet<String>> {
 }
 
 /// Copies the files of `hashes` from one files folder to another, those missing there
-/// only: content addressing makes a file already present the same file.
+/// only: content addressing makes a file already present the same file. A plain copy left
+/// by an earlier Jalons (a backup from before encryption) is sealed on the way.
 pub(crate) fn copy_files(hashes: &HashSet<String>, key: &DataKey, from: &Path, to: &Path) -> Result<()> {
     for hash in hashes {
         let (source, target) = (stored_path(from, key, hash)?, stored_path(to, key, hash)?);
-        if target.exists() || !source.is_file() {
+        let plain = plain_path(from, hash)?;
+        if target.exists() || !(source.is_file() || plain.is_file()) {
             continue;
         }
         if let Some(parent) = target.parent() {
             durable::owner_only_dir(parent)
                 .map_err(|e| Error::io("Le dossier des fichiers n'a pas pu être créé", &e))?;
         }
-        durable::copy_file(&source, &target, "Une pièce jointe n'a pas pu être copiée")?;
+        if source.is_file() {
+            durable::copy_file(&source, &target, "Une pièce jointe n'a pas pu être copiée")?;
+        } else {
+            durable::write_through(&target, "Une pièce jointe n'a pas pu être chiffrée", |to| {
+                crate::crypto::sealed::seal(key, &mut std::fs::File::open(&plain)?, to)
+            })?;
+        }
     }
     Ok(())
 }
