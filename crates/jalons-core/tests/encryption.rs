@@ -100,6 +100,8 @@ fn fifty_names_and_e_mails_are_readable_nowhere_on_disk() {
     assert_eq!(readable(&data, &needles), Vec::<String>::new());
     let raw = std::fs::read(&db).unwrap();
     assert!(!raw.starts_with(b"SQLite format 3"));
+    let secure: i64 = s.read().unwrap().pragma_query_value(None, "secure_delete", |r| r.get(0)).unwrap();
+    assert_eq!(secure, 1, "deleted rows are overwritten");
     drop(s);
     assert_eq!(readable(&data, &needles), Vec::<String>::new(), "after the WAL is folded at close");
 

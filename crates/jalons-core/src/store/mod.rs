@@ -167,6 +167,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted rows are overwritten, not left in free pages for whoever has the key.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
         conn.create_collation("fr", crate::french::compare)?;
         migrations::migrate(&mut conn)?;
