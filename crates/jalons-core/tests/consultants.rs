@@ -16,7 +16,33 @@ fn claire() -> ConsultantInput {
         email: "Claire@Example.org".into(),
         phone: "0612345678".into(),
         notes: "".into(),
+        lawful_basis: "contract".into(),
     }
+}
+
+fn day(d: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn a_consultant_s_lawful_basis_keeps_its_date_until_it_changes() {
+    use jalons_core::clock::Clock;
+    use jalons_core::structures::LawfulBasis;
+    let mut s = store();
+    s.set_clock(Clock::on_day(day("2026-03-02")));
+    let c = s.create_consultant(&claire()).unwrap();
+    assert_eq!((c.lawful_basis, c.lawful_basis_since), (LawfulBasis::Contract, Some(day("2026-03-02"))));
+    s.set_clock(Clock::on_day(day("2026-06-15")));
+    let same = s.update_consultant(&c.id, &ConsultantInput { phone: "0698765432".into(), ..claire() }).unwrap();
+    assert_eq!(same.lawful_basis_since, Some(day("2026-03-02")), "another change keeps the date");
+    let consent = ConsultantInput { lawful_basis: "consent".into(), ..claire() };
+    let changed = s.update_consultant(&c.id, &consent).unwrap();
+    assert_eq!((changed.lawful_basis, changed.lawful_basis_since), (LawfulBasis::Consent, Some(day("2026-06-15"))));
+    let refused =
+        s.update_consultant(&c.id, &ConsultantInput { lawful_basis: "oubli".into(), ..claire() }).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("lawful_basis"));
+    let unsaid = s.create_consultant(&ConsultantInput { lawful_basis: String::new(), ..claire() }).unwrap();
+    assert_eq!(unsaid.lawful_basis, LawfulBasis::Contract, "a consultant works under a contract unless said otherwise");
 }
 
 #[test]

@@ -109,6 +109,35 @@ fn contacts_keep_their_ids_across_edits() {
 }
 
 #[test]
+fn a_contact_s_lawful_basis_keeps_its_date_until_it_changes() {
+    use jalons_core::clock::Clock;
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let mut s = store();
+    s.set_clock(Clock::on_day(day("2026-03-02")));
+    let created = s.create_structure(&sillon()).unwrap();
+    assert_eq!(created.contacts[0].lawful_basis_since, Some(day("2026-03-02")));
+    s.set_clock(Clock::on_day(day("2026-06-15")));
+    let mut input = sillon();
+    input.contacts[0].id = created.contacts[0].id.clone();
+    input.contacts[0].email = "awa@sillon.fr".into();
+    input.contacts.push(ContactInput {
+        name: "Lou Martin".into(),
+        role: "treasurer".into(),
+        lawful_basis: "consent".into(),
+        ..Default::default()
+    });
+    let updated = s.update_structure(&created.id, &input).unwrap();
+    assert_eq!(updated.contacts[0].lawful_basis_since, Some(day("2026-03-02")), "an e-mail changed keeps the date");
+    assert_eq!(updated.contacts[1].lawful_basis_since, Some(day("2026-06-15")));
+    input.contacts[0].lawful_basis = "consent".into();
+    input.contacts[1].id = updated.contacts[1].id.clone();
+    s.set_clock(Clock::on_day(day("2026-09-01")));
+    let changed = s.update_structure(&created.id, &input).unwrap();
+    assert_eq!(changed.contacts[0].lawful_basis_since, Some(day("2026-09-01")), "a new basis, a new date");
+    assert_eq!(changed.contacts[1].lawful_basis_since, Some(day("2026-06-15")));
+}
+
+#[test]
 fn list_filters_and_sorts() {
     let mut s = store();
     s.create_structure(&sillon()).unwrap();

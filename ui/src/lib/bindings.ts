@@ -128,7 +128,11 @@ budget_band: BudgetBand | null,
  */
 headcount_band: HeadcountBand | null, networks: Array<string>, contacts: Array<Contact>, archived_at: string | null, created_at: string, updated_at: string, };
 
-export type Contact = { id: string, name: string, role: ContactRole, email: string | null, phone: string | null, lawful_basis: LawfulBasis, };
+export type Contact = { id: string, name: string, role: ContactRole, email: string | null, phone: string | null, lawful_basis: LawfulBasis, 
+/**
+ * The day this basis was recorded: when the contact was added, or its basis changed.
+ */
+lawful_basis_since: string | null, };
 
 export type StructureInput = { name: string, acronym: string, siren: string, siret: string, rna: string, creation_date: string, legal_form: string, insee_category: string, naf: string, idcc: Array<string>, ess: boolean, esus: boolean, cultural_type: string, address: string, postal_code: string, commune_code: string, qpv: boolean, qpv_code: string, frr: string, frr_vintage: string, employees_cdi: string, employees_cdd: string, employees_aided: string, employees_intermittent: string, etp: string, volunteers: string, budget: string, own_funds: string, cash: string, networks: Array<string>, contacts: Array<ContactInput>, };
 
@@ -356,7 +360,11 @@ status: string,
  */
 engagement_id: string, };
 
-export type Consultant = { id: string, name: string, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, 
+export type Consultant = { id: string, name: string, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, lawful_basis: LawfulBasis, 
+/**
+ * The day this basis was recorded: when the consultant was added, or the basis changed.
+ */
+lawful_basis_since: string | null, 
 /**
  * How many ingénieries they were chosen for.
  */
@@ -376,7 +384,11 @@ skills: Array<string>,
 /**
  * Sectors known, as written (spectacle vivant, musiques actuelles...).
  */
-sectors: string, day_rate: string, email: string, phone: string, notes: string, };
+sectors: string, day_rate: string, email: string, phone: string, notes: string, 
+/**
+ * Why Jalons may keep this person's data; empty for the usual one, a contract.
+ */
+lawful_basis: string, };
 
 export type EngagementMode = "individual" | "collective";
 

@@ -12,7 +12,8 @@ export function emptyConsultant(): ConsultantInput {
 		day_rate: '',
 		email: '',
 		phone: '',
-		notes: ''
+		notes: '',
+		lawful_basis: 'contract'
 	};
 }
 
@@ -26,6 +27,7 @@ export function consultantToInput(c: Consultant): ConsultantInput {
 		day_rate: moneyInput(c.day_rate),
 		email: c.email ?? '',
 		phone: c.phone ?? '',
-		notes: c.notes ?? ''
+		notes: c.notes ?? '',
+		lawful_basis: c.lawful_basis
 	};
 }

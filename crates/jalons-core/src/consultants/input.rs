@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use ts_rs::TS;
 
+use crate::structures::LawfulBasis;
 use crate::themes::Theme;
 use crate::values::{Money, Siret, email, long_text, optional, phone, required_text, short_text};
 use crate::{Error, Result};
@@ -21,6 +22,8 @@ pub struct ConsultantInput {
     pub email: String,
     pub phone: String,
     pub notes: String,
+    /// Why Jalons may keep this person's data; empty for the usual one, a contract.
+    pub lawful_basis: String,
 }
 
 pub(crate) struct ValidConsultant {
@@ -33,6 +36,7 @@ pub(crate) struct ValidConsultant {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    pub lawful_basis: LawfulBasis,
 }
 
 impl ConsultantInput {
@@ -54,6 +58,11 @@ impl ConsultantInput {
             email: optional(&self.email, email)?,
             phone: optional(&self.phone, phone)?,
             notes: long_text("notes", "Les notes", &self.notes)?,
+            lawful_basis: if self.lawful_basis.is_empty() {
+                LawfulBasis::Contract
+            } else {
+                LawfulBasis::parse("lawful_basis", &self.lawful_basis)?
+            },
         })
     }
 }

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::structures::LawfulBasis;
 use crate::themes::Theme;
 use crate::values::{Money, Siret};
 
@@ -16,6 +17,9 @@ pub struct Consultant {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub notes: Option<String>,
+    pub lawful_basis: LawfulBasis,
+    /// The day this basis was recorded: when the consultant was added, or the basis changed.
+    pub lawful_basis_since: Option<chrono::NaiveDate>,
     /// How many ingénieries they were chosen for.
     pub engagements: i64,
     pub created_at: String,

@@ -14,7 +14,8 @@ const ENTITY: &str = "consultant";
 
 const SELECT: &str = "SELECT c.id, c.name, c.organisation, c.siret, c.skills, c.sectors, c.day_rate, c.email, c.phone,
         c.notes, c.created_at, c.updated_at,
-        (SELECT COUNT(*) FROM engagements e WHERE e.consultant_id = c.id AND e.cancelled_on IS NULL)
+        (SELECT COUNT(*) FROM engagements e WHERE e.consultant_id = c.id AND e.cancelled_on IS NULL),
+        c.lawful_basis, c.lawful_basis_since
     FROM consultants c";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Consultant> {
@@ -34,6 +35,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Consultant> {
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
         engagements: r.get(12)?,
+        lawful_basis: r.get(13)?,
+        lawful_basis_since: r.get(14)?,
     })
 }
 
@@ -57,7 +60,10 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidConsultant) -> Result<()> {
     let conn: &Connection = &w.tx;
     conn.execute(
         "UPDATE consultants SET name = ?2, search_name = ?3, organisation = ?4, siret = ?5, skills = ?6, sectors = ?7,
-                day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12
+                day_rate = ?8, email = ?9, phone = ?10, notes = ?11, updated_at = ?12,
+                lawful_basis_since = CASE WHEN lawful_basis = ?13 AND lawful_basis_since IS NOT NULL
+                    THEN lawful_basis_since ELSE ?14 END,
+                lawful_basis = ?13
          WHERE id = ?1",
         params![
             id,
@@ -71,7 +77,9 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidConsultant) -> Result<()> {
             v.email,
             v.phone,
             v.notes,
-            w.now
+            w.now,
+            v.lawful_basis,
+            w.today
         ],
     )?;
     Ok(())

@@ -73,6 +73,8 @@ pub struct Contact {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub lawful_basis: LawfulBasis,
+    /// The day this basis was recorded: when the contact was added, or its basis changed.
+    pub lawful_basis_since: Option<NaiveDate>,
 }
 
 impl Structure {

@@ -1,6 +1,7 @@
 //! Reading and writing structures and their contacts. Every write goes through
 //! `Store::write`, which records the audit trail in the same transaction.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidStructure;
@@ -87,7 +88,8 @@ fn load(conn: &Connection, id: &str) -> Result<Structure> {
         .optional()?
         .ok_or_else(|| Error::not_found("Cette structure n'existe pas ou plus."))?;
     let mut stmt = conn.prepare(
-        "SELECT id, name, role, email, phone, lawful_basis FROM contacts WHERE structure_id = ?1 ORDER BY position",
+        "SELECT id, name, role, email, phone, lawful_basis, lawful_basis_since FROM contacts WHERE structure_id = ?1 \
+         ORDER BY position",
     )?;
     s.contacts = stmt
         .query_map([id], |r| {
@@ -98,6 +100,7 @@ fn load(conn: &Connection, id: &str) -> Result<Structure> {
                 email: r.get(3)?,
                 phone: r.get(4)?,
                 lawful_basis: r.get(5)?,
+                lawful_basis_since: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -132,7 +135,7 @@ fn search_name(v: &ValidStructure) -> String {
     )
 }
 
-fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, insert: bool) -> Result<()> {
+fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, today: NaiveDate, insert: bool) -> Result<()> {
     let sql = if insert {
         format!(
             "INSERT INTO structures ({COLUMNS}, search_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, NULL, ?36, ?36, ?37)"
@@ -195,11 +198,31 @@ fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, insert: b
         .filter(|row| row.as_ref().map_or(true, |(k, _, _)| !kept.contains(&k.as_str())))
         .collect::<rusqlite::Result<Vec<_>>>()?;
     crate::diagnostic::met::forget(tx, &removed)?;
+    // A contact keeps the date of its basis until the basis changes.
+    let bases: std::collections::HashMap<String, (String, Option<NaiveDate>)> = tx
+        .prepare("SELECT id, lawful_basis, lawful_basis_since FROM contacts WHERE structure_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM contacts WHERE structure_id = ?1", [id])?;
     for (i, c) in v.contacts.iter().enumerate() {
+        let since = match c.id.as_ref().and_then(|k| bases.get(k)) {
+            Some((basis, Some(since))) if basis == c.lawful_basis.code() => *since,
+            _ => today,
+        };
         tx.execute(
-            "INSERT INTO contacts (id, structure_id, position, name, role, email, phone, lawful_basis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![c.id.clone().unwrap_or_else(new_id), id, i64::try_from(i).unwrap_or(i64::MAX), c.name, c.role, c.email, c.phone, c.lawful_basis],
+            "INSERT INTO contacts (id, structure_id, position, name, role, email, phone, lawful_basis, lawful_basis_since) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                c.id.clone().unwrap_or_else(new_id),
+                id,
+                i64::try_from(i).unwrap_or(i64::MAX),
+                c.name,
+                c.role,
+                c.email,
+                c.phone,
+                c.lawful_basis,
+                since
+            ],
         )?;
     }
     Ok(())
@@ -215,7 +238,7 @@ impl Store {
         self.write(|w| {
             ensure_siret_free(&w.tx, &v, None)?;
             let id = new_id();
-            write_row(&w.tx, &id, &v, &w.now, true)?;
+            write_row(&w.tx, &id, &v, &w.now, w.today, true)?;
             let after = load(&w.tx, &id)?;
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
@@ -228,7 +251,7 @@ impl Store {
         self.write(|w| {
             w.audited(ENTITY, &id, "update", load, |_| {
                 ensure_siret_free(&w.tx, &v, Some(&id))?;
-                write_row(&w.tx, &id, &v, &w.now, false)
+                write_row(&w.tx, &id, &v, &w.now, w.today, false)
             })
         })
     }
