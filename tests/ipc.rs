@@ -50,7 +50,7 @@ fn a_first_start_chooses_a_passphrase_and_the_next_one_is_unlocked_with_it() {
         let strength = invoke(&w, "passphrase_strength", json!({ "phrase": "azerty" })).unwrap();
         assert_eq!(strength["acceptable"], false);
         let choose = |phrase: &str, confirmation: &str| {
-            invoke(&w, "create_database", json!({ "phrase": phrase, "confirmation": confirmation, "remember": false }))
+            invoke(&w, "protect_database", json!({ "phrase": phrase, "confirmation": confirmation, "remember": false }))
         };
         assert_eq!(choose("azerty", "azerty").unwrap_err()["field"], "passphrase");
         assert_eq!(choose(PHRASE, "lavande").unwrap_err()["field"], "passphrase_confirmation");
@@ -442,11 +442,11 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_when_its_passphrase_is_cho
     let (_app, w) = window_on(AppState::locked(need, db.clone(), dir.path().join("sauvegardes.json")));
     assert_eq!(invoke(&w, "startup", json!({})).unwrap()["lock"], "convert");
     let refused =
-        invoke(&w, "convert_database", json!({ "phrase": "court", "confirmation": "court", "remember": false }));
+        invoke(&w, "protect_database", json!({ "phrase": "court", "confirmation": "court", "remember": false }));
     assert_eq!(refused.unwrap_err()["field"], "passphrase");
     assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"), "a refusal converts nothing");
     let done =
-        invoke(&w, "convert_database", json!({ "phrase": PHRASE, "confirmation": PHRASE, "remember": false })).unwrap();
+        invoke(&w, "protect_database", json!({ "phrase": PHRASE, "confirmation": PHRASE, "remember": false })).unwrap();
     assert_eq!(done["recovery_key"].as_str().unwrap().len(), 64);
     assert_eq!(invoke(&w, "get_settings", json!({})).unwrap()["user_name"], "Camille Martin");
     let raw = std::fs::read(&db).unwrap();

@@ -2,7 +2,7 @@
 //! typed to unlock, changed, remembered or forgotten on this computer; the recovery key
 //! written to a file.
 
-use jalons_core::crypto::{self, DataKey, EncryptionStatus, LockNeed, PhraseStrength, Unlocked, convert, phrase};
+use jalons_core::crypto::{self, DataKey, EncryptionStatus, LockNeed, PhraseStrength, Unlocked, phrase};
 use jalons_core::{Error, ErrorCode};
 use tauri::{AppHandle, Runtime, State};
 
@@ -48,38 +48,18 @@ fn open_with<R: Runtime>(app: &AppHandle<R>, state: &AppState, key: DataKey, rem
     Ok(Unlocked { recovery_key: None, keyring_problem })
 }
 
-/// First start: the passphrase of the new database; returns its recovery key.
+/// The passphrase chosen at first start (a new database) or for the database of an
+/// earlier Jalons (then encrypted with its backups and files); returns its recovery key.
 #[tauri::command]
-pub async fn create_database<R: Runtime>(
+pub async fn protect_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     phrase: String,
     confirmation: String,
     remember: bool,
 ) -> CmdResult<Unlocked> {
-    expect_need(&state, &[LockNeed::Create])?;
-    let key = crypto::choose_phrase(&state.db_path, &phrase, &confirmation, Some(&state.backup_folder()))?;
-    let recovery_key = Some(key.to_recovery());
-    Ok(Unlocked { recovery_key, ..open_with(&app, &state, key, remember)? })
-}
-
-/// The database of an earlier Jalons: encrypted, with its backups and attached files, under
-/// the passphrase chosen; returns its recovery key.
-#[tauri::command]
-pub async fn convert_database<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    phrase: String,
-    confirmation: String,
-    remember: bool,
-) -> CmdResult<Unlocked> {
-    expect_need(&state, &[LockNeed::Convert])?;
-    phrase::check_new(&phrase, &confirmation)?;
-    let lock = jalons_core::store::DbLock::acquire(&state.db_path)?;
-    let key = DataKey::generate()?;
-    convert::encrypt_everything(&state.db_path, &key, &state.backup_folder())?;
-    crypto::reset_phrase(&state.db_path, &key, &phrase, &confirmation, Some(&state.backup_folder()))?;
-    drop(lock);
+    expect_need(&state, &[LockNeed::Create, LockNeed::Convert])?;
+    let key = crypto::protect(&state.db_path, &phrase, &confirmation, &state.backup_folder())?;
     let recovery_key = Some(key.to_recovery());
     Ok(Unlocked { recovery_key, ..open_with(&app, &state, key, remember)? })
 }

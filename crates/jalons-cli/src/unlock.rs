@@ -39,8 +39,7 @@ pub fn key_for(db: &Path) -> anyhow::Result<DataKey> {
     match crypto::need(db)? {
         LockNeed::Create | LockNeed::Convert => {
             let phrase = chosen()?;
-            let key = crypto::choose_phrase(db, &phrase, &phrase, Some(&spare))?;
-            crypto::convert::encrypt_everything(db, &key, &spare)?;
+            let key = crypto::protect(db, &phrase, &phrase, &spare)?;
             eprintln!(
                 "Base chiffrée. Clé de secours, à garder hors de l'ordinateur (elle ouvre la base si la phrase \
                  secrète est oubliée)\u{a0}:\n{}",

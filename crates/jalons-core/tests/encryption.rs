@@ -170,10 +170,19 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_with_its_backups_and_files
     assert_eq!(crypto::need(&db).unwrap(), crypto::LockNeed::Convert);
     assert_eq!(Store::open(&db, &DataKey::generate().unwrap()).err().unwrap().code, ErrorCode::Unencrypted);
 
-    let key = crypto::choose_phrase(&db, common::PHRASE, common::PHRASE, None).unwrap();
     let folder = backup::default_folder(&db);
-    let done = convert::encrypt_everything(&db, &key, &folder).unwrap();
-    assert_eq!((done.database, done.backups, done.files), (true, 1, 2));
+    let weak = crypto::protect(&db, "court", "court", &folder).unwrap_err();
+    assert_eq!(weak.field.as_deref(), Some("passphrase"));
+    assert!(std::fs::read(&db).unwrap().starts_with(b"SQLite format 3"), "a refusal converts nothing");
+    let key = crypto::protect(&db, common::PHRASE, common::PHRASE, &folder).unwrap();
+    assert_eq!(crypto::key_from_phrase(&db, common::PHRASE).unwrap(), key);
+    assert!(!jalons_core::store::is_plain(&db).unwrap());
+    assert!(!jalons_core::store::is_plain(&folder.join("jalons-2026-11-30-180000-fermeture.sqlite")).unwrap());
+    let sealed: Vec<PathBuf> = files_under(&dir.path().join("jalons-fichiers"))
+        .into_iter()
+        .chain(files_under(&folder.join("fichiers")))
+        .collect();
+    assert_eq!(sealed.len(), 2, "the database's file and the backup's, each sealed once");
     assert_eq!(readable(dir.path(), &needles), Vec::<String>::new());
     assert!(!Path::new(&format!("{}-avant-chiffrement", db.display())).exists());
 

@@ -230,10 +230,9 @@ export const api = {
 	restoreBackup: (fileName: string) => call<Restored>('restore_backup', { fileName }),
 	recoverFromBackup: (fileName: string) => call<Restored>('recover_from_backup', { fileName }),
 	passphraseStrength: (phrase: string) => call<PhraseStrength>('passphrase_strength', { phrase }),
-	createDatabase: (phrase: string, confirmation: string, remember: boolean) =>
-		call<Unlocked>('create_database', { phrase, confirmation, remember }),
-	convertDatabase: (phrase: string, confirmation: string, remember: boolean) =>
-		call<Unlocked>('convert_database', { phrase, confirmation, remember }),
+	/** A new database, or one of an earlier Jalons to encrypt: the passphrase chosen. */
+	protectDatabase: (phrase: string, confirmation: string, remember: boolean) =>
+		call<Unlocked>('protect_database', { phrase, confirmation, remember }),
 	unlockDatabase: (secret: { phrase?: string; recoveryKey?: string }, remember: boolean) =>
 		call<Unlocked>('unlock_database', { ...secret, remember }),
 	resetPassphrase: (phrase: string, confirmation: string) =>

@@ -69,6 +69,23 @@ pub fn choose_phrase(db: &Path, phrase: &str, confirmation: &str, spare_dir: Opt
     Ok(key)
 }
 
+/// The passphrase chosen for a database that has none: a new one, or a plain one of an
+/// earlier Jalons, then encrypted with its backups and files (in `backup_dir`). The key
+/// file is written before anything is encrypted, so that an interrupted conversion never
+/// leaves a file whose key is unknown; the database is held meanwhile.
+pub fn protect(db: &Path, phrase: &str, confirmation: &str, backup_dir: &Path) -> Result<DataKey> {
+    phrase::check_new(phrase, confirmation)?;
+    let _held = crate::store::DbLock::acquire(db)?;
+    super::convert::finish_interrupted(db)?;
+    if !opening::is_plain(db)? {
+        return choose_phrase(db, phrase, confirmation, Some(backup_dir));
+    }
+    let key = DataKey::generate()?;
+    save_key_file(db, &KeyFile::seal(&key, phrase)?, Some(backup_dir))?;
+    super::convert::encrypt_everything(db, &key, backup_dir)?;
+    Ok(key)
+}
+
 /// Seals the same data key under a new passphrase: nothing else is re-encrypted.
 pub fn change_phrase(
     db: &Path,

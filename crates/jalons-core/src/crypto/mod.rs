@@ -14,7 +14,7 @@ pub mod phrase;
 pub(crate) mod sealed;
 
 pub use access::{
-    EncryptionStatus, LockNeed, Unlocked, change_phrase, choose_phrase, key_from_phrase, need, phrase_matches,
+    EncryptionStatus, LockNeed, Unlocked, change_phrase, choose_phrase, key_from_phrase, need, phrase_matches, protect,
     recovery_sheet, reset_phrase,
 };
 pub use key::DataKey;

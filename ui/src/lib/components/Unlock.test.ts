@@ -13,7 +13,7 @@ describe('Unlock', () => {
 		const sent: unknown[] = [];
 		mockIPC((cmd, args) => {
 			if (cmd === 'passphrase_strength') return { score: 1, label: 'Faible', hint: 'Trop facile à deviner.', acceptable: false };
-			if (cmd === 'create_database') {
+			if (cmd === 'protect_database') {
 				sent.push(args);
 				if (sent.length === 1)
 					throw { code: 'validation', field: 'passphrase_confirmation', message: 'Les deux saisies ne sont pas identiques.' };
