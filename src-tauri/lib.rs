@@ -128,6 +128,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::encryption::encryption_status,
         commands::encryption::set_key_remembered,
         commands::encryption::save_recovery_key,
+        commands::privacy::erasure_plan,
+        commands::privacy::erase_person,
+        commands::privacy::export_person_data,
     ])
 }
 

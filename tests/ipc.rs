@@ -453,3 +453,35 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_when_its_passphrase_is_cho
     assert!(!raw.starts_with(b"SQLite format 3"));
     assert!(!raw.windows(14).any(|w| w == b"Camille Martin"));
 }
+
+#[test]
+fn a_contact_is_erased_over_ipc_as_the_ui_asks_and_a_bad_person_is_refused() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let created = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association", "commune_code": "26113",
+            "contacts": [{ "name": "Awa Diallo", "role": "president", "email": "awa@sillon.fr", "lawful_basis": "consent" }] } }),
+    )
+    .unwrap();
+    let person = json!({ "kind": "contact", "id": created["contacts"][0]["id"] });
+    let plan = invoke(&w, "erasure_plan", json!({ "person": person })).unwrap();
+    assert_eq!(plan["name"], "Awa Diallo");
+    assert_eq!(plan["record"], "Contact de la structure Compagnie du Sillon (président·e)");
+    assert_eq!(plan["found"], json!(["1\u{a0}ligne de l'historique"]));
+
+    let done = invoke(&w, "erase_person", json!({ "person": person })).unwrap();
+    assert_eq!(done, plan["found"]);
+    let after = invoke(&w, "get_structure", json!({ "id": created["id"] })).unwrap();
+    assert_eq!(after["contacts"], json!([]));
+    let history = invoke(&w, "structure_history", json!({ "id": created["id"] })).unwrap();
+    assert!(!history.to_string().contains("Awa"), "{history}");
+
+    let again = invoke(&w, "erase_person", json!({ "person": person })).unwrap_err();
+    assert_eq!(again["code"], "not_found");
+    let bad = invoke(&w, "erase_person", json!({ "person": { "kind": "named", "name": "" } })).unwrap_err();
+    assert_eq!((bad["code"].as_str(), bad["field"].as_str()), (Some("validation"), Some("name")));
+    let unknown = invoke(&w, "erasure_plan", json!({ "person": { "kind": "someone" } })).unwrap_err();
+    assert!(unknown.to_string().contains("someone"), "{unknown}");
+}

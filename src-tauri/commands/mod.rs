@@ -16,6 +16,7 @@ pub mod funders;
 pub mod journal;
 pub mod partners;
 pub mod plan;
+pub mod privacy;
 pub mod reference;
 pub mod search;
 pub mod settings;

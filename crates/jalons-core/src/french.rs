@@ -1,7 +1,7 @@
 //! French as users read it, in one place: typography (no-break spaces by « » and before
 //! : ; ! ?), counts with their plural, and alphabetical order where accents and case do
-//! not count. The UI has the same rules in `ui/src/lib/french.ts` (with « de » before a
-//! name, which only the screens need); the documents and every error message go through
+//! not count. The UI has the same rules in `ui/src/lib/french.ts` (with « de » before the
+//! name of a structure, which only the screens need); the documents and every error message go through
 //! these.
 
 use std::cmp::Ordering;
@@ -72,6 +72,16 @@ pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
     format!("{}{NBSP}{}", number(n), if n.unsigned_abs() <= 1 { one } else { many })
 }
 
+/// « de » before a person's name, elided before a vowel: « d'Awa Diallo », « de Jean
+/// Morel », « de Le Goff » (a surname keeps its article). Same rule as `ofPerson` in
+/// french.ts.
+pub fn of_person(name: &str) -> String {
+    let n = name.trim();
+    let vowel =
+        n.chars().next().is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)));
+    if vowel { format!("d'{n}") } else { format!("de {n}") }
+}
+
 /// Alphabetical order as a French reader expects it: « État » between « Département »
 /// and « Région », « école » beside « École »; the exact text breaks ties.
 pub fn compare(a: &str, b: &str) -> Ordering {
@@ -84,6 +94,13 @@ mod tests {
 
     fn visible(s: &str) -> String {
         s.replace(NBSP, "~").replace(NNBSP, "^")
+    }
+
+    #[test]
+    fn de_is_elided_before_a_name_starting_with_a_vowel() {
+        assert_eq!(of_person(" Awa Diallo"), "d'Awa Diallo");
+        assert_eq!(of_person("Élise Garnier"), "d'Élise Garnier");
+        assert_eq!(of_person("Le Goff Yann"), "de Le Goff Yann");
     }
 
     #[test]

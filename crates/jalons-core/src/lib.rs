@@ -27,6 +27,7 @@ pub mod labels;
 pub mod operator;
 pub mod partners;
 pub mod plan;
+pub mod privacy;
 pub mod reference;
 pub mod search;
 pub mod store;

@@ -29,6 +29,7 @@ import type {
 	DossierParts,
 	EmployerFunction,
 	EncryptionStatus,
+	ErasurePlan,
 	Engagement,
 	EngagementFilter,
 	EngagementInput,
@@ -56,6 +57,7 @@ import type {
 	PeriodReport,
 	PhraseStrength,
 	Plan,
+	PersonRef,
 	PlanInput,
 	ReferenceData,
 	Referral,
@@ -242,6 +244,12 @@ export const api = {
 	encryptionStatus: () => call<EncryptionStatus>('encryption_status'),
 	setKeyRemembered: (remember: boolean) => call<EncryptionStatus>('set_key_remembered', { remember }),
 	saveRecoveryKey: (phrase: string) => call<string | null>('save_recovery_key', { phrase }),
+	/** What erasing the person would remove, for the chargé to confirm. */
+	erasurePlan: (person: PersonRef) => call<ErasurePlan>('erasure_plan', { person }),
+	/** Erases the person everywhere; returns what was erased, counted in French. */
+	erasePerson: (person: PersonRef) => call<string[]>('erase_person', { person }),
+	/** Everything held on the person, to the file chosen; null when the dialog is closed. */
+	exportPersonData: (person: PersonRef) => call<string | null>('export_person_data', { person }),
 	/** The integrity check, run beside the first screen, found the database damaged. */
 	onDamaged: (damaged: () => void): Promise<UnlistenFn> => listen('database-damaged', () => damaged()),
 	/** The batch of summaries, after each file written and when it ends or fails. */

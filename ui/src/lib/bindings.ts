@@ -770,6 +770,27 @@ export type Attachment = { id: string, name: string, mime: string,
  */
 size: number, confidential: boolean, sha256: string, created_at: string, };
 
+export type PersonRef = { "kind": "contact", id: string, } | { "kind": "partner_contact", id: string, } | { "kind": "consultant", id: string, } | { "kind": "named", name: string, };
+
+export type ErasurePlan = { name: string, 
+/**
+ * Their record, in French, when they have one.
+ */
+record: string | null, 
+/**
+ * What names them, counted place by place: « 3 entrées du journal ».
+ */
+found: Array<string>, 
+/**
+ * The names of the attached files removed with them.
+ */
+files: Array<string>, 
+/**
+ * Other records that match (a namesake, or the same person recorded twice), in French:
+ * left as they are, each erased from its own page if it is them.
+ */
+others: Array<string>, };
+
 export type BackupReason = "manuelle" | "demarrage" | "automatique" | "fermeture" | "avant_restauration";
 
 export type BackupInfo = { 

@@ -62,6 +62,13 @@ export function ofParts(name: string): [string, string] {
 	return vowel.test(n) ? ["d'", n] : ['de ', n];
 }
 
+/** `de` before a person's name, elided before a vowel: `d'Awa Diallo`, `de Jean Morel`,
+ * `de Le Goff` (a surname keeps its article). Same rule as `of_person` in french.rs. */
+export function ofPerson(name: string): string {
+	const n = name.trim();
+	return vowel.test(n) ? `d'${n}` : `de ${n}`;
+}
+
 const collator = new Intl.Collator('fr-FR', { sensitivity: 'base', numeric: true });
 
 /** Alphabetical order as a French reader expects it: accents and case do not count. */

@@ -1,7 +1,7 @@
 //! Restoring a backup: checked first as any file Jalons opens (a Jalons database, whole,
 //! not from a newer Jalons), then copied into the live database by SQLite's backup API in
 //! one transaction, after a safety backup of the current state, which undoes the
-//! restore. A damaged database that cannot be opened is instead set aside, renamed, never
+//! restore; the tombstones of the people erased since are carried over and applied. A damaged database that cannot be opened is instead set aside, renamed, never
 //! deleted, and the backup put in its place.
 
 use std::path::{Path, PathBuf};
@@ -70,8 +70,11 @@ impl Store {
             check_backup(&backup, &key)?;
             let safety = take(&db, &key, dir, BackupReason::BeforeRestore, now)?;
             let source = catalogue::open_read_only(&backup, &key)?;
+            // The people erased since the backup was taken are erased again from it.
+            let erased = crate::privacy::tombstones(self.conn())?;
             self.replace_with(&source)?;
             copy_files(&hashes_of(&backup, &key)?, &key, &files_of(dir), &files_dir_of(&db))?;
+            self.reapply_erasures(&erased)?;
             self.sweep_files()?;
             Ok(Restored { safety: Some(safety), set_aside: None })
         })();

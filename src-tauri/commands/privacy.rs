@@ -1,0 +1,39 @@
+//! The rights of the people Jalons keeps: what an erasure would remove, the erasure, and
+//! everything held on a person written to the file the chargé chooses.
+
+use jalons_core::privacy::{ErasurePlan, PersonRef};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialogs::save_path;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn erasure_plan(state: State<'_, AppState>, person: PersonRef) -> CmdResult<ErasurePlan> {
+    state.store()?.erasure_plan(&person)
+}
+
+#[tauri::command]
+pub async fn erase_person(state: State<'_, AppState>, person: PersonRef) -> CmdResult<Vec<String>> {
+    state.store()?.erase_person(&person)
+}
+
+/// Asks where to save, then writes the file; none when the dialog is closed.
+#[tauri::command]
+pub async fn export_person_data<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    person: PersonRef,
+) -> CmdResult<Option<String>> {
+    let data = {
+        let store = state.store()?;
+        store.person_data(&person, store.today())?
+    };
+    let suggested =
+        jalons_core::durable::file_name(&format!("Données {}", jalons_core::french::of_person(&data.name)), "txt");
+    let Some(path) = save_path(&app, "Enregistrer les données de la personne", &suggested, ("Texte", &["txt"])) else {
+        return Ok(None);
+    };
+    jalons_core::durable::write_file(&path, data.text.as_bytes(), "Le fichier des données n'a pas pu être enregistré")?;
+    Ok(Some(path.display().to_string()))
+}
