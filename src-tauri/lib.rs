@@ -131,6 +131,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::privacy::erasure_plan,
         commands::privacy::erase_person,
         commands::privacy::export_person_data,
+        commands::privacy::typed_people_bases,
+        commands::privacy::set_typed_people_basis,
     ])
 }
 

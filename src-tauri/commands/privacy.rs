@@ -1,7 +1,7 @@
 //! The rights of the people Jalons keeps: what an erasure would remove, the erasure, and
 //! everything held on a person written to the file the chargé chooses.
 
-use jalons_core::privacy::{ErasurePlan, PersonRef};
+use jalons_core::privacy::{ErasurePlan, KindBasis, PersonRef};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::dialogs::save_path;
@@ -16,6 +16,20 @@ pub async fn erasure_plan(state: State<'_, AppState>, person: PersonRef) -> CmdR
 #[tauri::command]
 pub async fn erase_person(state: State<'_, AppState>, person: PersonRef) -> CmdResult<Vec<String>> {
     state.store()?.erase_person(&person)
+}
+
+#[tauri::command]
+pub async fn typed_people_bases(state: State<'_, AppState>) -> CmdResult<Vec<KindBasis>> {
+    state.store()?.typed_people_bases()
+}
+
+#[tauri::command]
+pub async fn set_typed_people_basis(
+    state: State<'_, AppState>,
+    kind: String,
+    lawful_basis: String,
+) -> CmdResult<Vec<KindBasis>> {
+    state.store()?.set_typed_people_basis(&kind, &lawful_basis)
 }
 
 /// Asks where to save, then writes the file; none when the dialog is closed.

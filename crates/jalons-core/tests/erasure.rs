@@ -341,3 +341,72 @@ fn a_namesake_with_a_record_of_their_own_is_shown_and_left_alone() {
         s.list_partners(&jalons_core::partners::PartnerFilter { query: "Brantome".into(), ..Default::default() });
     assert_eq!(found.unwrap().len(), 1, "the namesake's partner is still found by her name");
 }
+
+#[test]
+fn a_partner_contact_keeps_its_id_and_basis_from_save_to_save_then_is_erased_from_the_partner() {
+    let mut s = common::store();
+    let mut input = jalons_core::partners::PartnerInput {
+        name: "France Active Drôme-Ardèche".into(),
+        kind: "solidarity_finance".into(),
+        contacts: vec![jalons_core::partners::PartnerContactInput {
+            name: "Hugo Vernet".into(),
+            email: "h.vernet@franceactive.org".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let created = s.create_partner(&input).unwrap();
+    let first = created.contacts[0].clone();
+    assert_eq!(first.lawful_basis.code(), "legitimate_interest", "a professional contact's usual basis");
+    assert_eq!(first.lawful_basis_since, Some(s.today()));
+    input.contacts[0].id = first.id.clone();
+    input.contacts[0].role = "Chargé d'investissement".into();
+    let saved = s.update_partner(&created.id, &input).unwrap();
+    assert_eq!(saved.contacts[0].id, first.id, "the id is kept, so a tombstone still finds them");
+    input.contacts[0].lawful_basis = "nonsense".into();
+    assert_eq!(s.update_partner(&created.id, &input).unwrap_err().field.as_deref(), Some("contacts.0.lawful_basis"));
+
+    s.erase_person(&PersonRef::PartnerContact { id: first.id }).unwrap();
+    assert!(s.get_partner(&created.id).unwrap().contacts.is_empty());
+    let filter = jalons_core::partners::PartnerFilter { query: "Vernet".into(), ..Default::default() };
+    assert!(s.list_partners(&filter).unwrap().is_empty(), "the partner's search words forget them");
+    assert!(s.search("Vernet", 10).unwrap().groups.is_empty());
+}
+
+#[test]
+fn an_erased_consultant_stays_for_the_engagements_anonymised() {
+    let mut s = common::store();
+    let id = common::consultant(&mut s, "Élise Garnier");
+    let plan = s.erasure_plan(&PersonRef::Consultant { id: id.clone() }).unwrap();
+    assert_eq!(plan.record.as_deref(), Some("Consultant du registre (Coop Conseil)"));
+    s.erase_person(&PersonRef::Consultant { id: id.clone() }).unwrap();
+    let c = s.get_consultant(&id).unwrap();
+    assert_eq!((c.name.as_str(), c.email.as_deref()), (ERASED, None));
+    assert!(s.search("Garnier", 10).unwrap().groups.is_empty());
+    let again = s.erasure_plan(&PersonRef::Consultant { id }).unwrap_err();
+    assert_eq!(again.code, jalons_core::ErrorCode::NotFound);
+}
+
+#[test]
+fn people_named_without_a_record_have_the_basis_of_their_kind_with_its_day() {
+    let (mut s, _) = common::case();
+    let bases = s.typed_people_bases().unwrap();
+    assert_eq!(bases.len(), 3);
+    assert!(bases.iter().all(|b| b.lawful_basis.code() == "legitimate_interest" && b.since.is_none()));
+    let set = s.set_typed_people_basis("requesters", "public_interest").unwrap();
+    assert_eq!(set[0].since, Some(s.today()));
+    assert_eq!(s.set_typed_people_basis("requesters", "public_interest").unwrap(), set, "unchanged, same day");
+    assert_eq!(s.set_typed_people_basis("visitors", "consent").unwrap_err().field.as_deref(), Some("kind"));
+    assert_eq!(s.set_typed_people_basis("met", "").unwrap_err().field.as_deref(), Some("lawful_basis"));
+
+    let today = s.today();
+    let text = s.person_data(&PersonRef::Named { name: "Awa Diallo".into() }, today).unwrap().text;
+    let day = today.format("%d/%m/%Y");
+    assert!(
+        text.contains(&format!(
+            "Base légale (demandeurs d'un accompagnement)\u{a0}: Mission d'intérêt public, depuis le {day}"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("personnes présentes au journal"), "not named in the journal:\n{text}");
+}

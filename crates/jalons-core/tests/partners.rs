@@ -19,6 +19,7 @@ fn france_active() -> PartnerInput {
             role: "Chargée de financement".into(),
             email: "h.roux@franceactive-aura.org".into(),
             phone: "04 75 00 00 00".into(),
+            ..Default::default()
         }],
         ..Default::default()
     }

@@ -63,6 +63,10 @@ describe('Droits des personnes', () => {
 
 	it('erases a name typed without a record from Paramètres, and leaves the record of that name', async () => {
 		await click('Paramètres');
+		const present = await $('//tr[.//label[normalize-space(.)="Personnes présentes au journal"]]');
+		await expect(present).toHaveText(expect.stringContaining('par défaut'));
+		await present.$('select').selectByVisibleText('Consentement recueilli');
+		await expect(present).toHaveText(expect.stringContaining(`depuis le ${new Date().toLocaleDateString('fr-FR')}`));
 		await fill('Nom de la personne', 'jean MOREL');
 		await click('Chercher');
 		const found = await $('//p[@role="status"][contains(., "MOREL")]');

@@ -45,6 +45,7 @@ import type {
 	Funder,
 	FunderInput,
 	JournalEntry,
+	KindBasis,
 	JournalFilter,
 	JournalInput,
 	Logo,
@@ -81,6 +82,7 @@ import type {
 	TrainingActionInput,
 	TrainingPlan,
 	TransitionInput,
+	TypedPeople,
 	Unlocked
 } from './bindings';
 
@@ -250,6 +252,9 @@ export const api = {
 	erasePerson: (person: PersonRef) => call<string[]>('erase_person', { person }),
 	/** Everything held on the person, to the file chosen; null when the dialog is closed. */
 	exportPersonData: (person: PersonRef) => call<string | null>('export_person_data', { person }),
+	typedPeopleBases: () => call<KindBasis[]>('typed_people_bases'),
+	setTypedPeopleBasis: (kind: TypedPeople, lawfulBasis: string) =>
+		call<KindBasis[]>('set_typed_people_basis', { kind, lawfulBasis }),
 	/** The integrity check, run beside the first screen, found the database damaged. */
 	onDamaged: (damaged: () => void): Promise<UnlistenFn> => listen('database-damaged', () => damaged()),
 	/** The batch of summaries, after each file written and when it ends or fails. */

@@ -14,7 +14,7 @@ export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "d
 
 export type Choice = { code: string, label: string, };
 
-export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, diagnostic_domains: Array<Choice>, 
+export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, typed_people: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, diagnostic_domains: Array<Choice>, 
 /**
  * The diagnostic's 0–3 scale, code `0` to `3`.
  */
@@ -692,7 +692,11 @@ export type PartnerContact = { id: string, name: string,
 /**
  * Their position: chargée d'accompagnement, directeur…
  */
-role: string | null, email: string | null, phone: string | null, };
+role: string | null, email: string | null, phone: string | null, lawful_basis: LawfulBasis, 
+/**
+ * The day this basis was recorded: when the contact was added, or the basis changed.
+ */
+lawful_basis_since: string | null, };
 
 export type PartnerFilter = { 
 /**
@@ -702,7 +706,15 @@ query: string, kind: PartnerKind | null, };
 
 export type PartnerInput = { name: string, kind: string, territory: string, website: string, email: string, phone: string, notes: string, contacts: Array<PartnerContactInput>, };
 
-export type PartnerContactInput = { name: string, role: string, email: string, phone: string, };
+export type PartnerContactInput = { 
+/**
+ * Empty for a contact added in this form; kept from save to save otherwise.
+ */
+id: string, name: string, role: string, email: string, phone: string, 
+/**
+ * Empty for the usual basis of a professional contact: legitimate interest.
+ */
+lawful_basis: string, };
 
 export type Referral = { id: string, case_id: string, case_reference: string, case_stage: Stage, structure_id: string, structure_name: string, partner_id: string, partner_name: string, partner_kind: PartnerKind, referred_on: string, reason: string, outcome: ReferralOutcome, outcome_note: string | null, };
 
@@ -790,6 +802,14 @@ files: Array<string>,
  * left as they are, each erased from its own page if it is them.
  */
 others: Array<string>, };
+
+export type TypedPeople = "requesters" | "met" | "present";
+
+export type KindBasis = { kind: TypedPeople, lawful_basis: LawfulBasis, 
+/**
+ * The day it was set; none while it is the default (legitimate interest).
+ */
+since: string | null, };
 
 export type BackupReason = "manuelle" | "demarrage" | "automatique" | "fermeture" | "avant_restauration";
 

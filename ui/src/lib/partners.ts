@@ -16,7 +16,14 @@ export function partnerToInput(p: Partner): PartnerInput {
 		email: p.email ?? '',
 		phone: p.phone ?? '',
 		notes: p.notes ?? '',
-		contacts: p.contacts.map((c) => ({ name: c.name, role: c.role ?? '', email: c.email ?? '', phone: c.phone ?? '' }))
+		contacts: p.contacts.map((c) => ({
+			id: c.id,
+			name: c.name,
+			role: c.role ?? '',
+			email: c.email ?? '',
+			phone: c.phone ?? '',
+			lawful_basis: c.lawful_basis
+		}))
 	};
 }
 

@@ -6,16 +6,21 @@ use ts_rs::TS;
 
 use super::{PartnerKind, ReferralOutcome};
 use crate::ids::parse_id;
+use crate::structures::LawfulBasis;
 use crate::values::{email, long_text, optional, optional_text, parse_date, phone, required_text, short_text};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct PartnerContactInput {
+    /// Empty for a contact added in this form; kept from save to save otherwise.
+    pub id: String,
     pub name: String,
     pub role: String,
     pub email: String,
     pub phone: String,
+    /// Empty for the usual basis of a professional contact: legitimate interest.
+    pub lawful_basis: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -32,10 +37,12 @@ pub struct PartnerInput {
 }
 
 pub(crate) struct ValidContact {
+    pub id: Option<String>,
     pub name: String,
     pub role: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub lawful_basis: LawfulBasis,
 }
 
 pub(crate) struct ValidPartner {
@@ -52,10 +59,15 @@ pub(crate) struct ValidPartner {
 impl PartnerContactInput {
     fn validate(&self) -> Result<ValidContact> {
         Ok(ValidContact {
+            id: optional_text(&self.id).map(|id| parse_id("id", &id)).transpose()?,
             name: required_text("name", "Le nom du contact", &self.name, 200)?,
             role: short_text("role", "La fonction", &self.role, 120)?,
             email: optional(&self.email, email)?,
             phone: optional(&self.phone, phone)?,
+            lawful_basis: match self.lawful_basis.trim() {
+                "" => LawfulBasis::LegitimateInterest,
+                typed => LawfulBasis::parse("lawful_basis", typed)?,
+            },
         })
     }
 }

@@ -4,6 +4,7 @@ use ts_rs::TS;
 
 use super::{PartnerKind, ReferralOutcome};
 use crate::cases::Stage;
+use crate::structures::LawfulBasis;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PartnerContact {
@@ -13,6 +14,9 @@ pub struct PartnerContact {
     pub role: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub lawful_basis: LawfulBasis,
+    /// The day this basis was recorded: when the contact was added, or the basis changed.
+    pub lawful_basis_since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

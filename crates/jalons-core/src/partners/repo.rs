@@ -1,5 +1,6 @@
 //! Reading and writing the partner directory.
 
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -35,10 +36,18 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
 
 fn with_contacts(conn: &Connection, mut p: Partner) -> Result<Partner> {
     let mut stmt = conn
-        .prepare("SELECT id, name, role, email, phone FROM partner_contacts WHERE partner_id = ?1 ORDER BY position")?;
+        .prepare("SELECT id, name, role, email, phone, lawful_basis, lawful_basis_since FROM partner_contacts WHERE partner_id = ?1 ORDER BY position")?;
     p.contacts = stmt
         .query_map([&p.id], |r| {
-            Ok(PartnerContact { id: r.get(0)?, name: r.get(1)?, role: r.get(2)?, email: r.get(3)?, phone: r.get(4)? })
+            Ok(PartnerContact {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                email: r.get(3)?,
+                phone: r.get(4)?,
+                lawful_basis: r.get(5)?,
+                lawful_basis_since: r.get(6)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(p)
@@ -78,12 +87,23 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidPartner) -> Result<()> {
             w.now
         ],
     )?;
+    // A contact keeps its id, and the date of its basis until the basis changes.
+    let bases: std::collections::HashMap<String, (String, Option<NaiveDate>)> = conn
+        .prepare("SELECT id, lawful_basis, lawful_basis_since FROM partner_contacts WHERE partner_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
     conn.execute("DELETE FROM partner_contacts WHERE partner_id = ?1", [id])?;
     for (position, c) in (0_i64..).zip(&v.contacts) {
+        let known = c.id.as_ref().and_then(|k| bases.get(k).map(|b| (k, b)));
+        let since = match known {
+            Some((_, (basis, Some(since)))) if basis == c.lawful_basis.code() => *since,
+            _ => w.today,
+        };
+        let contact_id = known.map_or_else(new_id, |(k, _)| k.clone());
         conn.execute(
-            "INSERT INTO partner_contacts (id, partner_id, position, name, role, email, phone)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![new_id(), id, position, c.name, c.role, c.email, c.phone],
+            "INSERT INTO partner_contacts (id, partner_id, position, name, role, email, phone, lawful_basis, lawful_basis_since)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![contact_id, id, position, c.name, c.role, c.email, c.phone, c.lawful_basis, since],
         )?;
     }
     Ok(())

@@ -119,7 +119,21 @@ impl Store {
             Some((basis, None)) => {
                 let _ = writeln!(t, "Base légale\u{a0}: {}", basis.label());
             }
-            None => {}
+            None => {
+                // Named without a record: the basis of each kind of place they are named in.
+                for b in super::bases::load(self.conn())? {
+                    if found.hits.iter().any(|h| h.place.table == b.kind.table()) {
+                        let since =
+                            b.since.map(|d| format!(", depuis le {}", d.format("%d/%m/%Y"))).unwrap_or_default();
+                        let _ = writeln!(
+                            t,
+                            "Base légale ({})\u{a0}: {}{since}",
+                            b.kind.label().to_lowercase(),
+                            b.lawful_basis.label()
+                        );
+                    }
+                }
+            }
         }
         let _ = writeln!(t, "\n2. Les textes qui la citent ({})", count(found.hits.len(), "texte", "textes"));
         for h in &found.hits {

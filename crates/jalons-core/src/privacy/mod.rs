@@ -1,10 +1,12 @@
-//! The rights of the people Jalons keeps (GDPR): who a request is for (person.rs), where
+//! The rights of the people Jalons keeps (GDPR): who a request is for (person.rs), the
+//! lawful basis of those named without a record (bases.rs), where
 //! their data may be written (places.rs, read from the schema), how they are found in a
 //! text (mentions.rs), one pass over the database (scan.rs), the right of access
 //! (access.rs: everything held on them, as one text file), the right to erasure
 //! (erase.rs), and the tombstones that erase them again after a restore (tombstones.rs).
 
 mod access;
+mod bases;
 mod erase;
 mod mentions;
 mod person;
@@ -13,6 +15,7 @@ mod scan;
 mod tombstones;
 
 pub use access::PersonData;
+pub use bases::{KindBasis, TypedPeople};
 pub use erase::ErasurePlan;
 pub use mentions::ERASED;
 pub use person::PersonRef;

@@ -12,6 +12,7 @@ export const reference: ReferenceData = {
 	],
 	contact_roles: [{ code: 'president', label: 'Président·e' }],
 	lawful_bases: [{ code: 'legitimate_interest', label: 'Intérêt légitime' }],
+	typed_people: [{ code: 'requesters', label: "Demandeurs d'un accompagnement" }],
 	channels: [{ code: 'phone', label: 'Téléphone' }],
 	referral_sources: [{ code: 'cress', label: 'CRESS' }],
 	stages: [
