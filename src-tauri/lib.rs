@@ -133,6 +133,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::privacy::export_person_data,
         commands::privacy::typed_people_bases,
         commands::privacy::set_typed_people_basis,
+        commands::privacy::structure_deletion_plan,
+        commands::privacy::delete_structure,
+        commands::privacy::case_deletion_plan,
+        commands::privacy::delete_case,
     ])
 }
 

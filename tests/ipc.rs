@@ -485,3 +485,30 @@ fn a_contact_is_erased_over_ipc_as_the_ui_asks_and_a_bad_person_is_refused() {
     let unknown = invoke(&w, "erasure_plan", json!({ "person": { "kind": "someone" } })).unwrap_err();
     assert!(unknown.to_string().contains("someone"), "{unknown}");
 }
+
+#[test]
+fn a_case_is_deleted_for_real_over_ipc_and_a_bad_id_is_refused() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    let structure = invoke(
+        &w,
+        "create_structure",
+        json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association", "commune_code": "26113" } }),
+    )
+    .unwrap();
+    let case = invoke(
+        &w,
+        "open_case",
+        json!({ "input": { "structure_id": structure["id"], "request_date": "2026-11-02", "channel": "phone",
+            "requester": "Awa Diallo", "referral_source": "network", "request_text": "Consolider l'emploi." } }),
+    )
+    .unwrap();
+    let plan = invoke(&w, "case_deletion_plan", json!({ "id": case["id"] })).unwrap();
+    assert_eq!(plan["name"], format!("{} (Compagnie du Sillon)", case["reference"].as_str().unwrap()));
+    invoke(&w, "delete_case", json!({ "id": case["id"] })).unwrap();
+    assert_eq!(invoke(&w, "get_case", json!({ "id": case["id"] })).unwrap_err()["code"], "not_found");
+    let bad = invoke(&w, "delete_structure", json!({ "id": "../jalons.sqlite" })).unwrap_err();
+    assert_eq!((bad["code"].as_str(), bad["field"].as_str()), (Some("validation"), Some("id")));
+    invoke(&w, "delete_structure", json!({ "id": structure["id"] })).unwrap();
+    assert_eq!(invoke(&w, "list_structures", json!({ "filter": { "archived": "all" } })).unwrap(), json!([]));
+}

@@ -1,7 +1,8 @@
-//! The rights of the people Jalons keeps: what an erasure would remove, the erasure, and
-//! everything held on a person written to the file the chargé chooses.
+//! The rights of the people Jalons keeps: what an erasure would remove, the erasure,
+//! everything held on a person written to the file the chargé chooses; structures and
+//! cases deleted for real.
 
-use jalons_core::privacy::{ErasurePlan, KindBasis, PersonRef};
+use jalons_core::privacy::{DeletionPlan, ErasurePlan, KindBasis, PersonRef};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::dialogs::save_path;
@@ -50,4 +51,24 @@ pub async fn export_person_data<R: Runtime>(
     };
     jalons_core::durable::write_file(&path, data.text.as_bytes(), "Le fichier des données n'a pas pu être enregistré")?;
     Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn structure_deletion_plan(state: State<'_, AppState>, id: String) -> CmdResult<DeletionPlan> {
+    state.store()?.structure_deletion_plan(&id)
+}
+
+#[tauri::command]
+pub async fn delete_structure(state: State<'_, AppState>, id: String) -> CmdResult<Vec<String>> {
+    state.store()?.delete_structure(&id)
+}
+
+#[tauri::command]
+pub async fn case_deletion_plan(state: State<'_, AppState>, id: String) -> CmdResult<DeletionPlan> {
+    state.store()?.case_deletion_plan(&id)
+}
+
+#[tauri::command]
+pub async fn delete_case(state: State<'_, AppState>, id: String) -> CmdResult<Vec<String>> {
+    state.store()?.delete_case(&id)
 }

@@ -23,6 +23,7 @@ import type {
 	CooperationFilter,
 	CooperationInput,
 	CooperationProject,
+	DeletionPlan,
 	DemoLoaded,
 	Diagnostic,
 	DiagnosticInput,
@@ -253,6 +254,11 @@ export const api = {
 	/** Everything held on the person, to the file chosen; null when the dialog is closed. */
 	exportPersonData: (person: PersonRef) => call<string | null>('export_person_data', { person }),
 	typedPeopleBases: () => call<KindBasis[]>('typed_people_bases'),
+	structureDeletionPlan: (id: string) => call<DeletionPlan>('structure_deletion_plan', { id }),
+	/** Deletes the structure for real, with its cases; returns what went, counted. */
+	deleteStructure: (id: string) => call<string[]>('delete_structure', { id }),
+	caseDeletionPlan: (id: string) => call<DeletionPlan>('case_deletion_plan', { id }),
+	deleteCase: (id: string) => call<string[]>('delete_case', { id }),
 	setTypedPeopleBasis: (kind: TypedPeople, lawfulBasis: string) =>
 		call<KindBasis[]>('set_typed_people_basis', { kind, lawfulBasis }),
 	/** The integrity check, run beside the first screen, found the database damaged. */

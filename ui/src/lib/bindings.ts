@@ -811,6 +811,16 @@ export type KindBasis = { kind: TypedPeople, lawful_basis: LawfulBasis,
  */
 since: string | null, };
 
+export type DeletionPlan = { 
+/**
+ * The structure's name, or the case's reference and its structure.
+ */
+name: string, 
+/**
+ * What goes with it, counted: « 3 entrées du journal ».
+ */
+found: Array<string>, };
+
 export type BackupReason = "manuelle" | "demarrage" | "automatique" | "fermeture" | "avant_restauration";
 
 export type BackupInfo = { 

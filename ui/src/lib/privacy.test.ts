@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErasurePlan } from './bindings';
-import { erasedText, erasureConsequences } from './privacy';
+import { deletedText, erasedText, erasureConsequences } from './privacy';
 
 const plan = (p: Partial<ErasurePlan>): ErasurePlan => ({ name: 'Awa Diallo', record: null, found: [], files: [], others: [], ...p });
 
@@ -20,5 +20,11 @@ describe('the words of an erasure', () => {
 	it('tells what was erased, counted', () => {
 		expect(erasedText('Awa Diallo', ['2\u00a0entrées du journal'])).toBe("Effacement d'Awa Diallo terminé (2\u00a0entrées du journal).");
 		expect(erasedText('Jean Morel', [])).toBe('Effacement de Jean Morel terminé.');
+	});
+
+	it('tells what was deleted with a structure or a case', () => {
+		expect(deletedText('Compagnie du Sillon', ['1\u00a0dossier d\'accompagnement'])).toBe(
+			"Suppression de «\u00a0Compagnie du Sillon\u00a0» terminée (1\u00a0dossier d'accompagnement)."
+		);
 	});
 });

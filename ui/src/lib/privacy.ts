@@ -20,3 +20,9 @@ export function erasureConsequences(plan: ErasurePlan): string {
 	said.push("Si une sauvegarde plus ancienne est restaurée, Jalons l'effacera de nouveau.");
 	return said.join(' ');
 }
+
+/** What the chargé reads once a structure or a case is deleted. */
+export function deletedText(name: string, found: string[]): string {
+	const what = `Suppression de «\u00a0${name}\u00a0» terminée`;
+	return found.length > 0 ? `${what} (${found.join(', ')}).` : `${what}.`;
+}

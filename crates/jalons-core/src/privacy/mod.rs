@@ -3,7 +3,8 @@
 //! their data may be written (places.rs, read from the schema), how they are found in a
 //! text (mentions.rs), one pass over the database (scan.rs), the right of access
 //! (access.rs: everything held on them, as one text file), the right to erasure
-//! (erase.rs), and the tombstones that erase them again after a restore (tombstones.rs).
+//! (erase.rs), structures and cases deleted for real (removal.rs), and the tombstones that
+//! erase or delete them again after a restore (tombstones.rs).
 
 mod access;
 mod bases;
@@ -11,6 +12,7 @@ mod erase;
 mod mentions;
 mod person;
 mod places;
+mod removal;
 mod scan;
 mod tombstones;
 
@@ -19,4 +21,5 @@ pub use bases::{KindBasis, TypedPeople};
 pub use erase::ErasurePlan;
 pub use mentions::ERASED;
 pub use person::PersonRef;
+pub use removal::DeletionPlan;
 pub(crate) use tombstones::all as tombstones;

@@ -1,5 +1,5 @@
-//! Tombstones: what was erased (a record's id, or for a typed name a keyed hash of it) and
-//! when, never who. A restore carries the tombstones of the database it replaces into the
+//! Tombstones: what was erased or deleted (a record's id, or for a typed name a keyed hash
+//! of it) and when, never who. A restore carries the tombstones of the database it replaces into the
 //! restored one and erases again whoever the backup still holds.
 
 use hmac::{Hmac, Mac};
@@ -7,6 +7,7 @@ use rusqlite::{Connection, params};
 use sha2::Sha256;
 
 use super::person::{PersonRef, identify};
+use super::removal::{Removal, still_there};
 use crate::crypto::DataKey;
 use crate::values::fold;
 use crate::{Result, Store};
@@ -85,6 +86,16 @@ impl Store {
     pub(crate) fn reapply_erasures(&mut self, kept: &[(Tombstone, String)]) -> Result<()> {
         for (t, at) in kept {
             keep(self.conn(), t, at)?;
+        }
+        for (t, _) in all(self.conn())? {
+            let what = match t.kind.as_str() {
+                "structure" => Removal::Structure,
+                "case" => Removal::Case,
+                _ => continue,
+            };
+            if still_there(self.conn(), what, &t.subject)? {
+                self.delete_for_real(what, &t.subject, t.id)?;
+            }
         }
         let key = self.key().ok().cloned();
         for (person, id) in tombstones_to_apply(self.conn(), key.as_ref())? {

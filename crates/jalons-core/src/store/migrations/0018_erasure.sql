@@ -1,11 +1,11 @@
--- Jalons schema v18: the right to erasure.
--- An erasure leaves a tombstone: which record (or, for a name typed without a record, a
--- keyed hash of it) and when, never the person's data, so that restoring an older backup
--- erases the person again at once.
+-- Jalons schema v18: the right to erasure, and structures and cases deleted for real.
+-- Each leaves a tombstone: which record (or, for a name typed without a record, a keyed
+-- hash of it) and when, never the person's data, so that restoring an older backup erases
+-- or deletes it again at once.
 CREATE TABLE erasures (
     id      TEXT PRIMARY KEY,
     at      TEXT NOT NULL,
-    kind    TEXT NOT NULL CHECK (kind IN ('contact', 'partner_contact', 'consultant', 'named')),
+    kind    TEXT NOT NULL CHECK (kind IN ('contact', 'partner_contact', 'consultant', 'named', 'structure', 'case')),
     subject TEXT NOT NULL,
     UNIQUE (kind, subject)
 ) STRICT;
