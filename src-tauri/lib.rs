@@ -137,6 +137,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::privacy::delete_structure,
         commands::privacy::case_deletion_plan,
         commands::privacy::delete_case,
+        commands::privacy::retention,
+        commands::privacy::set_retention,
+        commands::privacy::purge_due,
+        commands::privacy::purge,
     ])
 }
 

@@ -2,7 +2,9 @@
 //! everything held on a person written to the file the chargé chooses; structures and
 //! cases deleted for real.
 
-use jalons_core::privacy::{DeletionPlan, ErasurePlan, KindBasis, PersonRef};
+use jalons_core::privacy::{
+    DeletionPlan, DueItem, ErasurePlan, KindBasis, PersonRef, PurgeItem, Purged, Retention, RetentionInput,
+};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::dialogs::save_path;
@@ -71,4 +73,24 @@ pub async fn case_deletion_plan(state: State<'_, AppState>, id: String) -> CmdRe
 #[tauri::command]
 pub async fn delete_case(state: State<'_, AppState>, id: String) -> CmdResult<Vec<String>> {
     state.store()?.delete_case(&id)
+}
+
+#[tauri::command]
+pub async fn retention(state: State<'_, AppState>) -> CmdResult<Retention> {
+    state.store()?.retention()
+}
+
+#[tauri::command]
+pub async fn set_retention(state: State<'_, AppState>, input: RetentionInput) -> CmdResult<Retention> {
+    state.store()?.set_retention(&input)
+}
+
+#[tauri::command]
+pub async fn purge_due(state: State<'_, AppState>) -> CmdResult<Vec<DueItem>> {
+    state.store()?.purge_due()
+}
+
+#[tauri::command]
+pub async fn purge(state: State<'_, AppState>, items: Vec<PurgeItem>) -> CmdResult<Purged> {
+    state.store()?.purge(&items)
 }

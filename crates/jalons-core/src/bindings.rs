@@ -44,7 +44,10 @@ use crate::partners::{
     ReferralInput, ReferralOutcome,
 };
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
-use crate::privacy::{DeletionPlan, ErasurePlan, KindBasis, PersonRef, TypedPeople};
+use crate::privacy::{
+    DeletionPlan, DueItem, DueKind, ErasurePlan, KindBasis, PersonRef, PurgeItem, Purged, Retention, RetentionInput,
+    TypedPeople,
+};
 use crate::reference::{Commune, ReferenceData};
 use crate::search::{SearchGroup, SearchHit, SearchKind, SearchResults, Segment, TargetKind};
 use crate::store::Settings;
@@ -93,7 +96,8 @@ pub fn typescript() -> String {
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
         OwnerKind, AttachmentOwner, Attachment,
-        PersonRef, ErasurePlan, TypedPeople, KindBasis, DeletionPlan,
+        PersonRef, ErasurePlan, TypedPeople, KindBasis, DeletionPlan, Retention, RetentionInput, DueKind, DueItem,
+        PurgeItem, Purged,
         BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup, LockNeed, PhraseStrength, EncryptionStatus, Unlocked,
         Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,

@@ -28,6 +28,7 @@ import type {
 	Diagnostic,
 	DiagnosticInput,
 	DossierParts,
+	DueItem,
 	EmployerFunction,
 	EncryptionStatus,
 	ErasurePlan,
@@ -61,6 +62,8 @@ import type {
 	Plan,
 	PersonRef,
 	PlanInput,
+	PurgeItem,
+	Purged,
 	ReferenceData,
 	Referral,
 	ReferralFilter,
@@ -68,6 +71,8 @@ import type {
 	ReportFilter,
 	ReportFormat,
 	Restored,
+	Retention,
+	RetentionInput,
 	SearchResults,
 	Settings,
 	StageCount,
@@ -259,6 +264,11 @@ export const api = {
 	deleteStructure: (id: string) => call<string[]>('delete_structure', { id }),
 	caseDeletionPlan: (id: string) => call<DeletionPlan>('case_deletion_plan', { id }),
 	deleteCase: (id: string) => call<string[]>('delete_case', { id }),
+	retention: () => call<Retention>('retention'),
+	setRetention: (input: RetentionInput) => call<Retention>('set_retention', { input }),
+	purgeDue: () => call<DueItem[]>('purge_due'),
+	/** Purges what the chargé confirmed and is still due. */
+	purge: (items: PurgeItem[]) => call<Purged>('purge', { items }),
 	setTypedPeopleBasis: (kind: TypedPeople, lawfulBasis: string) =>
 		call<KindBasis[]>('set_typed_people_basis', { kind, lawfulBasis }),
 	/** The integrity check, run beside the first screen, found the database damaged. */

@@ -821,6 +821,38 @@ name: string,
  */
 found: Array<string>, };
 
+export type Retention = { 
+/**
+ * The contacts of a structure with no open case, counted from its last activity.
+ */
+contacts_years: number, 
+/**
+ * A finished case (closed, referred, not eligible, abandoned), from the day it ended.
+ */
+cases_years: number, };
+
+export type RetentionInput = { contacts_years: string, cases_years: string, };
+
+export type DueKind = "contact" | "case";
+
+export type DueItem = { kind: DueKind, id: string, 
+/**
+ * The contact's name, or the case's reference.
+ */
+label: string, structure_name: string, 
+/**
+ * The day the term is counted from: the structure's last activity, or the case's end.
+ */
+since: string, };
+
+export type PurgeItem = { kind: DueKind, id: string, };
+
+export type Purged = { contacts: number, cases: number, 
+/**
+ * Items no longer due when the purge ran (reopened, written since): left.
+ */
+skipped: number, };
+
 export type BackupReason = "manuelle" | "demarrage" | "automatique" | "fermeture" | "avant_restauration";
 
 export type BackupInfo = { 

@@ -3,7 +3,8 @@
 //! their data may be written (places.rs, read from the schema), how they are found in a
 //! text (mentions.rs), one pass over the database (scan.rs), the right of access
 //! (access.rs: everything held on them, as one text file), the right to erasure
-//! (erase.rs), structures and cases deleted for real (removal.rs), and the tombstones that
+//! (erase.rs), structures and cases deleted for real (removal.rs), retention and what is
+//! due for purge (retention.rs), and the tombstones that
 //! erase or delete them again after a restore (tombstones.rs).
 
 mod access;
@@ -13,6 +14,7 @@ mod mentions;
 mod person;
 mod places;
 mod removal;
+mod retention;
 mod scan;
 mod tombstones;
 
@@ -22,4 +24,5 @@ pub use erase::ErasurePlan;
 pub use mentions::ERASED;
 pub use person::PersonRef;
 pub use removal::DeletionPlan;
+pub use retention::{DEFAULT as DEFAULT_RETENTION, DueItem, DueKind, PurgeItem, Purged, Retention, RetentionInput};
 pub(crate) use tombstones::all as tombstones;

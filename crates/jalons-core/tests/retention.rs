@@ -1,0 +1,125 @@
+//! Retention: the rules set in Paramètres (whole years, refused otherwise, audited), what
+//! is due under them counted from the right day, and a purge that does only what the
+//! chargé confirmed and is still due.
+
+mod common;
+
+use chrono::NaiveDate;
+use jalons_core::Store;
+use jalons_core::clock::Clock;
+use jalons_core::privacy::{DEFAULT_RETENTION, DueKind, PurgeItem, RetentionInput};
+use jalons_core::structures::{ContactInput, StructureInput};
+use jalons_core::workflow::TransitionInput;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn structure_with_contact(s: &mut Store, name: &str, contact: &str) -> (String, String) {
+    let created = s
+        .create_structure(&StructureInput {
+            name: name.into(),
+            legal_form: "association".into(),
+            commune_code: "26113".into(),
+            contacts: vec![ContactInput {
+                name: contact.into(),
+                role: "president".into(),
+                lawful_basis: "legitimate_interest".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .unwrap();
+    (created.id, created.contacts[0].id.clone())
+}
+
+fn abandon(s: &mut Store, case_id: &str, on: &str) {
+    s.move_case(&TransitionInput {
+        case_id: case_id.into(),
+        to: "abandoned".into(),
+        date: on.into(),
+        reason: "Plus de réponse".into(),
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_rules_are_whole_years_with_defaults_and_a_french_refusal() {
+    let mut s = common::store();
+    assert_eq!(s.retention().unwrap(), DEFAULT_RETENTION);
+    assert_eq!((DEFAULT_RETENTION.contacts_years, DEFAULT_RETENTION.cases_years), (3, 5));
+    let e = s.set_retention(&RetentionInput { contacts_years: "trois".into(), cases_years: "5".into() }).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("contacts_years"));
+    assert_eq!(
+        e.message,
+        "La durée de conservation des contacts se compte en années, de 1 à 30 (saisi\u{a0}: «\u{a0}trois\u{a0}»)."
+    );
+    let e = s.set_retention(&RetentionInput { contacts_years: "3".into(), cases_years: "0".into() }).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("cases_years"));
+    assert_eq!(s.retention().unwrap(), DEFAULT_RETENTION, "a refused rule changes nothing");
+    let set = s.set_retention(&RetentionInput { contacts_years: " 2 ".into(), cases_years: "10".into() }).unwrap();
+    assert_eq!((set.contacts_years, set.cases_years), (2, 10));
+    assert_eq!(s.retention().unwrap(), set);
+}
+
+#[test]
+fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_confirmed() {
+    let mut s = common::store();
+    s.set_clock(Clock::on_day(day("2019-03-01")));
+    let (old, old_contact) = structure_with_contact(&mut s, "Compagnie Ancienne", "Lou Ancien");
+    let ended = common::open_case(&mut s, &old, "2019-03-01");
+    s.set_clock(Clock::on_day(day("2019-04-15")));
+    abandon(&mut s, &ended, "2019-04-15");
+    let (busy, busy_contact) = structure_with_contact(&mut s, "Compagnie Active", "Max Actif");
+    let open = common::open_case(&mut s, &busy, "2019-03-01");
+
+    s.set_clock(Clock::on_day(day("2024-04-14")));
+    assert_eq!(s.purge_due().unwrap().iter().filter(|d| d.kind == DueKind::Case).count(), 0, "five years less a day");
+    s.set_clock(Clock::on_day(day("2024-04-15")));
+    let due = s.purge_due().unwrap();
+    let labels: Vec<(DueKind, &str, NaiveDate)> = due.iter().map(|d| (d.kind, d.label.as_str(), d.since)).collect();
+    let reference = s.get_case(&ended).unwrap().reference;
+    assert_eq!(
+        labels,
+        vec![
+            (DueKind::Case, reference.as_str(), day("2019-04-15")),
+            (DueKind::Contact, "Lou Ancien", day("2019-04-15"))
+        ],
+        "an open case keeps its structure's contacts"
+    );
+    assert!(!due.iter().any(|d| d.id == busy_contact || d.id == open));
+
+    // Only what was confirmed and is still due: a contact not due is left.
+    let confirmed = vec![
+        PurgeItem { kind: DueKind::Case, id: ended.clone() },
+        PurgeItem { kind: DueKind::Contact, id: old_contact.clone() },
+        PurgeItem { kind: DueKind::Contact, id: busy_contact.clone() },
+    ];
+    let done = s.purge(&confirmed).unwrap();
+    assert_eq!((done.cases, done.contacts, done.skipped), (1, 1, 1));
+    assert!(s.get_case(&ended).is_err());
+    assert!(s.get_structure(&old).unwrap().contacts.is_empty());
+    assert_eq!(s.get_structure(&busy).unwrap().contacts.len(), 1);
+    assert_eq!(s.purge_due().unwrap(), vec![]);
+}
+
+#[test]
+fn a_journal_entry_counts_as_activity() {
+    let mut s = common::store();
+    s.set_clock(Clock::on_day(day("2019-03-01")));
+    let (id, _) = structure_with_contact(&mut s, "Compagnie du Lac", "Iris Lac");
+    s.set_clock(Clock::on_day(day("2021-06-01")));
+    s.create_journal_entry(&jalons_core::journal::JournalInput {
+        structure_id: id,
+        kind: "call".into(),
+        occurred_on: "2021-06-01".into(),
+        body: "Nouvelles du projet.".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    s.set_clock(Clock::on_day(day("2023-06-01")));
+    assert_eq!(s.purge_due().unwrap(), vec![], "three years after the last call, not after the creation");
+    s.set_clock(Clock::on_day(day("2024-06-01")));
+    assert_eq!(s.purge_due().unwrap().len(), 1);
+}
