@@ -1,6 +1,7 @@
 //! Times what keeps the work safe on the bench's full database: the checks of a start
 //! (`quick_check`, foreign keys, the files folder swept), a backup with the backup API,
-//! a full `verifier`, and a restore.
+//! a full `verifier`, a restore; then a person's erasure, what retention makes due and a
+//! structure deleted for real.
 
 use std::path::Path;
 use std::time::Instant;
@@ -8,6 +9,9 @@ use std::time::Instant;
 use jalons_core::Store;
 use jalons_core::backup::{self, BackupReason};
 use jalons_core::crypto;
+use jalons_core::journal::JournalInput;
+use jalons_core::privacy::PersonRef;
+use jalons_core::structures::{ContactInput, StructureInput};
 
 use crate::bench::ms;
 
@@ -63,5 +67,44 @@ pub fn run(db: &Path, runs: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     store.restore(&folder.join(&taken.file_name), &folder, at(59))?;
     println!("| restauration (sauvegarde de sécurité comprise) | — | {} | — |", ms(t.elapsed()));
+    rights(&mut store, runs)
+}
+
+/// The rights of a person and retention on the full database: each erasure reads every
+/// text Jalons holds, so its plan costs what a full pass costs.
+fn rights(store: &mut Store, runs: usize) -> anyhow::Result<()> {
+    let structure = store.create_structure(&StructureInput {
+        name: "Compagnie du Banc".into(),
+        legal_form: "association".into(),
+        commune_code: "26113".into(),
+        contacts: vec![ContactInput {
+            name: "Zélie Brantôme-Quaix".into(),
+            role: "president".into(),
+            email: "zelie.bq@exemple-asso.fr".into(),
+            lawful_basis: "legitimate_interest".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    })?;
+    store.create_journal_entry(&JournalInput {
+        structure_id: structure.id.clone(),
+        kind: "call".into(),
+        occurred_on: "2026-11-30".into(),
+        people: vec!["Zélie Brantôme-Quaix".into()],
+        body: "Appel de Zélie Brantôme-Quaix.".into(),
+        ..Default::default()
+    })?;
+    let person = PersonRef::Contact { id: structure.contacts[0].id.clone() };
+    let (p50, p95, plan) = crate::bench::time(runs.min(5), || store.erasure_plan(&person));
+    let found = plan?.found.join(", ");
+    println!("| plan d'effacement d'une personne (toute la base lue) | {found} | {} | {} |", ms(p50), ms(p95));
+    let t = Instant::now();
+    store.erase_person(&person)?;
+    println!("| effacement d'une personne, WAL vidé | — | {} | — |", ms(t.elapsed()));
+    let (p50, p95, due) = crate::bench::time(runs.min(5), || store.purge_due().map(|d| d.len()));
+    println!("| éléments à purger selon les durées de conservation | {} | {} | {} |", due?, ms(p50), ms(p95));
+    let t = Instant::now();
+    store.delete_structure(&structure.id)?;
+    println!("| suppression définitive d'une structure | — | {} | — |", ms(t.elapsed()));
     Ok(())
 }

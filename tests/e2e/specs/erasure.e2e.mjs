@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
-import { click, fill, firstStart, heading, tick } from '../helpers.mjs';
+import { click, field, fill, firstStart, heading, tick } from '../helpers.mjs';
 
 const contacts = () => $('section[aria-labelledby="contacts-title"]');
 
@@ -63,10 +63,10 @@ describe('Droits des personnes', () => {
 
 	it('erases a name typed without a record from Paramètres, and leaves the record of that name', async () => {
 		await click('Paramètres');
-		const present = await $('//tr[.//label[normalize-space(.)="Personnes présentes au journal"]]');
-		await expect(present).toHaveText(expect.stringContaining('par défaut'));
-		await present.$('select').selectByVisibleText('Consentement recueilli');
-		await expect(present).toHaveText(expect.stringContaining(`depuis le ${new Date().toLocaleDateString('fr-FR')}`));
+		const since = await $('#basis-present-since');
+		await expect(since).toHaveText('par défaut');
+		await (await field('Personnes présentes au journal')).selectByVisibleText('Consentement recueilli');
+		await expect(since).toHaveText(`depuis le ${new Date().toLocaleDateString('fr-FR')}`);
 		await fill('Nom de la personne', 'jean MOREL');
 		await click('Chercher');
 		const found = await $('//p[@role="status"][contains(., "MOREL")]');
