@@ -381,7 +381,7 @@ fn an_erased_consultant_stays_for_the_engagements_anonymised() {
     assert_eq!(plan.record.as_deref(), Some("Consultant du registre (Coop Conseil)"));
     s.erase_person(&PersonRef::Consultant { id: id.clone() }).unwrap();
     let c = s.get_consultant(&id).unwrap();
-    assert_eq!((c.name.as_str(), c.email.as_deref()), (ERASED, None));
+    assert_eq!((c.name.as_str(), c.email.as_deref(), c.erased), (ERASED, None, true));
     assert!(s.search("Garnier", 10).unwrap().groups.is_empty());
     let again = s.erasure_plan(&PersonRef::Consultant { id }).unwrap_err();
     assert_eq!(again.code, jalons_core::ErrorCode::NotFound);

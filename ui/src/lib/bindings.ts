@@ -360,7 +360,11 @@ status: string,
  */
 engagement_id: string, };
 
-export type Consultant = { id: string, name: string, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, lawful_basis: LawfulBasis, 
+export type Consultant = { id: string, name: string, 
+/**
+ * Erased at their request: the record stays, anonymous, for the ingénieries.
+ */
+erased: boolean, organisation: string | null, siret: Siret | null, skills: Array<Theme>, sectors: string | null, day_rate: Money | null, email: string | null, phone: string | null, notes: string | null, lawful_basis: LawfulBasis, 
 /**
  * The day this basis was recorded: when the consultant was added, or the basis changed.
  */

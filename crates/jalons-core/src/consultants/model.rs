@@ -9,6 +9,8 @@ use crate::values::{Money, Siret};
 pub struct Consultant {
     pub id: String,
     pub name: String,
+    /// Erased at their request: the record stays, anonymous, for the ingénieries.
+    pub erased: bool,
     pub organisation: Option<String>,
     pub siret: Option<Siret>,
     pub skills: Vec<Theme>,

@@ -20,9 +20,11 @@ const SELECT: &str = "SELECT c.id, c.name, c.organisation, c.siret, c.skills, c.
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Consultant> {
     let skills: String = r.get(4)?;
+    let name: String = r.get(1)?;
     Ok(Consultant {
         id: r.get(0)?,
-        name: r.get(1)?,
+        erased: name == crate::privacy::ERASED,
+        name,
         organisation: r.get(2)?,
         siret: r.get(3)?,
         skills: serde_json::from_str(&skills)

@@ -1,7 +1,7 @@
 //! Where a person may be written: every text column of every table, read from the schema
 //! itself, so that a column added later is searched without anyone remembering to list it.
-//! Left out: keys, codes and dates; the names of organisations (public, and not a person's
-//! data); the tables read apart (the audit trail, the attachments, the tombstones); the
+//! Left out: keys, codes and dates; the names and switchboards of organisations (public,
+//! and not a person's data); the tables read apart (the audit trail, the attachments, the tombstones); the
 //! search indexes, kept in step by their triggers; the DLA's own settings and identity.
 
 use rusqlite::Connection;
@@ -28,12 +28,16 @@ pub const IDENTITY: &[(&str, &[&str])] = &[
     ("partners", &["search_name"]),
 ];
 
-/// Names of organisations, and their folded copies for search.
+/// What says who an organisation is: its name, the folded copy for search, the
+/// organisation's own address and phone (a partner's switchboard, not a person's).
 const ORGANISATION_NAMES: &[(&str, &str)] = &[
     ("structures", "name"),
     ("structures", "acronym"),
     ("structures", "search_name"),
     ("partners", "name"),
+    ("partners", "email"),
+    ("partners", "phone"),
+    ("partners", "website"),
     ("cooperation_projects", "name"),
     ("cooperation_projects", "search_name"),
     ("funders", "name"),
