@@ -1,7 +1,10 @@
-// The rights of a person through the real app: a structure's contact exported to a file,
-// then erased from the structure page after confirmation, and found nowhere afterwards (the
-// page, the journal, the global search); a name typed without a record found and erased
-// from Paramètres.
+// Personal data and what is kept, through the real app, on one demo database: a
+// structure's contact exported to a file, then erased from the structure page after
+// confirmation and found nowhere afterwards (the page, the journal, the global search); a
+// name typed without a record found and erased from Paramètres; a case and a structure
+// deleted for real, the page left for the one above it; retention durations set (a wrong
+// one refused on its field), what they make due listed with boxes to untick, and a purge
+// that waits for its confirmation.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@wdio/globals';
@@ -21,7 +24,15 @@ async function searchFinds(typed) {
 	return found;
 }
 
-describe('Droits des personnes', () => {
+async function confirmDeletion(expected) {
+	const dialog = await $('[role="dialog"]');
+	await expect(dialog).toHaveText(expect.stringContaining(expected));
+	await expect(dialog.$('button=Supprimer définitivement')).toBeDisabled();
+	await tick("J'ai compris que la suppression est définitive");
+	await dialog.$('button=Supprimer définitivement').click();
+}
+
+describe('Données personnelles et conservation', () => {
 	it("exports a contact's data to a file", async () => {
 		await firstStart('Camille Martin');
 		await click('Charger les données de démonstration');
@@ -84,5 +95,54 @@ describe('Droits des personnes', () => {
 		await expect($('[aria-label="Journal"]')).not.toHaveText(expect.stringContaining('Jean Morel'));
 		await click('Consultants');
 		await expect($('main')).toHaveText(expect.stringContaining('Jean Morel'));
+	});
+
+	it('deletes a case and comes back to its structure', async () => {
+		await click('Accompagnements');
+		await click('2025-003');
+		await heading('Accompagnement 2025-003');
+		await click('Supprimer…');
+		await confirmDeletion('entrées du journal');
+		await heading('Compagnie du Sillon');
+		await expect($('.alert-success')).toHaveText(expect.stringContaining('Suppression de « 2025-003 (Compagnie du Sillon) » terminée'));
+		await expect($('section[aria-labelledby="cases-title"]')).not.toHaveText(expect.stringContaining('2025-003'));
+	});
+
+	it('deletes the structure and comes back to the list', async () => {
+		await click('Supprimer…');
+		await confirmDeletion('fiche de contact');
+		await heading('Structures');
+		await expect($('.alert-success')).toHaveText(expect.stringContaining('Suppression de « Compagnie du Sillon » terminée'));
+		await expect($('main table')).not.toHaveText(expect.stringContaining('Compagnie du Sillon'));
+	});
+
+	it('refuses a duration that is not a number of years, then lists what is due', async () => {
+		await click('Paramètres');
+		await expect($('main')).toHaveText(expect.stringContaining("Rien n'est à purger aujourd'hui."));
+		await fill('Accompagnements terminés (années)', 'zéro');
+		await click('Enregistrer les durées');
+		await expect($('[id="f-retention.cases_years-error"]')).toHaveText(expect.stringContaining('de 1 à 30'));
+		await fill('Accompagnements terminés (années)', '1');
+		await fill("Contacts d'une structure sans accompagnement en cours (années)", '1');
+		await click('Enregistrer les durées');
+		await expect($('[role="status"]*=Durées enregistrées')).toBeDisplayed();
+		const link = await $('a*=à purger');
+		await link.waitForDisplayed();
+		await link.click();
+	});
+
+	it('purges only what stays ticked, once confirmed', async () => {
+		await expect($('h1')).toHaveText('Données à purger');
+		const rows = await $$('main table tbody tr');
+		expect(rows.length).toBeGreaterThan(1);
+		const kept = await rows[1].$('td:nth-child(2)').getText();
+		await rows[1].$('input[type="checkbox"]').click();
+		await click('Purger la sélection…');
+		await expect($('[role="alertdialog"]')).toHaveText(expect.stringContaining(`Purger ${rows.length - 1}`));
+		await click('Purger définitivement');
+		await expect($('.alert-success')).toHaveText(expect.stringContaining('Purge faite'));
+		const left = await $$('main table tbody tr');
+		expect(left.length).toBe(1);
+		await expect(left[0]).toHaveText(expect.stringContaining(kept));
 	});
 });
