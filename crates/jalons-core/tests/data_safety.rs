@@ -6,15 +6,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
 use common::structure;
 use jalons_core::attachments::{AttachmentOwner, OwnerKind};
 use jalons_core::backup::{self, BackupReason};
 use jalons_core::{ErrorCode, Store};
-
-fn at(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
-}
 
 fn new_store(dir: &Path) -> (PathBuf, Store) {
     let db = dir.join("jalons.sqlite");
@@ -73,7 +68,8 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let attached = s.attach_file(&AttachmentOwner { kind: OwnerKind::Structure, id: sid }, &pdf, true).unwrap();
     let before = dump(&s.read().unwrap());
 
-    let info = backup::take(&db, &common::key(), &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
+    let info =
+        backup::take(&db, &common::key(), &folder, BackupReason::Manual, common::at("2026-12-01 09:30:00")).unwrap();
     assert_eq!(info.file_name, "jalons-2026-12-01-093000-manuelle.sqlite");
     let holds = info.holds.unwrap();
     assert_eq!((holds.structures, holds.cases), (1, 0));
@@ -87,7 +83,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     let after = dump(&s.read().unwrap());
 
     let path = backup::resolve(&folder, &db, &info.file_name).unwrap();
-    let restored = s.restore(&path, &folder, at("2026-12-01 10:00:00")).unwrap();
+    let restored = s.restore(&path, &folder, common::at("2026-12-01 10:00:00")).unwrap();
     assert_eq!(dump(&s.read().unwrap()), before, "the restored database equals the dump at backup time");
     assert_eq!(
         std::fs::read(s.attachment_copy(&attached.id, &dir.path().join("ouverts")).unwrap()).unwrap(),
@@ -98,7 +94,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     assert_eq!(safety.holds.as_ref().unwrap().structures, 2);
     // A backup right after a restore (the one at quit) holds the restored state.
     let after_restore =
-        backup::take(&db, &common::key(), &folder, BackupReason::Quit, at("2026-12-01 10:01:00")).unwrap();
+        backup::take(&db, &common::key(), &folder, BackupReason::Quit, common::at("2026-12-01 10:01:00")).unwrap();
     assert_eq!(after_restore.holds.unwrap().structures, 1);
 
     // Still there after a restart, and still writable.
@@ -108,7 +104,7 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     structure(&mut s, "Compagnie du Sillon");
 
     let undo = backup::resolve(&folder, &db, &safety.file_name).unwrap();
-    s.restore(&undo, &folder, at("2026-12-01 10:05:00")).unwrap();
+    s.restore(&undo, &folder, common::at("2026-12-01 10:05:00")).unwrap();
     assert_eq!(dump(&s.read().unwrap()), after);
     let listed = backup::list(&folder, &db, &common::key());
     assert_eq!(listed.len(), 4);
@@ -131,9 +127,14 @@ fn backups_taken_while_writing_are_whole_and_hold_every_earlier_commit() {
     };
     for k in 0..5 {
         let committed = names(&store.lock().unwrap()).len();
-        let info =
-            backup::take(&db, &common::key(), &folder, BackupReason::Auto, at(&format!("2026-12-01 09:00:0{k}")))
-                .unwrap();
+        let info = backup::take(
+            &db,
+            &common::key(),
+            &folder,
+            BackupReason::Auto,
+            common::at(&format!("2026-12-01 09:00:0{k}")),
+        )
+        .unwrap();
         let copy = common::raw(&folder.join(&info.file_name));
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
@@ -151,7 +152,7 @@ fn a_backup_that_is_not_jalons_or_is_damaged_is_refused_and_nothing_changes() {
     std::fs::create_dir_all(&folder).unwrap();
     let text = folder.join("jalons-2026-11-30-080000-manuelle.sqlite");
     std::fs::write(&text, "ceci n'est pas une base").unwrap();
-    let e = s.restore(&text, &folder, at("2026-12-01 09:00:00")).unwrap_err();
+    let e = s.restore(&text, &folder, common::at("2026-12-01 09:00:00")).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotJalons);
     assert!(e.message.starts_with("Cette sauvegarde ne peut pas être restaurée."), "{}", e.message);
     assert_eq!(names(&s), ["Les Arts Buissonniers"]);
@@ -462,14 +463,16 @@ fn a_backup_on_a_full_disk_is_refused_leaves_nothing_and_succeeds_once_space_is_
         assert!(size > 512 * 1024 && size < 3 * 1024 * 1024, "the demo's size, {size} bytes, suits a 4 MiB disk");
         let filler = stick.join("film.mkv");
         std::fs::write(&filler, vec![0u8; usize::try_from(4 * 1024 * 1024 - size / 2).unwrap()]).ok();
-        let e = backup::take(&db, &common::key(), stick, BackupReason::Manual, at("2026-12-01 10:00:00")).unwrap_err();
+        let e = backup::take(&db, &common::key(), stick, BackupReason::Manual, common::at("2026-12-01 10:00:00"))
+            .unwrap_err();
         assert_eq!(e.code, ErrorCode::DiskFull, "{}", e.message);
         assert!(e.message.starts_with("Le disque est plein"), "{}", e.message);
         assert_eq!(left_in(stick, &["film.mkv"]), Vec::<String>::new());
         assert!(backup::list(stick, &db, &common::key()).is_empty());
 
         std::fs::remove_file(&filler).unwrap();
-        let taken = backup::take(&db, &common::key(), stick, BackupReason::Manual, at("2026-12-01 10:05:00")).unwrap();
+        let taken =
+            backup::take(&db, &common::key(), stick, BackupReason::Manual, common::at("2026-12-01 10:05:00")).unwrap();
         assert!(taken.holds.unwrap().structures > 0);
         Store::check_integrity(&stick.join(&taken.file_name), &common::key()).unwrap();
     });

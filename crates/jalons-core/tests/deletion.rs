@@ -10,10 +10,6 @@ use jalons_core::cases::CaseFilter;
 use jalons_core::structures::StructureFilter;
 use jalons_core::{Store, crypto};
 
-fn at(stamp: &str) -> chrono::NaiveDateTime {
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S").unwrap()
-}
-
 /// Every place outside the audit trail and the tombstones where one of `ids` still appears.
 fn left_over(s: &Store, ids: &[String]) -> Vec<String> {
     let conn = s.read().unwrap();
@@ -71,7 +67,7 @@ fn a_structure_deleted_for_real_leaves_nothing_and_stays_deleted_after_a_restore
     s.set_user_name("Camille Martin").unwrap();
     s.load_demo().unwrap();
     let folder = dir.path().join("sauvegardes");
-    let before = backup::take(&db, &key, &folder, BackupReason::Manual, at("2026-10-01 09:00:00")).unwrap();
+    let before = backup::take(&db, &key, &folder, BackupReason::Manual, common::at("2026-10-01 09:00:00")).unwrap();
 
     let id = structure_named(&s, "Compagnie du Sillon");
     let mut ids = cases_of(&s, &id);
@@ -97,7 +93,7 @@ fn a_structure_deleted_for_real_leaves_nothing_and_stays_deleted_after_a_restore
     assert!(history.iter().all(|e| e.changes.is_empty()), "the history's values are redacted");
     assert_eq!(s.get_structure(&id).unwrap_err().code, jalons_core::ErrorCode::NotFound);
 
-    s.restore(&folder.join(&before.file_name), &folder, at("2026-12-01 10:00:00")).unwrap();
+    s.restore(&folder.join(&before.file_name), &folder, common::at("2026-12-01 10:00:00")).unwrap();
     assert_eq!(left_over(&s, &ids), Vec::<String>::new(), "deleted again after the restore");
     assert_eq!(s.check_audit_chain().unwrap().broken, None);
 }

@@ -12,28 +12,10 @@ use jalons_core::crypto::{self, DataKey, convert};
 use jalons_core::structures::{ContactInput, StructureInput};
 use jalons_core::{ErrorCode, Store};
 
-fn at(stamp: &str) -> chrono::NaiveDateTime {
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S").unwrap()
-}
-
-/// Every file under `dir`, whatever its depth.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
 /// The seeded values found, with the file that holds them.
 fn readable(dir: &Path, needles: &[String]) -> Vec<String> {
     let mut found = Vec::new();
-    for file in files_under(dir) {
+    for file in common::files_under(dir) {
         let bytes = std::fs::read(&file).unwrap();
         for needle in needles {
             if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
@@ -95,7 +77,7 @@ fn fifty_names_and_e_mails_are_readable_nowhere_on_disk() {
     let needles = seed(&mut s, dir.path());
     assert!(Path::new(&format!("{}-wal", db.display())).is_file(), "the WAL is read too");
     let folder = data.join("sauvegardes");
-    backup::take(&db, &key, &folder, BackupReason::Manual, at("2026-12-01 09:30:00")).unwrap();
+    backup::take(&db, &key, &folder, BackupReason::Manual, common::at("2026-12-01 09:30:00")).unwrap();
 
     assert_eq!(readable(&data, &needles), Vec::<String>::new());
     let raw = std::fs::read(&db).unwrap();
@@ -178,9 +160,9 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_with_its_backups_and_files
     assert_eq!(crypto::key_from_phrase(&db, common::PHRASE).unwrap(), key);
     assert!(!jalons_core::store::is_plain(&db).unwrap());
     assert!(!jalons_core::store::is_plain(&folder.join("jalons-2026-11-30-180000-fermeture.sqlite")).unwrap());
-    let sealed: Vec<PathBuf> = files_under(&dir.path().join("jalons-fichiers"))
+    let sealed: Vec<PathBuf> = common::files_under(&dir.path().join("jalons-fichiers"))
         .into_iter()
-        .chain(files_under(&folder.join("fichiers")))
+        .chain(common::files_under(&folder.join("fichiers")))
         .collect();
     assert_eq!(sealed.len(), 2, "the database's file and the backup's, each sealed once");
     assert_eq!(readable(dir.path(), &needles), Vec::<String>::new());
@@ -240,7 +222,7 @@ fn a_plain_backup_from_elsewhere_is_restored_and_left_as_it_was() {
     let attached = s.list_attachments(&owner).unwrap().remove(0);
     s.remove_attachment(&attached.id).unwrap();
 
-    s.restore(&usb.join(name), &usb, at("2026-12-01 10:00:00")).unwrap();
+    s.restore(&usb.join(name), &usb, common::at("2026-12-01 10:00:00")).unwrap();
     let copy = s.attachment_copy(&attached.id, &dir.path().join("ouverts")).unwrap();
     assert!(std::fs::read_to_string(copy).unwrap().starts_with("Courrier à Personne00"));
     assert!(s.verify().unwrap().is_sound());

@@ -24,22 +24,9 @@ const PHONE: &str = "06 71 82 93 04";
 /// words, and the rarest word alone.
 const MARKERS: &[&str] = &["Brantôme", "brantome", "Quaix", "quaix", "zelie.bq", "71 82 93 04", "0671829304"];
 
-fn at(stamp: &str) -> chrono::NaiveDateTime {
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S").unwrap()
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() { out.extend(files_under(&path)) } else { out.push(path) }
-    }
-    out
-}
-
 fn raw_hits(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    for file in files_under(dir) {
+    for file in common::files_under(dir) {
         let bytes = std::fs::read(&file).unwrap();
         for m in MARKERS {
             if bytes.windows(m.len()).any(|w| w == m.as_bytes()) {
@@ -208,7 +195,7 @@ fn an_erased_contact_is_found_nowhere_and_stays_erased_after_a_restore() {
     let (mut s, db, key) = open(dir.path());
     let seeded = seed(&mut s, dir.path());
     let folder = db.parent().unwrap().join("sauvegardes");
-    let before = backup::take(&db, &key, &folder, BackupReason::Manual, at("2026-10-01 09:00:00")).unwrap();
+    let before = backup::take(&db, &key, &folder, BackupReason::Manual, common::at("2026-10-01 09:00:00")).unwrap();
     assert!(!readable_hits(&s).is_empty(), "the marker is there before");
 
     let person = PersonRef::Contact { id: seeded.marker_id.clone() };
@@ -242,7 +229,7 @@ fn an_erased_contact_is_found_nowhere_and_stays_erased_after_a_restore() {
     assert!(s.erasure_plan(&person).is_err(), "the contact is gone");
 
     // A backup from before the erasure, restored: the person is erased again at once.
-    s.restore(&folder.join(&before.file_name), &folder, at("2026-12-01 10:00:00")).unwrap();
+    s.restore(&folder.join(&before.file_name), &folder, common::at("2026-12-01 10:00:00")).unwrap();
     s.checkpoint().unwrap();
     assert_eq!(readable_hits(&s), Vec::<String>::new());
     assert!(s.search("Brantôme", 10).unwrap().groups.is_empty());
@@ -284,7 +271,7 @@ fn a_typed_name_is_erased_and_its_tombstone_keeps_no_name() {
     let (mut s, db, key) = open(dir.path());
     seed(&mut s, dir.path());
     let folder = db.parent().unwrap().join("sauvegardes");
-    let before = backup::take(&db, &key, &folder, BackupReason::Manual, at("2026-10-01 09:00:00")).unwrap();
+    let before = backup::take(&db, &key, &folder, BackupReason::Manual, common::at("2026-10-01 09:00:00")).unwrap();
     s.erase_person(&PersonRef::Named { name: "  léo   PETIT ".into() }).unwrap();
     let found = |s: &Store| s.person_data(&PersonRef::Named { name: "Léo Petit".into() }, s.today()).unwrap().mentions;
     assert_eq!(found(&s), 0);
@@ -294,7 +281,7 @@ fn a_typed_name_is_erased_and_its_tombstone_keeps_no_name() {
     assert_eq!(subject.len(), 64);
     assert!(!subject.to_lowercase().contains("petit"));
     drop(conn);
-    s.restore(&folder.join(&before.file_name), &folder, at("2026-12-01 10:00:00")).unwrap();
+    s.restore(&folder.join(&before.file_name), &folder, common::at("2026-12-01 10:00:00")).unwrap();
     assert_eq!(found(&s), 0, "erased again after the restore");
 }
 

@@ -8,6 +8,7 @@ use super::input::ValidPartner;
 use super::{Partner, PartnerContact, PartnerFilter, PartnerInput};
 use crate::ids::{new_id, parse_id};
 use crate::store::WriteCtx;
+use crate::structures::LawfulBasis;
 use crate::values::fold;
 use crate::{Error, Result, Store};
 
@@ -88,17 +89,14 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidPartner) -> Result<()> {
         ],
     )?;
     // A contact keeps its id, and the date of its basis until the basis changes.
-    let bases: std::collections::HashMap<String, (String, Option<NaiveDate>)> = conn
+    let bases: std::collections::HashMap<String, (LawfulBasis, Option<NaiveDate>)> = conn
         .prepare("SELECT id, lawful_basis, lawful_basis_since FROM partner_contacts WHERE partner_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
     conn.execute("DELETE FROM partner_contacts WHERE partner_id = ?1", [id])?;
     for (position, c) in (0_i64..).zip(&v.contacts) {
         let known = c.id.as_ref().and_then(|k| bases.get(k).map(|b| (k, b)));
-        let since = match known {
-            Some((_, (basis, Some(since)))) if basis == c.lawful_basis.code() => *since,
-            _ => w.today,
-        };
+        let since = c.lawful_basis.since(known.map(|(_, b)| b), w.today);
         let contact_id = known.map_or_else(new_id, |(k, _)| k.clone());
         conn.execute(
             "INSERT INTO partner_contacts (id, partner_id, position, name, role, email, phone, lawful_basis, lawful_basis_since)

@@ -52,3 +52,18 @@ labelled_enum!(
         PublicInterest => "public_interest", "Mission d'intérêt public";
     }
 );
+
+impl LawfulBasis {
+    /// The day a person's basis dates from when their record is saved with this one: the
+    /// day recorded before (`before`: that basis and its day), unless the basis changed.
+    pub(crate) fn since(
+        self,
+        before: Option<&(LawfulBasis, Option<chrono::NaiveDate>)>,
+        today: chrono::NaiveDate,
+    ) -> chrono::NaiveDate {
+        match before {
+            Some((basis, Some(since))) if *basis == self => *since,
+            _ => today,
+        }
+    }
+}

@@ -199,16 +199,13 @@ fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, today: Na
         .collect::<rusqlite::Result<Vec<_>>>()?;
     crate::diagnostic::met::forget(tx, &removed)?;
     // A contact keeps the date of its basis until the basis changes.
-    let bases: std::collections::HashMap<String, (String, Option<NaiveDate>)> = tx
+    let bases: std::collections::HashMap<String, (super::LawfulBasis, Option<NaiveDate>)> = tx
         .prepare("SELECT id, lawful_basis, lawful_basis_since FROM contacts WHERE structure_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM contacts WHERE structure_id = ?1", [id])?;
     for (i, c) in v.contacts.iter().enumerate() {
-        let since = match c.id.as_ref().and_then(|k| bases.get(k)) {
-            Some((basis, Some(since))) if basis == c.lawful_basis.code() => *since,
-            _ => today,
-        };
+        let since = c.lawful_basis.since(c.id.as_ref().and_then(|k| bases.get(k)), today);
         tx.execute(
             "INSERT INTO contacts (id, structure_id, position, name, role, email, phone, lawful_basis, lawful_basis_since) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -183,3 +183,22 @@ pub fn raw(path: &std::path::Path) -> rusqlite::Connection {
 
 /// A passphrase the strength rule accepts.
 pub const PHRASE: &str = "lavande Diois tracteur 1987";
+
+/// A moment written `2026-12-01 09:30:00`, as the backups are dated.
+pub fn at(stamp: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S").unwrap()
+}
+
+/// Every file under `dir`, whatever its depth.
+pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
