@@ -39,9 +39,12 @@ unit: ui
 	cargo test --workspace $(E2E_FEATURES)
 	cd ui && npm test
 
-# The end-to-end build answers the native dialogs from the environment (e2e-hooks).
+# The end-to-end build answers the native dialogs from the environment (e2e-hooks). It is
+# the binary `cargo test` builds for the integration tests (dev-dependencies' features
+# included, such as tauri's `test`): after `unit` there is nothing to build, where a plain
+# `cargo build` would compile tauri and everything above it again for four minutes.
 e2e: ui
-	cargo build --workspace --bins $(E2E_FEATURES)
+	cargo test --workspace $(E2E_FEATURES) --no-run
 	tests/e2e/run.sh
 
 # Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite

@@ -83,7 +83,9 @@ pub fn at_exit(state: &AppState) {
     if changed {
         report(take(state, BackupReason::Quit));
     }
-    // Closing the last connection folds the whole WAL into the file and removes it.
+    // Closing the last connection folds the whole WAL into the file and removes it: the
+    // readers first, then the store.
+    state.readers_from(None);
     drop(state.slot().take());
 }
 

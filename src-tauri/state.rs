@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use jalons_core::backup::{BackupFolders, Schedule};
+use jalons_core::clock::Clock;
 use jalons_core::crypto::{DataKey, LockNeed};
 use jalons_core::store::DbLock;
 use jalons_core::{Error, ErrorCode, Store};
@@ -15,6 +16,8 @@ use crate::error::CmdResult;
 
 pub struct AppState {
     store: Mutex<Option<Store>>,
+    /// The connections that only read, so that reads never wait behind a write.
+    readers: Mutex<Readers>,
     /// The database's key once known (typed, or remembered on this computer).
     key: Mutex<Option<DataKey>>,
     /// What the user must do before the database opens; none once it is open.
@@ -34,8 +37,49 @@ pub struct AppState {
     pub cancel_batch: AtomicBool,
 }
 
+/// The reading connections not in use, and the file they open: none while the database is
+/// closed, or in memory (the store itself answers then). A reader taken before the store
+/// was replaced (restore, recovery) is not given back.
+#[derive(Default)]
+struct Readers {
+    source: Option<(PathBuf, DataKey)>,
+    idle: Vec<Store>,
+    generation: u64,
+}
+
+/// Readers kept open for the next reads: as many as reads run at once in practice.
+const IDLE_READERS: usize = 4;
+
 /// The open store; dereferences to it.
 pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+
+/// A store to read from: a reading connection of the pool, or the store itself when the
+/// database has no file; dereferences to it, and never to a store that writes.
+pub enum ReadGuard<'a> {
+    Pooled { reader: Option<Box<Store>>, generation: u64, state: &'a AppState },
+    Store(StoreGuard<'a>),
+}
+
+impl Deref for ReadGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match self {
+            Self::Pooled { reader, .. } => reader.as_ref().expect("a pooled reader is held until dropped"),
+            Self::Store(guard) => guard,
+        }
+    }
+}
+
+impl Drop for ReadGuard<'_> {
+    fn drop(&mut self) {
+        if let Self::Pooled { reader, generation, state } = self {
+            let mut readers = state.readers();
+            if *generation == readers.generation && readers.idle.len() < IDLE_READERS {
+                readers.idle.extend(reader.take().map(|r| *r));
+            }
+        }
+    }
+}
 
 impl Deref for StoreGuard<'_> {
     type Target = Store;
@@ -79,12 +123,14 @@ impl AppState {
             (Err(e), None) => (None, Some(e)),
         };
         let changes = store.as_ref().map_or(0, Store::total_changes);
+        let readers = Readers { source: store.as_ref().and_then(reading_source), ..Default::default() };
         let recovery_lock = match &problem {
             Some(e) if e.code != ErrorCode::InUse => DbLock::acquire(&db_path).ok(),
             _ => None,
         };
         Self {
             store: Mutex::new(store),
+            readers: Mutex::new(readers),
             key: Mutex::new(key),
             lock: Mutex::new(lock),
             db_path,
@@ -131,6 +177,7 @@ impl AppState {
         match opened {
             Ok(store) => {
                 *self.schedule.lock().unwrap_or_else(PoisonError::into_inner) = Schedule::new(store.total_changes());
+                self.readers_from(Some(&store));
                 *slot = Some(store);
                 *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = None;
             }
@@ -141,6 +188,41 @@ impl AppState {
                 }
                 *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
             }
+        }
+    }
+
+    fn readers(&self) -> MutexGuard<'_, Readers> {
+        self.readers.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The readers now open this store's file (none if it is closed or in memory); those
+    /// open on what it replaced are closed, and never given back.
+    pub fn readers_from(&self, store: Option<&Store>) {
+        let mut readers = self.readers();
+        readers.source = store.and_then(reading_source);
+        readers.idle.clear();
+        readers.generation += 1;
+    }
+
+    /// A store to read from, which does not wait for the store that writes: a reading
+    /// connection of the pool (one more opened when all are in use), or the store itself
+    /// for a database in memory or one that could not be opened (and then why).
+    pub fn reader(&self) -> CmdResult<ReadGuard<'_>> {
+        let (source, generation) = {
+            let mut readers = self.readers();
+            if let Some(reader) = readers.idle.pop() {
+                return Ok(ReadGuard::Pooled {
+                    reader: Some(Box::new(reader)),
+                    generation: readers.generation,
+                    state: self,
+                });
+            }
+            (readers.source.clone(), readers.generation)
+        };
+        match source.map(|(path, key)| Store::open_reader(&path, &key, Clock::system())) {
+            Some(Ok(reader)) => Ok(ReadGuard::Pooled { reader: Some(Box::new(reader)), generation, state: self }),
+            // A reader that does not open (the file just replaced): the store answers.
+            Some(Err(_)) | None => Ok(ReadGuard::Store(self.store()?)),
         }
     }
 
@@ -156,6 +238,7 @@ impl AppState {
     /// offers its backups.
     pub fn set_damaged(&self, problem: Error) {
         let mut slot = self.slot();
+        self.readers_from(None);
         drop(slot.take());
         *self.recovery_lock.lock().unwrap_or_else(PoisonError::into_inner) = DbLock::acquire(&self.db_path).ok();
         *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(problem);
@@ -183,6 +266,11 @@ impl AppState {
     pub fn backup_folder(&self) -> PathBuf {
         BackupFolders::load(&self.backup_config).folder(&self.db_path)
     }
+}
+
+/// What the readers of a store open: its file and key; none in memory.
+fn reading_source(store: &Store) -> Option<(PathBuf, DataKey)> {
+    Some((store.path()?.to_owned(), store.key().ok()?.clone()))
 }
 
 /// `--db PATH` on the command line, else `JALONS_DB`, else None for the OS default.

@@ -36,6 +36,11 @@ fn key() -> DataKey {
     DataKey::from_hex(&"5a".repeat(32)).unwrap()
 }
 
+/// The page a list screen asks for first.
+fn first_page() -> Value {
+    json!({ "offset": 0, "limit": 100 })
+}
+
 const PHRASE: &str = "lavande Diois tracteur 1987";
 
 #[test]
@@ -46,7 +51,10 @@ fn a_first_start_chooses_a_passphrase_and_the_next_one_is_unlocked_with_it() {
     {
         let (app, w) = window_on(AppState::locked(LockNeed::Create, db.clone(), config.clone()));
         assert_eq!(invoke(&w, "startup", json!({})).unwrap()["lock"], "create");
-        assert_eq!(invoke(&w, "list_cases", json!({ "filter": {} })).unwrap_err()["code"], "internal");
+        assert_eq!(
+            invoke(&w, "list_cases", json!({ "filter": {}, "page": first_page() })).unwrap_err()["code"],
+            "internal"
+        );
         let strength = invoke(&w, "passphrase_strength", json!({ "phrase": "azerty" })).unwrap();
         assert_eq!(strength["acceptable"], false);
         let choose = |phrase: &str, confirmation: &str| {
@@ -121,7 +129,7 @@ fn a_damaged_database_starts_in_recovery_and_a_backup_takes_its_place() {
     let (_app, w) = window_on_file(dir.path());
     let startup = invoke(&w, "startup", json!({})).unwrap();
     assert_eq!(startup["problem"]["code"], "damaged");
-    assert_eq!(invoke(&w, "list_cases", json!({ "filter": {} })).unwrap_err()["code"], "damaged");
+    assert_eq!(invoke(&w, "list_cases", json!({ "filter": {}, "page": first_page() })).unwrap_err()["code"], "damaged");
     let name = startup["backups"]["backups"][0]["file_name"].clone();
     let recovered = invoke(&w, "recover_from_backup", json!({ "fileName": name })).unwrap();
     assert!(recovered["set_aside"].as_str().unwrap().contains("jalons-endommagee-"));
@@ -152,7 +160,7 @@ fn quitting_backs_up_what_changed_and_leaves_the_file_whole_without_its_wal() {
 
     // The file alone holds the work, and a session that changed nothing adds no backup.
     let (app, w) = window_on_file(dir.path());
-    assert_eq!(invoke(&w, "list_structures", json!({ "filter": {} })).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(invoke(&w, "list_structures", json!({ "filter": {}, "page": first_page() })).unwrap()["total"], 1);
     jalons_app::backups::at_exit(&app.state::<AppState>());
     assert_eq!(jalons_core::backup::list(&folder, &db, &key()).len(), 1);
 }
@@ -187,9 +195,11 @@ fn a_structure_round_trips_as_the_ui_sends_it() {
     assert_eq!(created["departement_name"], "Drôme");
     assert_eq!(created["budget"], 18_650_000);
 
-    let list = invoke(&w, "list_structures", json!({ "filter": { "query": "sillon" } })).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(list[0]["id"], created["id"]);
+    let list = invoke(&w, "list_structures", json!({ "filter": { "query": "sillon" }, "page": first_page() })).unwrap();
+    assert_eq!((list["total"].as_u64(), list["offset"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(list["rows"][0]["id"], created["id"]);
+    let refused = invoke(&w, "list_structures", json!({ "filter": {}, "page": { "offset": 0, "limit": 100_000 } }));
+    assert_eq!(refused.unwrap_err()["field"], "limit");
 
     let history = invoke(&w, "structure_history", json!({ "id": created["id"] })).unwrap();
     assert_eq!(history[0]["actor"], "Camille Martin");
@@ -207,8 +217,8 @@ fn a_refusal_arrives_as_code_message_and_field() {
     assert_eq!(err["code"], "validation");
     assert_eq!(err["field"], "siret");
     assert!(err["message"].as_str().unwrap().starts_with("Le SIRET est invalide"), "{err}");
-    let list = invoke(&w, "list_structures", json!({ "filter": {} })).unwrap();
-    assert_eq!(list, json!([]));
+    let list = invoke(&w, "list_structures", json!({ "filter": {}, "page": first_page() })).unwrap();
+    assert_eq!(list, json!({ "rows": [], "offset": 0, "total": 0 }));
 }
 
 #[test]
@@ -389,8 +399,8 @@ fn funder_lines_and_a_summary_preview_over_ipc() {
     invoke(&w, "load_demo", json!({})).unwrap();
     let lines = invoke(&w, "list_funders", json!({})).unwrap();
     assert_eq!(lines.as_array().unwrap().len(), 4);
-    let cases = invoke(&w, "list_cases", json!({ "filter": { "include_finished": true } })).unwrap();
-    let case_id = &cases[0]["id"];
+    let cases = invoke(&w, "list_cases", json!({ "filter": { "scope": "all" }, "page": first_page() })).unwrap();
+    let case_id = &cases["page"]["rows"][0]["id"];
     let preview = invoke(
         &w,
         "summary_preview",
@@ -510,5 +520,34 @@ fn a_case_is_deleted_for_real_over_ipc_and_a_bad_id_is_refused() {
     let bad = invoke(&w, "delete_structure", json!({ "id": "../jalons.sqlite" })).unwrap_err();
     assert_eq!((bad["code"].as_str(), bad["field"].as_str()), (Some("validation"), Some("id")));
     invoke(&w, "delete_structure", json!({ "id": structure["id"] })).unwrap();
-    assert_eq!(invoke(&w, "list_structures", json!({ "filter": { "archived": "all" } })).unwrap(), json!([]));
+    assert_eq!(
+        invoke(&w, "list_structures", json!({ "filter": { "archived": "all" }, "page": first_page() })).unwrap()["total"],
+        0
+    );
+}
+
+#[test]
+fn a_list_answers_while_a_long_write_holds_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = window_on_file(dir.path());
+    let input = json!({ "input": { "name": "Compagnie du Sillon", "legal_form": "association" } });
+    invoke(&w, "create_structure", input).unwrap();
+    let state = app.state::<AppState>();
+    // The store that writes is taken, as a report, a batch or a backup would hold it.
+    let writing = state.store().unwrap();
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let listed = invoke(&w, "list_structures", json!({ "filter": {}, "page": first_page() }));
+            sent.send(listed).unwrap();
+        });
+        let answer = received.recv_timeout(std::time::Duration::from_secs(5));
+        drop(writing);
+        let listed = answer.expect("the list waited for the store that writes").unwrap();
+        assert_eq!(listed["rows"][0]["name"], "Compagnie du Sillon");
+    });
+    // What is written is read at once by the next read.
+    invoke(&w, "create_structure", json!({ "input": { "name": "Fest-Noz Penn-ar-Bed", "legal_form": "association" } }))
+        .unwrap();
+    assert_eq!(invoke(&w, "list_structures", json!({ "filter": {}, "page": first_page() })).unwrap()["total"], 2);
 }

@@ -24,7 +24,7 @@ fn open_path<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CmdResult<()> {
 
 #[tauri::command]
 pub async fn list_attachments(state: State<'_, AppState>, owner: AttachmentOwner) -> CmdResult<Vec<Attachment>> {
-    state.store()?.list_attachments(&owner)
+    state.reader()?.list_attachments(&owner)
 }
 
 /// Asks for files, then attaches them; none when the dialog is closed.
@@ -42,7 +42,7 @@ pub async fn attach_files<R: Runtime>(
 
 #[tauri::command]
 pub async fn open_attachment<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CmdResult<()> {
-    let path = state.store()?.attachment_copy(&id, &state.opened_dir())?;
+    let path = state.reader()?.attachment_copy(&id, &state.opened_dir())?;
     open_path(&app, &path)
 }
 

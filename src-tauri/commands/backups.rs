@@ -63,6 +63,7 @@ pub async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Cm
     let mut store = state.store()?;
     let restored = store.restore(&path, &folder, now())?;
     store.checkpoint()?;
+    state.readers_from(Some(&store));
     let changes = store.total_changes();
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(changes);
     Ok(restored)
@@ -96,6 +97,7 @@ pub async fn recover_from_backup<R: Runtime>(
     *lock = None;
     let store = Store::open(&state.db_path, &key)?;
     state.schedule.lock().unwrap_or_else(std::sync::PoisonError::into_inner).backed_up(store.total_changes());
+    state.readers_from(Some(&store));
     *slot = Some(store);
     *state.problem.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     drop(slot);

@@ -1,4 +1,5 @@
-use jalons_core::cases::{Case, CaseFilter, CaseInput, CaseSummary};
+use jalons_core::cases::{Case, CaseFilter, CaseInput, CaseList};
+use jalons_core::paging::PageRequest;
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -6,13 +7,13 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilter) -> CmdResult<Vec<CaseSummary>> {
-    state.store()?.list_cases(&filter)
+pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilter, page: PageRequest) -> CmdResult<CaseList> {
+    state.reader()?.list_cases(&filter, page)
 }
 
 #[tauri::command]
 pub async fn get_case(state: State<'_, AppState>, id: String) -> CmdResult<Case> {
-    state.store()?.get_case(&id)
+    state.reader()?.get_case(&id)
 }
 
 #[tauri::command]
@@ -22,5 +23,5 @@ pub async fn open_case(state: State<'_, AppState>, input: CaseInput) -> CmdResul
 
 #[tauri::command]
 pub async fn case_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.case_history(&id)
+    state.reader()?.case_history(&id)
 }

@@ -7,12 +7,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_consultants(state: State<'_, AppState>, filter: ConsultantFilter) -> CmdResult<Vec<Consultant>> {
-    state.store()?.list_consultants(&filter)
+    state.reader()?.list_consultants(&filter)
 }
 
 #[tauri::command]
 pub async fn get_consultant(state: State<'_, AppState>, id: String) -> CmdResult<Consultant> {
-    state.store()?.get_consultant(&id)
+    state.reader()?.get_consultant(&id)
 }
 
 #[tauri::command]
@@ -31,5 +31,5 @@ pub async fn update_consultant(
 
 #[tauri::command]
 pub async fn consultant_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.consultant_history(&id)
+    state.reader()?.consultant_history(&id)
 }

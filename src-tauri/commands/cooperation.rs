@@ -10,12 +10,12 @@ pub async fn list_cooperations(
     state: State<'_, AppState>,
     filter: CooperationFilter,
 ) -> CmdResult<Vec<CooperationProject>> {
-    state.store()?.list_cooperations(&filter)
+    state.reader()?.list_cooperations(&filter)
 }
 
 #[tauri::command]
 pub async fn get_cooperation(state: State<'_, AppState>, id: String) -> CmdResult<CooperationProject> {
-    state.store()?.get_cooperation(&id)
+    state.reader()?.get_cooperation(&id)
 }
 
 #[tauri::command]
@@ -34,5 +34,5 @@ pub async fn update_cooperation(
 
 #[tauri::command]
 pub async fn cooperation_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.cooperation_history(&id)
+    state.reader()?.cooperation_history(&id)
 }

@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_diagnostic(state: State<'_, AppState>, case_id: String) -> CmdResult<Diagnostic> {
-    state.store()?.get_diagnostic(&case_id)
+    state.reader()?.get_diagnostic(&case_id)
 }
 
 #[tauri::command]

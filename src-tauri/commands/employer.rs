@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_employer_function(state: State<'_, AppState>, structure_id: String) -> CmdResult<EmployerFunction> {
-    state.store()?.get_employer_function(&structure_id)
+    state.reader()?.get_employer_function(&structure_id)
 }
 
 #[tauri::command]

@@ -7,12 +7,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_engagements(state: State<'_, AppState>, filter: EngagementFilter) -> CmdResult<Vec<Engagement>> {
-    state.store()?.list_engagements(&filter)
+    state.reader()?.list_engagements(&filter)
 }
 
 #[tauri::command]
 pub async fn get_engagement(state: State<'_, AppState>, id: String) -> CmdResult<Engagement> {
-    state.store()?.get_engagement(&id)
+    state.reader()?.get_engagement(&id)
 }
 
 #[tauri::command]
@@ -31,5 +31,5 @@ pub async fn update_engagement(
 
 #[tauri::command]
 pub async fn engagement_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.engagement_history(&id)
+    state.reader()?.engagement_history(&id)
 }

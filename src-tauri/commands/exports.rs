@@ -17,7 +17,7 @@ pub async fn summary_preview(
     case_id: String,
     parts: DossierParts,
 ) -> CmdResult<SummaryPreview> {
-    let store = state.store()?;
+    let store = state.reader()?;
     jalons_export::summary_preview(&store.case_dossier(&case_id)?, parts, store.today())
 }
 
@@ -31,7 +31,7 @@ pub async fn save_summary<R: Runtime>(
     parts: DossierParts,
 ) -> CmdResult<Option<String>> {
     let (dossier, today) = {
-        let store = state.store()?;
+        let store = state.reader()?;
         (store.case_dossier(&case_id)?, store.today())
     };
     let suggested = jalons_export::summary::file_name(&dossier);
@@ -59,7 +59,7 @@ fn save_as<R: Runtime>(
 
 #[tauri::command]
 pub async fn period_report(state: State<'_, AppState>, filter: ReportFilter) -> CmdResult<PeriodReport> {
-    state.store()?.period_report(&filter)
+    state.reader()?.period_report(&filter)
 }
 
 /// Asks where to save, then writes the report in the chosen format; the path written, none
@@ -71,7 +71,7 @@ pub async fn save_report<R: Runtime>(
     filter: ReportFilter,
     format: ReportFormat,
 ) -> CmdResult<Option<String>> {
-    let report = state.store()?.period_report(&filter)?;
+    let report = state.reader()?.period_report(&filter)?;
     let suggested = jalons_export::report_file_name(&report, format);
     let filter = match format {
         ReportFormat::Xlsx => ("Classeur Excel", &["xlsx"][..]),
@@ -92,7 +92,7 @@ pub async fn export_summaries<R: Runtime>(
     parts: DossierParts,
 ) -> CmdResult<Option<BatchProgress>> {
     let (ids, today) = {
-        let store = state.store()?;
+        let store = state.reader()?;
         (store.period_case_ids(&filter)?, store.today())
     };
     if ids.is_empty() {
@@ -116,7 +116,7 @@ pub async fn export_summaries<R: Runtime>(
             &folder,
             parts,
             today,
-            |id| state.store()?.case_dossier(id),
+            |id| state.reader()?.case_dossier(id),
             |progress| {
                 let _ = app.emit("summaries-progress", progress);
                 !state.cancel_batch.load(Ordering::SeqCst)

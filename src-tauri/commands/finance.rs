@@ -6,12 +6,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn case_finance(state: State<'_, AppState>, case_id: String) -> CmdResult<FinanceSummary> {
-    state.store()?.case_finance(&case_id)
+    state.reader()?.case_finance(&case_id)
 }
 
 #[tauri::command]
 pub async fn structure_finance(state: State<'_, AppState>, structure_id: String) -> CmdResult<FinanceSummary> {
-    state.store()?.structure_finance(&structure_id)
+    state.reader()?.structure_finance(&structure_id)
 }
 
 #[tauri::command]
@@ -33,5 +33,5 @@ pub async fn update_finance_application(
 
 #[tauri::command]
 pub async fn finance_overview(state: State<'_, AppState>, filter: FinanceFilter) -> CmdResult<FinanceOverview> {
-    state.store()?.finance_overview(&filter)
+    state.reader()?.finance_overview(&filter)
 }

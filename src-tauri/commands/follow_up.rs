@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_follow_up(state: State<'_, AppState>, case_id: String) -> CmdResult<FollowUp> {
-    state.store()?.get_follow_up(&case_id)
+    state.reader()?.get_follow_up(&case_id)
 }
 
 #[tauri::command]

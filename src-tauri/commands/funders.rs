@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_funders(state: State<'_, AppState>) -> CmdResult<Vec<Funder>> {
-    state.store()?.list_funders()
+    state.reader()?.list_funders()
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn delete_funder(state: State<'_, AppState>, id: String) -> CmdResult<
 
 #[tauri::command]
 pub async fn case_funders(state: State<'_, AppState>, case_id: String) -> CmdResult<Vec<CaseFunder>> {
-    state.store()?.case_funders(&case_id)
+    state.reader()?.case_funders(&case_id)
 }
 
 #[tauri::command]
@@ -49,7 +49,7 @@ pub async fn set_case_funders(
 
 #[tauri::command]
 pub async fn get_operator(state: State<'_, AppState>) -> CmdResult<Option<Operator>> {
-    state.store()?.operator()
+    state.reader()?.operator()
 }
 
 #[tauri::command]
@@ -65,7 +65,7 @@ pub async fn pick_operator_logo<R: Runtime>(
 ) -> CmdResult<Option<Operator>> {
     match pick_image(&app, "Choisir le logo de l'opérateur") {
         Some(path) => state.store()?.set_operator_logo(&path).map(Some),
-        None => state.store()?.operator(),
+        None => state.reader()?.operator(),
     }
 }
 
@@ -76,5 +76,5 @@ pub async fn clear_operator_logo(state: State<'_, AppState>) -> CmdResult<Option
 
 #[tauri::command]
 pub async fn operator_logo(state: State<'_, AppState>) -> CmdResult<Option<Logo>> {
-    state.store()?.operator_logo()
+    state.reader()?.operator_logo()
 }

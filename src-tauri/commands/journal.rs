@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_journal(state: State<'_, AppState>, filter: JournalFilter) -> CmdResult<Vec<JournalEntry>> {
-    state.store()?.list_journal(&filter)
+    state.reader()?.list_journal(&filter)
 }
 
 #[tauri::command]

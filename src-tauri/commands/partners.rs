@@ -7,12 +7,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_partners(state: State<'_, AppState>, filter: PartnerFilter) -> CmdResult<Vec<Partner>> {
-    state.store()?.list_partners(&filter)
+    state.reader()?.list_partners(&filter)
 }
 
 #[tauri::command]
 pub async fn get_partner(state: State<'_, AppState>, id: String) -> CmdResult<Partner> {
-    state.store()?.get_partner(&id)
+    state.reader()?.get_partner(&id)
 }
 
 #[tauri::command]
@@ -27,12 +27,12 @@ pub async fn update_partner(state: State<'_, AppState>, id: String, input: Partn
 
 #[tauri::command]
 pub async fn partner_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.partner_history(&id)
+    state.reader()?.partner_history(&id)
 }
 
 #[tauri::command]
 pub async fn list_referrals(state: State<'_, AppState>, filter: ReferralFilter) -> CmdResult<Vec<Referral>> {
-    state.store()?.list_referrals(&filter)
+    state.reader()?.list_referrals(&filter)
 }
 
 #[tauri::command]

@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_plan(state: State<'_, AppState>, case_id: String) -> CmdResult<Plan> {
-    state.store()?.get_plan(&case_id)
+    state.reader()?.get_plan(&case_id)
 }
 
 #[tauri::command]

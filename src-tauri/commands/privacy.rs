@@ -13,7 +13,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn erasure_plan(state: State<'_, AppState>, person: PersonRef) -> CmdResult<ErasurePlan> {
-    state.store()?.erasure_plan(&person)
+    state.reader()?.erasure_plan(&person)
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub async fn erase_person(state: State<'_, AppState>, person: PersonRef) -> CmdR
 
 #[tauri::command]
 pub async fn typed_people_bases(state: State<'_, AppState>) -> CmdResult<Vec<KindBasis>> {
-    state.store()?.typed_people_bases()
+    state.reader()?.typed_people_bases()
 }
 
 #[tauri::command]
@@ -43,7 +43,7 @@ pub async fn export_person_data<R: Runtime>(
     person: PersonRef,
 ) -> CmdResult<Option<String>> {
     let data = {
-        let store = state.store()?;
+        let store = state.reader()?;
         store.person_data(&person, store.today())?
     };
     let suggested =
@@ -57,7 +57,7 @@ pub async fn export_person_data<R: Runtime>(
 
 #[tauri::command]
 pub async fn structure_deletion_plan(state: State<'_, AppState>, id: String) -> CmdResult<DeletionPlan> {
-    state.store()?.structure_deletion_plan(&id)
+    state.reader()?.structure_deletion_plan(&id)
 }
 
 #[tauri::command]
@@ -67,7 +67,7 @@ pub async fn delete_structure(state: State<'_, AppState>, id: String) -> CmdResu
 
 #[tauri::command]
 pub async fn case_deletion_plan(state: State<'_, AppState>, id: String) -> CmdResult<DeletionPlan> {
-    state.store()?.case_deletion_plan(&id)
+    state.reader()?.case_deletion_plan(&id)
 }
 
 #[tauri::command]
@@ -77,7 +77,7 @@ pub async fn delete_case(state: State<'_, AppState>, id: String) -> CmdResult<Ve
 
 #[tauri::command]
 pub async fn retention(state: State<'_, AppState>) -> CmdResult<Retention> {
-    state.store()?.retention()
+    state.reader()?.retention()
 }
 
 #[tauri::command]
@@ -87,7 +87,7 @@ pub async fn set_retention(state: State<'_, AppState>, input: RetentionInput) ->
 
 #[tauri::command]
 pub async fn purge_due(state: State<'_, AppState>) -> CmdResult<Vec<DueItem>> {
-    state.store()?.purge_due()
+    state.reader()?.purge_due()
 }
 
 #[tauri::command]

@@ -9,5 +9,5 @@ const PER_GROUP: usize = 6;
 
 #[tauri::command]
 pub async fn search(state: State<'_, AppState>, query: String) -> CmdResult<SearchResults> {
-    state.store()?.search(&query, PER_GROUP)
+    state.reader()?.search(&query, PER_GROUP)
 }

@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> CmdResult<Settings> {
-    state.store()?.settings()
+    state.reader()?.settings()
 }
 
 #[tauri::command]
@@ -28,7 +28,7 @@ pub async fn set_notify_names(state: State<'_, AppState>, on: bool) -> CmdResult
 
 #[tauri::command]
 pub async fn is_empty(state: State<'_, AppState>) -> CmdResult<bool> {
-    state.store()?.is_empty()
+    state.reader()?.is_empty()
 }
 
 #[tauri::command]
@@ -38,5 +38,5 @@ pub async fn load_demo(state: State<'_, AppState>) -> CmdResult<DemoLoaded> {
 
 #[tauri::command]
 pub async fn check_audit_chain(state: State<'_, AppState>) -> CmdResult<ChainCheck> {
-    state.store()?.check_audit_chain()
+    state.reader()?.check_audit_chain()
 }

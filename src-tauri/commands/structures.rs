@@ -1,3 +1,4 @@
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::store::audit::AuditEntry;
 use jalons_core::structures::{Structure, StructureFilter, StructureInput, StructureSummary};
 use tauri::State;
@@ -6,13 +7,17 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_structures(state: State<'_, AppState>, filter: StructureFilter) -> CmdResult<Vec<StructureSummary>> {
-    state.store()?.list_structures(&filter)
+pub async fn list_structures(
+    state: State<'_, AppState>,
+    filter: StructureFilter,
+    page: PageRequest,
+) -> CmdResult<Page<StructureSummary>> {
+    state.reader()?.list_structures(&filter, page)
 }
 
 #[tauri::command]
 pub async fn get_structure(state: State<'_, AppState>, id: String) -> CmdResult<Structure> {
-    state.store()?.get_structure(&id)
+    state.reader()?.get_structure(&id)
 }
 
 #[tauri::command]
@@ -32,5 +37,5 @@ pub async fn set_structure_archived(state: State<'_, AppState>, id: String, arch
 
 #[tauri::command]
 pub async fn structure_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.store()?.structure_history(&id)
+    state.reader()?.structure_history(&id)
 }

@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_tasks(state: State<'_, AppState>, filter: TaskFilter) -> CmdResult<Vec<Task>> {
-    state.store()?.list_tasks(&filter)
+    state.reader()?.list_tasks(&filter)
 }
 
 #[tauri::command]
@@ -31,5 +31,5 @@ pub async fn delete_task(state: State<'_, AppState>, id: String) -> CmdResult<()
 
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>) -> CmdResult<Agenda> {
-    state.store()?.agenda_today()
+    state.reader()?.agenda_today()
 }

@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_training(state: State<'_, AppState>, structure_id: String) -> CmdResult<TrainingPlan> {
-    state.store()?.get_training(&structure_id)
+    state.reader()?.get_training(&structure_id)
 }
 
 #[tauri::command]

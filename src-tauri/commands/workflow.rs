@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn case_workflow(state: State<'_, AppState>, case_id: String) -> CmdResult<CaseWorkflow> {
-    state.store()?.case_workflow(&case_id)
+    state.reader()?.case_workflow(&case_id)
 }
 
 #[tauri::command]
@@ -17,5 +17,5 @@ pub async fn move_case(state: State<'_, AppState>, input: TransitionInput) -> Cm
 
 #[tauri::command]
 pub async fn stage_counts(state: State<'_, AppState>) -> CmdResult<Vec<StageCount>> {
-    state.store()?.stage_counts()
+    state.reader()?.stage_counts()
 }

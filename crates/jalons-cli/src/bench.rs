@@ -7,16 +7,10 @@ use anyhow::Context;
 use jalons_core::Store;
 use jalons_core::cases::{CaseFilter, CaseInput, Stage};
 use jalons_core::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
+use jalons_core::paging::PageRequest;
 use jalons_core::reference::territory;
-use jalons_core::structures::{LegalForm, StructureFilter, StructureInput, StructureSort};
+use jalons_core::structures::{LegalForm, StructureFilter, StructureSort};
 use jalons_core::workflow::TransitionInput;
-
-const NAMES: &[&str] =
-    &["Compagnie", "Théâtre", "Festival", "Collectif", "Ensemble", "Atelier", "Fabrique", "Scène", "Maison", "Radio"];
-const PLACES: &[&str] =
-    &["du Sillon", "des Canuts", "de la Courte Échelle", "du Vivarais", "des Tisserands", "du Port", "des Champs"];
-const COMMUNES: &[&str] = &["26113", "26362", "07186", "38185", "69123", "63113", "23096", "33063", "35238", "29019"];
-const FORMS: &[&str] = &["association", "association", "association", "scic", "scop", "cae"];
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
@@ -102,23 +96,7 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
 
     let t = Instant::now();
     // One transaction around the load; each create nests in it as in the app.
-    let ids = store.all_or_nothing(|store| {
-        (0..structures)
-            .map(|i| {
-                store
-                    .create_structure(&StructureInput {
-                        name: format!("{} {} {i}", NAMES[i % NAMES.len()], PLACES[i % PLACES.len()]),
-                        legal_form: FORMS[i % FORMS.len()].into(),
-                        commune_code: COMMUNES[i % COMMUNES.len()].into(),
-                        budget: format!("{}", 20_000 + (i * 7919) % 1_500_000),
-                        etp: format!("{}", (i % 12) + 1),
-                        employees_cdi: "12".into(),
-                        ..Default::default()
-                    })
-                    .map(|s| s.id)
-            })
-            .collect::<jalons_core::Result<Vec<_>>>()
-    })?;
+    let ids = crate::generate::structures(&mut store, structures)?;
     let load = t.elapsed();
     let t = Instant::now();
     let cases = store.all_or_nothing(|store| open_cases(store, &ids))?;
@@ -156,17 +134,22 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     println!();
     println!("| requête | lignes | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
+    // What the window asks for: the first screenful and a margin, and the count.
+    let first = PageRequest::first(100);
     for (label, filter) in &lists {
-        let (p50, p95, n) = time(runs, || store.list_structures(filter).map(|r| r.len()));
-        println!("| {label} | {} | {} | {} |", n?, ms(p50), ms(p95));
+        let (p50, p95, n) = time(runs, || store.list_structures(filter, first).map(|p| p.total));
+        println!("| {label} (100 premières) | {} | {} | {} |", n?, ms(p50), ms(p95));
     }
+    let middle = PageRequest { offset: u32::try_from(structures / 2).unwrap_or(0), limit: 100 };
+    let (p50, p95, n) = time(runs, || store.list_structures(&query(""), middle).map(|p| p.rows.len()));
+    println!("| liste complète, 100 lignes au milieu | {} | {} | {} |", n?, ms(p50), ms(p95));
     let case_lists: Vec<(&str, CaseFilter)> = vec![
         ("accompagnements en cours, points d'attention compris", CaseFilter::default()),
         ("accompagnements demandant attention", CaseFilter { attention_only: true, ..Default::default() }),
         ("accompagnements au diagnostic", CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }),
     ];
     for (label, filter) in &case_lists {
-        let (p50, p95, n) = time(runs, || store.list_cases(filter).map(|r| r.len()));
+        let (p50, p95, n) = time(runs, || store.list_cases(filter, first).map(|r| r.page.total));
         println!("| {label} | {} | {} | {} |", n?, ms(p50), ms(p95));
     }
     let (p50, p95, n) = time(runs, || store.stage_counts().map(|c| c.len()));

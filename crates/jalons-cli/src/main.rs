@@ -4,6 +4,7 @@ mod bench;
 mod crash_test;
 mod export;
 mod export_bench;
+mod generate;
 mod safety;
 mod safety_bench;
 mod search_bench;
@@ -29,6 +30,17 @@ enum Command {
         #[arg(long, env = "JALONS_DB")]
         db: PathBuf,
         /// Nom du chargé de mission qui signe les accompagnements de démonstration.
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Ajoute des structures générées à une base, pour essayer Jalons à grande échelle.
+    Generer {
+        #[arg(long, env = "JALONS_DB")]
+        db: PathBuf,
+        /// Nombre de structures ajoutées.
+        #[arg(long, default_value_t = 2_000)]
+        structures: usize,
+        /// Nom du chargé de mission qui signe les fiches.
         #[arg(long)]
         user: Option<String>,
     },
@@ -176,6 +188,14 @@ fn run() -> anyhow::Result<()> {
                 loaded.cooperations,
                 db.display()
             );
+        }
+        Command::Generer { db, structures, user } => {
+            let mut store = unlock::open(&db)?;
+            if let Some(name) = user {
+                store.set_user_name(&name)?;
+            }
+            let made = generate::structures(&mut store, structures)?;
+            println!("{} structures générées dans {}", made.len(), db.display());
         }
         Command::Fiche { db, case, sortie, sans_notes, constats, finances, noms } => {
             let store = unlock::open(&db)?;

@@ -3,6 +3,7 @@
 use std::process::Command;
 
 use jalons_core::Store;
+use jalons_core::paging::PageRequest;
 
 const PHRASE: &str = "lavande Diois tracteur 1987";
 
@@ -22,9 +23,9 @@ fn demo_fills_a_new_database_and_signs_it() {
 
     let key = jalons_core::crypto::key_from_phrase(&db, PHRASE).unwrap();
     let store = Store::open(&db, &key).unwrap();
-    assert!(store.list_structures(&Default::default()).unwrap().len() >= 30);
+    assert!(store.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows.len() >= 30);
     assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
-    let cases = store.list_cases(&Default::default()).unwrap();
+    let cases = store.list_cases(&Default::default(), PageRequest::LARGEST).unwrap().page.rows;
     assert!(cases.iter().all(|c| c.officer == "Camille Martin"));
     let sillon = cases.iter().find(|c| c.structure_name == "Compagnie du Sillon").unwrap();
     let owner = jalons_core::attachments::AttachmentOwner {

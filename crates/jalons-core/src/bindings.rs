@@ -8,8 +8,8 @@ use ts_rs::{Config, TS};
 use crate::attachments::{Attachment, AttachmentOwner, OwnerKind};
 use crate::backup::{BackupInfo, BackupReason, BackupStatus, Holding, Restored, Startup};
 use crate::cases::{
-    Attention, Case, CaseFilter, CaseInput, CasePart, CaseSort, CaseSummary, ReferralSource, RequestChannel, Stage,
-    StageCount,
+    Attention, Case, CaseFilter, CaseInput, CaseList, CasePart, CaseScope, CaseSort, CaseSummary, ReferralSource,
+    RequestChannel, Stage, StageCount,
 };
 use crate::consultants::{Consultant, ConsultantFilter, ConsultantInput};
 use crate::cooperation::{
@@ -39,6 +39,7 @@ use crate::indicators::{
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
 use crate::operator::{Logo, Operator, OperatorInput};
+use crate::paging::{Page, PageRequest};
 use crate::partners::{
     Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, Referral, ReferralFilter,
     ReferralInput, ReferralOutcome,
@@ -74,11 +75,11 @@ pub fn typescript() -> String {
     // Cents and ETP hundredths stay far below 2^53: plain numbers in TypeScript.
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(&cfg;
-        Error, ErrorCode, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
+        Error, ErrorCode, Page<()>, PageRequest, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
         Money, Etp, Days, Hours, Share, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
-        Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseSort, Attention, StageCount,
+        Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseScope, CaseList, CaseSort, Attention, StageCount,
         Theme, MoveKind, MoveOption, CaseWorkflow, TimelineEntry, TransitionInput,
         DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput, MetContact,
         ActionKind, ActionStatus, Plan, Axis, PlanAction, PlanInput, AxisInput, ActionInput,

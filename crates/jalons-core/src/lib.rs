@@ -25,6 +25,7 @@ pub mod indicators;
 pub mod journal;
 pub mod labels;
 pub mod operator;
+pub mod paging;
 pub mod partners;
 pub mod plan;
 pub mod privacy;

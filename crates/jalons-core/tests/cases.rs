@@ -1,4 +1,5 @@
 use jalons_core::cases::{CaseFilter, CaseInput, Stage};
+use jalons_core::paging::PageRequest;
 use jalons_core::structures::StructureInput;
 use jalons_core::{ErrorCode, Store};
 
@@ -59,7 +60,7 @@ fn the_request_is_validated_field_by_field() {
         let e = s.open_case(&input).unwrap_err();
         assert_eq!(e.field.as_deref(), Some(field), "{e:?}");
     }
-    assert!(s.list_cases(&CaseFilter::default()).unwrap().is_empty());
+    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows.is_empty());
 }
 
 #[test]
@@ -75,11 +76,29 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
     let (mut s, sid) = setup();
     s.open_case(&request(&sid, "2026-01-02")).unwrap();
     s.open_case(&request(&sid, "2026-05-02")).unwrap();
-    let list = s.list_cases(&CaseFilter { structure_id: Some(sid.clone()), ..Default::default() }).unwrap();
+    let list = s
+        .list_cases(&CaseFilter { structure_id: Some(sid.clone()), ..Default::default() }, PageRequest::LARGEST)
+        .unwrap()
+        .page
+        .rows;
     assert_eq!(list.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>(), vec!["2026-002", "2026-001"]);
     assert_eq!(list[0].commune_name.as_deref(), Some("Die"));
-    let summary = &s.list_structures(&Default::default()).unwrap()[0];
+    let summary = &s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows[0];
     assert_eq!(summary.open_cases, 2);
-    assert_eq!(s.list_cases(&CaseFilter { query: "sillon".into(), ..Default::default() }).unwrap().len(), 2);
-    assert_eq!(s.list_cases(&CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }).unwrap().len(), 0);
+    assert_eq!(
+        s.list_cases(&CaseFilter { query: "sillon".into(), ..Default::default() }, PageRequest::LARGEST)
+            .unwrap()
+            .page
+            .rows
+            .len(),
+        2
+    );
+    assert_eq!(
+        s.list_cases(&CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }, PageRequest::LARGEST)
+            .unwrap()
+            .page
+            .rows
+            .len(),
+        0
+    );
 }

@@ -6,7 +6,8 @@
 mod common;
 
 use jalons_core::backup::{self, BackupReason};
-use jalons_core::cases::CaseFilter;
+use jalons_core::cases::{CaseFilter, CaseScope};
+use jalons_core::paging::PageRequest;
 use jalons_core::structures::StructureFilter;
 use jalons_core::{Store, crypto};
 
@@ -49,13 +50,13 @@ fn left_over(s: &Store, ids: &[String]) -> Vec<String> {
 }
 
 fn cases_of(s: &Store, structure_id: &str) -> Vec<String> {
-    let filter = CaseFilter { structure_id: Some(structure_id.into()), include_finished: true, ..Default::default() };
-    s.list_cases(&filter).unwrap().into_iter().map(|c| c.id).collect()
+    let filter = CaseFilter { structure_id: Some(structure_id.into()), scope: CaseScope::All, ..Default::default() };
+    s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows.into_iter().map(|c| c.id).collect()
 }
 
 fn structure_named(s: &Store, name: &str) -> String {
     let filter = StructureFilter { query: name.into(), ..Default::default() };
-    s.list_structures(&filter).unwrap().into_iter().find(|x| x.name == name).unwrap().id
+    s.list_structures(&filter, PageRequest::LARGEST).unwrap().rows.into_iter().find(|x| x.name == name).unwrap().id
 }
 
 #[test]
@@ -81,11 +82,14 @@ fn a_structure_deleted_for_real_leaves_nothing_and_stays_deleted_after_a_restore
         plan.found
     );
     assert!(plan.found.iter().any(|f| f.contains("journal")), "{:?}", plan.found);
-    let structures_before = s.list_structures(&StructureFilter::default()).unwrap().len();
+    let structures_before = s.list_structures(&StructureFilter::default(), PageRequest::LARGEST).unwrap().rows.len();
 
     assert_eq!(s.delete_structure(&id).unwrap(), plan.found);
     assert_eq!(left_over(&s, &ids), Vec::<String>::new());
-    assert_eq!(s.list_structures(&StructureFilter::default()).unwrap().len(), structures_before - 1);
+    assert_eq!(
+        s.list_structures(&StructureFilter::default(), PageRequest::LARGEST).unwrap().rows.len(),
+        structures_before - 1
+    );
     let hits = s.search("Sillon", 50).unwrap();
     assert!(hits.groups.iter().flat_map(|g| &g.hits).all(|h| !ids.contains(&h.target_id)), "{hits:?}");
     assert_eq!(s.check_audit_chain().unwrap().broken, None);

@@ -1,5 +1,6 @@
-use jalons_core::cases::{Attention, CaseFilter, Stage};
+use jalons_core::cases::{Attention, CaseFilter, CaseScope, Stage};
 use jalons_core::engagements::{EngagementFilter, EngagementMode};
+use jalons_core::paging::PageRequest;
 use jalons_core::{ErrorCode, Store};
 
 #[test]
@@ -9,11 +10,15 @@ fn demo_loads_into_an_empty_database_only() {
     let loaded = s.load_demo().unwrap();
     assert!(loaded.structures >= 30, "{loaded:?}");
     assert!(loaded.cases >= 20);
-    let structures = s.list_structures(&Default::default()).unwrap();
+    let structures = s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows;
     assert_eq!(structures.len(), loaded.structures);
     let departements: std::collections::HashSet<_> = structures.iter().filter_map(|x| x.departement.clone()).collect();
     assert!(departements.len() >= 10, "{departements:?}");
-    let all = s.list_cases(&CaseFilter { include_finished: true, ..Default::default() }).unwrap();
+    let all = s
+        .list_cases(&CaseFilter { scope: CaseScope::All, ..Default::default() }, PageRequest::LARGEST)
+        .unwrap()
+        .page
+        .rows;
     assert_eq!(all.len(), loaded.cases);
     for count in s.stage_counts().unwrap() {
         assert!(count.count >= 1, "no demo case at {:?}", count.stage);
@@ -60,5 +65,5 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(training.years[0].funding_obtained.0, 280_000);
     let e = s.load_demo().unwrap_err();
     assert_eq!(e.code, ErrorCode::Conflict);
-    assert_eq!(s.list_structures(&Default::default()).unwrap().len(), loaded.structures);
+    assert_eq!(s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows.len(), loaded.structures);
 }

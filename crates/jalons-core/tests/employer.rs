@@ -3,6 +3,7 @@ mod common;
 use common::{case, move_to};
 use jalons_core::cases::{Attention, CaseFilter};
 use jalons_core::employer::{ObligationInput, ObligationKind, ObligationStatus};
+use jalons_core::paging::PageRequest;
 
 fn item(kind: &str, last_done: &str) -> ObligationInput {
     ObligationInput {
@@ -52,7 +53,7 @@ fn due_dates_come_from_the_last_time_and_the_period() {
     assert_eq!(saved.obligations[5].label.as_deref(), Some("Affichages obligatoires"));
     assert_eq!(saved.obligations[5].status, ObligationStatus::ToDo);
 
-    let rows = s.list_cases(&CaseFilter::default()).unwrap();
+    let rows = s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows;
     assert_eq!(rows[0].attention, vec![Attention::EmployerLate]);
     let history = s.structure_history(&sid).unwrap();
     assert_eq!(history[0].entity, "employer");
@@ -64,7 +65,7 @@ fn due_dates_come_from_the_last_time_and_the_period() {
     let saved = s.save_obligations(&sid, &[not_concerned]).unwrap();
     assert_eq!((saved.late, saved.obligations[0].kind), (0, ObligationKind::Duerp));
     move_to(&mut s, &case_id, "diagnostic", "2025-01-13").unwrap();
-    assert!(s.list_cases(&CaseFilter::default()).unwrap()[0].attention.is_empty());
+    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows[0].attention.is_empty());
 }
 
 #[test]
@@ -117,11 +118,15 @@ fn the_structure_list_counts_and_filters_late_obligations() {
     )
     .unwrap();
 
-    let all = s.list_structures(&Default::default()).unwrap();
+    let all = s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows;
     let count = |id: &str| all.iter().find(|x| x.id == id).unwrap().employer_late;
     assert_eq!((count(&late), count(&on_time)), (2, 0));
     let only_late = s
-        .list_structures(&jalons_core::structures::StructureFilter { employer_late: true, ..Default::default() })
-        .unwrap();
+        .list_structures(
+            &jalons_core::structures::StructureFilter { employer_late: true, ..Default::default() },
+            PageRequest::LARGEST,
+        )
+        .unwrap()
+        .rows;
     assert_eq!(only_late.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), [late.as_str()]);
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use jalons_core::attachments::{AttachmentOwner, OwnerKind};
 use jalons_core::backup::{self, BackupReason};
 use jalons_core::crypto::{self, DataKey, convert};
+use jalons_core::paging::PageRequest;
 use jalons_core::structures::{ContactInput, StructureInput};
 use jalons_core::{ErrorCode, Store};
 
@@ -169,7 +170,7 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_with_its_backups_and_files
     assert!(!Path::new(&format!("{}-avant-chiffrement", db.display())).exists());
 
     let s = Store::open(&db, &key).unwrap();
-    assert_eq!(s.list_structures(&Default::default()).unwrap().len(), 10);
+    assert_eq!(s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows.len(), 10);
     assert!(s.verify().unwrap().is_sound(), "{:?}", s.verify().unwrap().lines());
     let listed = backup::list(&folder, &db, &key);
     assert_eq!(listed[0].holds.as_ref().unwrap().structures, 10, "the backup is encrypted and still whole");
@@ -217,7 +218,12 @@ fn a_plain_backup_from_elsewhere_is_restored_and_left_as_it_was() {
     let key = crypto::choose_phrase(&db, common::PHRASE, common::PHRASE, None).unwrap();
     convert::encrypt_everything(&db, &key, &backup::default_folder(&db)).unwrap();
     let mut s = Store::open(&db, &key).unwrap();
-    let letter = s.list_structures(&Default::default()).unwrap().into_iter().find(|x| x.name == "Compagnie Témoin 0");
+    let letter = s
+        .list_structures(&Default::default(), PageRequest::LARGEST)
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|x| x.name == "Compagnie Témoin 0");
     let owner = AttachmentOwner { kind: OwnerKind::Structure, id: letter.unwrap().id };
     let attached = s.list_attachments(&owner).unwrap().remove(0);
     s.remove_attachment(&attached.id).unwrap();

@@ -1,10 +1,11 @@
 mod common;
 
+use jalons_core::paging::PageRequest;
 use jalons_core::structures::{ArchiveFilter, ContactInput, LegalForm, StructureFilter, StructureInput, StructureSort};
 use jalons_core::{ErrorCode, Store};
 
 fn names(s: &Store, f: StructureFilter) -> Vec<String> {
-    s.list_structures(&f).unwrap().into_iter().map(|x| x.name).collect()
+    s.list_structures(&f, PageRequest::LARGEST).unwrap().rows.into_iter().map(|x| x.name).collect()
 }
 
 fn store() -> Store {

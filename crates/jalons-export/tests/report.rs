@@ -6,6 +6,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use jalons_core::Store;
 use jalons_core::indicators::{DEFINITIONS, PeriodReport, ReportFilter, ReportFormat};
+use jalons_core::paging::PageRequest;
 use jalons_export::report_file;
 
 fn report() -> (Store, PeriodReport) {
@@ -100,7 +101,7 @@ fn the_aggregates_name_no_one() {
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with("Département;Secteur;Structures accompagnées"));
     assert!(text.contains(";< 5;"));
-    for s in store.list_structures(&Default::default()).unwrap() {
+    for s in store.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows {
         assert!(!text.contains(&s.name), "{} appears", s.name);
     }
     for c in &r.cases {

@@ -5,6 +5,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use jalons_core::Store;
 use jalons_core::dossier::DossierParts;
+use jalons_core::paging::PageRequest;
 use jalons_export::{summary_pdf, summary_preview};
 
 fn demo() -> (tempfile::TempDir, Store) {
@@ -105,11 +106,13 @@ fn the_confidential_parts_appear_when_chosen() {
 fn an_early_case_has_a_short_summary_and_a_preview() {
     let (_dir, store) = demo();
     let intake = store
-        .list_cases(&jalons_core::cases::CaseFilter {
-            stage: Some(jalons_core::cases::Stage::Intake),
-            ..Default::default()
-        })
-        .unwrap();
+        .list_cases(
+            &jalons_core::cases::CaseFilter { stage: Some(jalons_core::cases::Stage::Intake), ..Default::default() },
+            PageRequest::LARGEST,
+        )
+        .unwrap()
+        .page
+        .rows;
     let dossier = store.case_dossier(&intake[0].id).unwrap();
     let preview = summary_preview(&dossier, DossierParts::default(), today()).unwrap();
     assert_eq!(preview.pages.len(), 1);

@@ -13,7 +13,7 @@ async function openStructure(name) {
 	await heading('Structures');
 	await fill('Rechercher', name);
 	// The list refreshes a moment after typing: click once it shows only that structure.
-	await browser.waitUntil(async () => (await $$('tbody tr')).length === 1);
+	await browser.waitUntil(async () => (await $$('tbody tr[data-index]')).length === 1);
 	await click(name);
 	await heading(name);
 }
@@ -40,7 +40,7 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 
 		await click('Structures');
 		await heading('Structures');
-		await $('tbody tr').waitForExist();
+		await $('tbody tr[data-index]').waitForExist();
 		const lateOnly = await $('//label[contains(., "obligation employeur en retard")]/input');
 		await lateOnly.waitForClickable();
 		await lateOnly.click();

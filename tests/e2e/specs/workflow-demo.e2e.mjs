@@ -108,7 +108,7 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await click('Accompagnements');
 		await heading('Mes accompagnements');
 		// Once the list is there and nothing (a closing dialog) covers the header.
-		await $('tbody tr').waitForExist();
+		await $('tbody tr[data-index]').waitForExist();
 		const sortButton = await $('//th//button[contains(., "Structure")]');
 		await sortButton.waitForClickable();
 		await sortButton.click();

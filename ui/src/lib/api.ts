@@ -2,6 +2,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+	CaseList,
+	Page,
+	PageRequest,
 	Agenda,
 	ApiError,
 	Attachment,
@@ -13,7 +16,6 @@ import type {
 	Case,
 	CaseFilter,
 	CaseInput,
-	CaseSummary,
 	CaseWorkflow,
 	ChainCheck,
 	Commune,
@@ -133,14 +135,15 @@ export const api = {
 	checkAuditChain: () => call<ChainCheck>('check_audit_chain'),
 	getReference: () => call<ReferenceData>('get_reference'),
 	searchCommunes: (query: string) => call<Commune[]>('search_communes', { query }),
-	listStructures: (filter: StructureFilter) => call<StructureSummary[]>('list_structures', { filter }),
+	listStructures: (filter: StructureFilter, page: PageRequest) =>
+		call<Page<StructureSummary>>('list_structures', { filter, page }),
 	getStructure: (id: string) => call<Structure>('get_structure', { id }),
 	createStructure: (input: StructureInput) => call<Structure>('create_structure', { input }),
 	updateStructure: (id: string, input: StructureInput) => call<Structure>('update_structure', { id, input }),
 	setStructureArchived: (id: string, archived: boolean) =>
 		call<Structure>('set_structure_archived', { id, archived }),
 	structureHistory: (id: string) => call<AuditEntry[]>('structure_history', { id }),
-	listCases: (filter: CaseFilter) => call<CaseSummary[]>('list_cases', { filter }),
+	listCases: (filter: CaseFilter, page: PageRequest) => call<CaseList>('list_cases', { filter, page }),
 	getCase: (id: string) => call<Case>('get_case', { id }),
 	openCase: (input: CaseInput) => call<Case>('open_case', { input }),
 	caseHistory: (id: string) => call<AuditEntry[]>('case_history', { id }),

@@ -12,6 +12,10 @@ field?: string, };
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "storage" | "damaged" | "not_jalons" | "disk_full" | "read_only" | "in_use" | "unencrypted" | "internal";
 
+export type Page<T> = { rows: Array<T>, offset: number, total: number, };
+
+export type PageRequest = { offset: number, limit: number, };
+
 export type Choice = { code: string, label: string, };
 
 export type ReferenceData = { legal_forms: Array<Choice>, frr: Array<Choice>, contact_roles: Array<Choice>, lawful_bases: Array<Choice>, typed_people: Array<Choice>, channels: Array<Choice>, referral_sources: Array<Choice>, stages: Array<Choice>, budget_bands: Array<Choice>, headcount_bands: Array<Choice>, departements: Array<Choice>, diagnostic_domains: Array<Choice>, 
@@ -207,13 +211,18 @@ structure_id: string | null, stage: Stage | null,
  */
 query: string, 
 /**
- * Include closed, referred, not eligible and abandoned cases.
+ * Open cases, finished ones (closed, referred, not eligible, abandoned) or all; a
+ * stage chosen wins over it.
  */
-include_finished: boolean, 
+scope: CaseScope, 
 /**
  * Only the cases with something needing attention.
  */
 attention_only: boolean, sort: CaseSort, descending: boolean, };
+
+export type CaseScope = "open" | "finished" | "all";
+
+export type CaseList = { page: Page<CaseSummary>, needing_attention: number, };
 
 export type CaseSort = "reference" | "structure" | "stage" | "request_date" | "stage_since" | "attention";
 

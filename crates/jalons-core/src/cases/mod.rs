@@ -14,4 +14,4 @@ pub use editable::CasePart;
 pub(crate) use editable::editable_case;
 pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;
-pub use model::{Case, CaseFilter, CaseSort, CaseSummary, StageCount};
+pub use model::{Case, CaseFilter, CaseList, CaseScope, CaseSort, CaseSummary, StageCount};

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Attention, ReferralSource, RequestChannel, Stage};
+use crate::paging::Page;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Case {
@@ -54,6 +55,23 @@ pub enum CaseSort {
     Attention,
 }
 
+/// Which cases, by where they stand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseScope {
+    #[default]
+    Open,
+    Finished,
+    All,
+}
+
+/// A page of the cases list, and how many of the whole list need attention.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CaseList {
+    pub page: Page<CaseSummary>,
+    pub needing_attention: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct CaseFilter {
@@ -62,8 +80,9 @@ pub struct CaseFilter {
     pub stage: Option<Stage>,
     /// Words matched against the structure's name and the case reference.
     pub query: String,
-    /// Include closed, referred, not eligible and abandoned cases.
-    pub include_finished: bool,
+    /// Open cases, finished ones (closed, referred, not eligible, abandoned) or all; a
+    /// stage chosen wins over it.
+    pub scope: CaseScope,
     /// Only the cases with something needing attention.
     pub attention_only: bool,
     pub sort: CaseSort,
@@ -77,7 +96,7 @@ impl Default for CaseFilter {
             structure_id: None,
             stage: None,
             query: String::new(),
-            include_finished: false,
+            scope: CaseScope::Open,
             attention_only: false,
             sort: CaseSort::RequestDate,
             descending: true,

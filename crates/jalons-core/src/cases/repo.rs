@@ -3,10 +3,11 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::attention::{AttentionFacts, sort};
-use super::{Case, CaseFilter, CaseInput, CaseSummary, Stage, StageCount};
+use super::{Case, CaseFilter, CaseInput, CaseList, CaseScope, CaseSummary, Stage, StageCount};
 use crate::diagnostic::DiagnosticDomain;
 use crate::follow_up::follow_up_due;
 use crate::ids::{new_id, parse_id};
+use crate::paging::PageRequest;
 use crate::values::fold;
 use crate::workflow::timeline::{self, NewEntry};
 use crate::{Error, Result, Store};
@@ -121,7 +122,19 @@ impl Store {
         })
     }
 
-    pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
+    /// One page of the cases matching the filter, in its order, with how many of them
+    /// need attention.
+    pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<CaseList> {
+        let page = page.checked()?;
+        let all = self.case_summaries(filter)?;
+        let needing_attention =
+            u32::try_from(all.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX);
+        Ok(CaseList { page: page.cut(all), needing_attention })
+    }
+
+    /// Every case matching the filter, sorted: what needs attention is worked out in Rust
+    /// from today's date, and may be sorted on.
+    fn case_summaries(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
         let mut clauses = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if let Some(sid) = &filter.structure_id {
@@ -131,8 +144,12 @@ impl Store {
         if let Some(stage) = filter.stage {
             clauses.push("c.stage = ?".to_owned());
             params.push(Value::Text(stage.code().to_owned()));
-        } else if !filter.include_finished {
-            clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list()));
+        } else {
+            match filter.scope {
+                CaseScope::Open => clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list())),
+                CaseScope::Finished => clauses.push(format!("c.stage IN ({})", Stage::finished_sql_list())),
+                CaseScope::All => {}
+            }
         }
         for word in fold(&filter.query).split_whitespace() {
             clauses.push("(s.search_name LIKE '%' || ? || '%' OR c.reference LIKE ? || '%')".to_owned());

@@ -14,10 +14,14 @@ describe('CooperationForm', () => {
 		session.reference = reference;
 		mockIPC((cmd) => {
 			if (cmd === 'list_structures')
-				return [
-					summary({ id: 's1', name: 'Compagnie du Sillon', commune_name: 'Die' }),
-					summary({ id: 's2', name: 'Voce di Bastia', commune_name: 'Bastia' })
-				];
+				return {
+					rows: [
+						summary({ id: 's1', name: 'Compagnie du Sillon', commune_name: 'Die' }),
+						summary({ id: 's2', name: 'Voce di Bastia', commune_name: 'Bastia' })
+					],
+					offset: 0,
+					total: 2
+				};
 		});
 	});
 	afterEach(() => clearMocks());

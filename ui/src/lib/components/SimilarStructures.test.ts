@@ -12,7 +12,7 @@ describe('SimilarStructures', () => {
 		mockIPC((cmd, args) => {
 			if (cmd === 'list_structures') {
 				asked = (args as { filter: unknown }).filter;
-				return [summary({ archived: true })];
+				return { rows: [summary({ archived: true })], offset: 0, total: 1 };
 			}
 		});
 		render(SimilarStructures, { name: 'compagnie sillon' });

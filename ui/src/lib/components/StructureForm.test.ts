@@ -15,7 +15,7 @@ describe('StructureForm', () => {
 
 	it('shows the core’s refusal next to the named field and keeps the input', async () => {
 		mockIPC((cmd) => {
-			if (cmd === 'list_structures') return [];
+			if (cmd === 'list_structures') return { rows: [], offset: 0, total: 0 };
 			if (cmd === 'create_structure') {
 				throw { code: 'validation', field: 'siret', message: 'Le SIRET est invalide : la clé de contrôle ne correspond pas.' };
 			}
@@ -38,7 +38,7 @@ describe('StructureForm', () => {
 	it('sends what was typed, lists split, and reports the saved structure', async () => {
 		let sent: Record<string, unknown> | undefined;
 		mockIPC((cmd, args) => {
-			if (cmd === 'list_structures') return [];
+			if (cmd === 'list_structures') return { rows: [], offset: 0, total: 0 };
 			if (cmd === 'create_structure') {
 				sent = (args as { input: Record<string, unknown> }).input;
 				return { id: 'new-id', name: sent.name };
@@ -67,7 +67,7 @@ describe('StructureForm', () => {
 
 	it('names a contact’s faulty field', async () => {
 		mockIPC((cmd) => {
-			if (cmd === 'list_structures') return [];
+			if (cmd === 'list_structures') return { rows: [], offset: 0, total: 0 };
 			if (cmd === 'create_structure') {
 				throw { code: 'validation', field: 'contacts.0.email', message: "L'adresse e-mail « awa@ » n'est pas valide." };
 			}

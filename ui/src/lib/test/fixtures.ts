@@ -1,5 +1,5 @@
 // Shared test data shaped like what the commands return.
-import type { ReferenceData, StructureSummary } from '$lib/bindings';
+import type { CaseSummary, ReferenceData, StructureSummary } from '$lib/bindings';
 
 export const reference: ReferenceData = {
 	legal_forms: [
@@ -124,6 +124,24 @@ export function summary(over: Partial<StructureSummary>): StructureSummary {
 		employer_late: 0,
 		archived: false,
 		updated_at: '2026-11-25T10:00:00Z',
+		...over
+	};
+}
+
+export function caseSummary(over: Partial<CaseSummary>): CaseSummary {
+	return {
+		id: '01900000-0000-7000-8000-0000000000c1',
+		reference: '2026-014',
+		structure_id: '01900000-0000-7000-8000-000000000001',
+		structure_name: 'Compagnie du Sillon',
+		commune_name: 'Die',
+		departement: '26',
+		stage: 'diagnostic',
+		request_date: '2026-09-14',
+		stage_since: '2026-10-01',
+		officer: 'Camille Martin',
+		attention: [],
+		follow_up_from: null,
 		...over
 	};
 }

@@ -20,10 +20,11 @@ describe('Structures list', () => {
 		mockIPC((cmd, args) => {
 			if (cmd === 'list_structures') {
 				filters.push((args as { filter: StructureFilter }).filter);
-				return [
+				const rows = [
 					summary({}),
 					summary({ id: '2', name: 'Fest-Noz Penn-ar-Bed', commune_name: 'Brest', departement: '29', budget: null, etp: null, open_cases: 0 })
 				];
+				return { rows, offset: 0, total: rows.length };
 			}
 		});
 		render(Page);
@@ -45,10 +46,42 @@ describe('Structures list', () => {
 		expect(screen.getByRole('columnheader', { name: /Budget annuel/ })).toHaveAttribute('aria-sort', 'descending');
 	});
 
+	it('asks the core for pages, draws only a window of 5,000 structures, and reaches the last by keyboard', async () => {
+		const asked: { offset: number; limit: number }[] = [];
+		const all = Array.from({ length: 5000 }, (_, i) =>
+			summary({ id: `s${i}`, name: `Structure ${String(i).padStart(4, '0')}` })
+		);
+		mockIPC((cmd, args) => {
+			if (cmd === 'list_structures') {
+				const { page } = args as { page: { offset: number; limit: number } };
+				asked.push(page);
+				return { rows: all.slice(page.offset, page.offset + page.limit), offset: page.offset, total: all.length };
+			}
+		});
+		render(Page);
+		expect(await screen.findByText('5 000 structures')).toBeInTheDocument();
+		expect(asked[0]).toEqual({ offset: 0, limit: 100 });
+		expect(screen.getAllByRole('row').length).toBeLessThan(80);
+		expect(screen.getByRole('grid', { name: 'Structures' })).toHaveAttribute('aria-rowcount', '5001');
+
+		const user = userEvent.setup();
+		const first = await screen.findByRole('link', { name: 'Structure 0000' });
+		first.closest('tr')?.focus();
+		await user.keyboard('{ArrowDown}{ArrowDown}');
+		expect(document.activeElement?.textContent).toContain('Structure 0002');
+		await user.keyboard('{End}');
+		await vi.waitFor(() => expect(document.activeElement?.textContent).toContain('Structure 4999'));
+		expect(asked.at(-1)).toEqual({ offset: 4900, limit: 100 });
+		expect(screen.getAllByRole('row').length).toBeLessThan(80);
+		await user.keyboard('{ArrowUp}');
+		expect(document.activeElement?.textContent).toContain('Structure 4998');
+		expect(document.activeElement).toHaveAttribute('aria-rowindex', '5000');
+	});
+
 	it('offers demo data on an empty database and shows it once loaded', async () => {
 		let loaded = false;
 		mockIPC((cmd) => {
-			if (cmd === 'list_structures') return loaded ? [summary({})] : [];
+			if (cmd === 'list_structures') return loaded ? { rows: [summary({})], offset: 0, total: 1 } : { rows: [], offset: 0, total: 0 };
 			if (cmd === 'is_empty') return !loaded;
 			if (cmd === 'load_demo') {
 				loaded = true;

@@ -1,0 +1,227 @@
+//! Lists cut into pages in the core: for every sort key, both directions and several
+//! filters, the pages laid end to end are the whole list, in its order, each row once,
+//! and every page says how many rows the whole list holds.
+
+mod common;
+
+use jalons_core::Store;
+use jalons_core::cases::{CaseFilter, CaseScope, CaseSort, Stage};
+use jalons_core::employer::{ObligationInput, ObligationKind};
+use jalons_core::paging::{Page, PageRequest};
+use jalons_core::structures::{
+    ArchiveFilter, LegalForm, StructureFilter, StructureInput, StructureSort, StructureSummary,
+};
+use jalons_core::workflow::TransitionInput;
+
+const SORTS: [StructureSort; 7] = [
+    StructureSort::Name,
+    StructureSort::Commune,
+    StructureSort::Departement,
+    StructureSort::LegalForm,
+    StructureSort::Etp,
+    StructureSort::Budget,
+    StructureSort::UpdatedAt,
+];
+
+/// 45 structures whose names, communes, ETP and budgets repeat (ties on every key), some
+/// without commune, ETP or budget, some archived, some with open cases or late obligations.
+fn store() -> Store {
+    let mut s = common::store();
+    let communes = ["26113", "07186", "", "38185", "26362"];
+    let forms = ["association", "scic", "scop"];
+    for i in 0..45 {
+        let id = s
+            .create_structure(&StructureInput {
+                name: format!("Compagnie {}", ["du Sillon", "des Canuts", "Vivarais"][i % 3]),
+                legal_form: forms[i % forms.len()].into(),
+                commune_code: communes[i % communes.len()].into(),
+                etp: if i % 4 == 0 { String::new() } else { format!("{}", i % 3) },
+                budget: if i % 5 == 0 { String::new() } else { format!("{}", 10_000 * (i % 4)) },
+                ..Default::default()
+            })
+            .unwrap()
+            .id;
+        if i % 6 == 0 {
+            common::open_case(&mut s, &id, "2025-01-06");
+        }
+        if i % 7 == 0 {
+            let late = ObligationInput {
+                kind: ObligationKind::Duerp.code().into(),
+                status: "up_to_date".into(),
+                last_done: "2020-01-10".into(),
+                ..Default::default()
+            };
+            s.save_obligations(&id, &[late]).unwrap();
+        }
+        if i % 9 == 0 {
+            s.set_structure_archived(&id, true).unwrap();
+        }
+    }
+    s
+}
+
+fn filters() -> Vec<StructureFilter> {
+    vec![
+        StructureFilter::default(),
+        StructureFilter { archived: ArchiveFilter::All, ..Default::default() },
+        StructureFilter { archived: ArchiveFilter::Archived, ..Default::default() },
+        StructureFilter { query: "canuts".into(), ..Default::default() },
+        StructureFilter { departement: "26".into(), legal_form: Some(LegalForm::Association), ..Default::default() },
+        StructureFilter { employer_late: true, archived: ArchiveFilter::All, ..Default::default() },
+    ]
+}
+
+fn paged(s: &Store, filter: &StructureFilter, size: u32) -> (Vec<StructureSummary>, Vec<u32>) {
+    let mut rows = Vec::new();
+    let mut totals = Vec::new();
+    loop {
+        let Page { rows: page, offset, total } =
+            s.list_structures(filter, PageRequest { offset: rows.len() as u32, limit: size }).unwrap();
+        assert_eq!(offset as usize, rows.len());
+        totals.push(total);
+        if page.is_empty() {
+            return (rows, totals);
+        }
+        rows.extend(page);
+    }
+}
+
+#[test]
+fn pages_laid_end_to_end_are_the_whole_list_for_every_sort_and_filter() {
+    let s = store();
+    let every = s
+        .list_structures(&StructureFilter { archived: ArchiveFilter::All, ..Default::default() }, PageRequest::LARGEST);
+    assert_eq!(every.unwrap().total, 45);
+    for base in filters() {
+        for sort in SORTS {
+            for descending in [false, true] {
+                let filter = StructureFilter { sort, descending, ..base.clone() };
+                let whole = s.list_structures(&filter, PageRequest::LARGEST).unwrap();
+                assert_eq!(whole.total as usize, whole.rows.len());
+                let (rows, totals) = paged(&s, &filter, 4);
+                assert!(totals.iter().all(|t| *t == whole.total), "{filter:?}: {totals:?}");
+                assert_eq!(rows, whole.rows, "{filter:?}");
+                let mut ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(ids.len(), rows.len(), "each row once: {filter:?}");
+                // The same query twice gives the same order: ties are broken.
+                assert_eq!(paged(&s, &filter, 7).0, rows, "{filter:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_sort_puts_empty_values_last_and_orders_the_rest() {
+    let s = store();
+    let all = StructureFilter { archived: ArchiveFilter::All, ..Default::default() };
+    for descending in [false, true] {
+        let list = |sort| s.list_structures(&StructureFilter { sort, descending, ..all.clone() }, PageRequest::LARGEST);
+        let keys = |rows: Vec<StructureSummary>, key: fn(&StructureSummary) -> Option<i64>| {
+            let keys: Vec<Option<i64>> = rows.iter().map(key).collect();
+            let filled = keys.iter().take_while(|k| k.is_some()).count();
+            assert!(keys[filled..].iter().all(Option::is_none), "empty values last: {keys:?}");
+            let mut sorted = keys[..filled].to_vec();
+            sorted.sort_unstable();
+            if descending {
+                sorted.reverse();
+            }
+            assert_eq!(keys[..filled], sorted[..]);
+            filled
+        };
+        assert_eq!(keys(list(StructureSort::Etp).unwrap().rows, |r| r.etp.map(|e| e.0)), 33);
+        assert_eq!(keys(list(StructureSort::Budget).unwrap().rows, |r| r.budget.map(|b| b.0)), 36);
+        let communes: Vec<Option<String>> =
+            list(StructureSort::Commune).unwrap().rows.into_iter().map(|r| r.commune_name).collect();
+        assert_eq!(communes.iter().filter(|c| c.is_none()).count(), 9);
+        assert!(communes[36..].iter().all(Option::is_none), "{communes:?}");
+    }
+}
+
+#[test]
+fn counts_on_a_page_are_those_of_each_structure_and_totals_those_of_the_filter() {
+    let s = store();
+    let all = StructureFilter { archived: ArchiveFilter::All, ..Default::default() };
+    let whole = s.list_structures(&all, PageRequest::LARGEST).unwrap().rows;
+    assert_eq!(whole.iter().filter(|r| r.open_cases == 1).count(), 8);
+    assert_eq!(whole.iter().filter(|r| r.employer_late == 1).count(), 7);
+    assert_eq!(whole.iter().filter(|r| r.archived).count(), 5);
+    let active = s.list_structures(&StructureFilter::default(), PageRequest { offset: 37, limit: 100 }).unwrap();
+    assert_eq!((active.total, active.rows.len()), (40, 3));
+    let late = StructureFilter { employer_late: true, ..all };
+    assert_eq!(s.list_structures(&late, PageRequest::first(2)).unwrap().total, 7);
+    let canuts = StructureFilter { query: "CANUTS".into(), ..Default::default() };
+    let found = s.list_structures(&canuts, PageRequest::first(3)).unwrap();
+    assert_eq!((found.total, found.rows.len()), (15, 3));
+}
+
+/// 30 cases on 10 structures: requests on three days (ties), a third abandoned, a third at
+/// the diagnostic.
+fn cases_store() -> Store {
+    let mut s = common::store();
+    let days = ["2025-01-06", "2025-02-03", "2025-03-10"];
+    for i in 0..30 {
+        let sid = common::structure(&mut s, &format!("Compagnie {}", i % 10));
+        let id = common::open_case(&mut s, &sid, days[i % 3]);
+        if i % 3 == 0 {
+            let abandon = TransitionInput {
+                case_id: id,
+                to: "abandoned".into(),
+                date: "2025-04-01".into(),
+                reason: "Plus de réponse".into(),
+                ..Default::default()
+            };
+            common::move_with(&mut s, abandon).unwrap();
+        } else if i % 3 == 1 {
+            common::move_to(&mut s, &id, "diagnostic", "2025-03-01").unwrap();
+        }
+    }
+    s
+}
+
+#[test]
+fn case_pages_laid_end_to_end_are_the_whole_list_for_every_sort_and_scope() {
+    let s = cases_store();
+    let sorts = [
+        CaseSort::Reference,
+        CaseSort::Structure,
+        CaseSort::Stage,
+        CaseSort::RequestDate,
+        CaseSort::StageSince,
+        CaseSort::Attention,
+    ];
+    for (scope, count) in [(CaseScope::Open, 20), (CaseScope::Finished, 10), (CaseScope::All, 30)] {
+        for sort in sorts {
+            for descending in [false, true] {
+                let filter = CaseFilter { scope, sort, descending, ..Default::default() };
+                let whole = s.list_cases(&filter, PageRequest::LARGEST).unwrap().page;
+                assert_eq!((whole.total, whole.rows.len()), (count, count as usize), "{filter:?}");
+                let mut rows = Vec::new();
+                while rows.len() < count as usize {
+                    let page = s.list_cases(&filter, PageRequest { offset: rows.len() as u32, limit: 7 }).unwrap().page;
+                    assert_eq!(page.total, count);
+                    rows.extend(page.rows);
+                }
+                assert_eq!(rows, whole.rows, "{filter:?}");
+            }
+        }
+    }
+    let finished = s.list_cases(&CaseFilter { scope: CaseScope::Finished, ..Default::default() }, PageRequest::LARGEST);
+    assert!(finished.unwrap().page.rows.iter().all(|c| c.stage == Stage::Abandoned));
+    let diagnostic = CaseFilter { stage: Some(Stage::Diagnostic), scope: CaseScope::Finished, ..Default::default() };
+    assert_eq!(s.list_cases(&diagnostic, PageRequest::first(1)).unwrap().page.total, 10, "a stage wins over the scope");
+}
+
+#[test]
+fn the_cases_list_counts_what_needs_attention_in_the_whole_list_not_the_page() {
+    let (mut s, id) = common::case();
+    common::move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &common::full_diagnostic("")).unwrap();
+    let other = common::structure(&mut s, "Théâtre de la Courte Échelle");
+    common::open_case(&mut s, &other, "2025-02-03");
+    let list = s.list_cases(&CaseFilter { sort: CaseSort::RequestDate, ..Default::default() }, PageRequest::first(1));
+    let list = list.unwrap();
+    assert_eq!((list.page.total, list.page.rows.len(), list.needing_attention), (2, 1, 1));
+    assert!(list.page.rows[0].attention.is_empty(), "the newest request, on the page, needs nothing");
+}
