@@ -19,6 +19,8 @@ export class PagedRows<T> {
 	/** The first page of the current filter has arrived (or failed). */
 	loaded = $state(false);
 	error = $state<string | null>(null);
+	/** How many times the list was read again from its start (a new filter or sort). */
+	resets = $state(0);
 	/** The pages here, by number; replaced whole when one arrives. */
 	#pages = $state.raw<Record<number, T[]>>({});
 	/** The pages asked for and not yet received. */
@@ -39,6 +41,7 @@ export class PagedRows<T> {
 	 * first one again. */
 	async reset(): Promise<void> {
 		this.#generation++;
+		this.resets++;
 		this.#pending = {};
 		await this.#load(0, true);
 	}

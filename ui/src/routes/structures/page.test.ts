@@ -76,6 +76,11 @@ describe('Structures list', () => {
 		await user.keyboard('{ArrowUp}');
 		expect(document.activeElement?.textContent).toContain('Structure 4998');
 		expect(document.activeElement).toHaveAttribute('aria-rowindex', '5000');
+
+		// A new search shows its list from the top.
+		await user.type(screen.getByLabelText('Rechercher'), 'structure');
+		expect(await screen.findByRole('link', { name: 'Structure 0000' })).toBeInTheDocument();
+		expect(asked.at(-1)).toEqual({ offset: 0, limit: 100 });
 	});
 
 	it('offers demo data on an empty database and shows it once loaded', async () => {
