@@ -1,4 +1,5 @@
 use jalons_core::engagements::{Engagement, EngagementFilter, EngagementInput};
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -6,8 +7,12 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_engagements(state: State<'_, AppState>, filter: EngagementFilter) -> CmdResult<Vec<Engagement>> {
-    state.reader()?.list_engagements(&filter)
+pub async fn list_engagements(
+    state: State<'_, AppState>,
+    filter: EngagementFilter,
+    page: PageRequest,
+) -> CmdResult<Page<Engagement>> {
+    state.reader()?.list_engagements(&filter, page)
 }
 
 #[tauri::command]

@@ -26,14 +26,18 @@ export async function choose(labelText, optionText) {
 	await select.selectByVisibleText(optionText);
 }
 
-/** Types a commune's name in the commune field and picks it among the suggestions. */
-export async function chooseCommune(name) {
-	const commune = await field('Commune');
-	await commune.setValue(name);
+/** Types in a search field that picks one record (a commune, a structure) and picks the
+ * suggestion named `name`. */
+export async function pick(labelText, typed, name) {
+	const input = await field(labelText);
+	await input.setValue(typed);
 	const option = await $(`//*[@role="option"][.//span[normalize-space(.)="${name}"]]`);
 	await option.waitForDisplayed();
 	await option.click();
 }
+
+/** Types a commune's name in the commune field and picks it among the suggestions. */
+export const chooseCommune = (name) => pick('Commune', name, name);
 
 export async function click(text) {
 	const el = await $(`//*[self::button or self::a][normalize-space(.)="${text}"]`);

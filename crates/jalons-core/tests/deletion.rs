@@ -107,8 +107,9 @@ fn a_case_deleted_for_real_takes_its_own_ingenieries_and_leaves_the_shared_ones(
     let mut s = common::store();
     s.load_demo().unwrap();
     let shared: Vec<(String, Vec<String>)> = s
-        .list_engagements(&Default::default())
+        .list_engagements(&Default::default(), PageRequest::LARGEST)
         .unwrap()
+        .rows
         .into_iter()
         .map(|e| (e.id, e.cases.into_iter().map(|c| c.case_id).collect()))
         .collect();

@@ -23,7 +23,10 @@ fn demo_loads_into_an_empty_database_only() {
     for count in s.stage_counts().unwrap() {
         assert!(count.count >= 1, "no demo case at {:?}", count.stage);
     }
-    let engagements = s.list_engagements(&EngagementFilter { include_finished: true, ..Default::default() }).unwrap();
+    let engagements = s
+        .list_engagements(&EngagementFilter { include_finished: true, ..Default::default() }, PageRequest::LARGEST)
+        .unwrap()
+        .rows;
     assert_eq!(engagements.len(), loaded.engagements);
     assert!(engagements.iter().filter(|e| e.mode == EngagementMode::Collective).count() >= 2);
     let attention: std::collections::HashSet<_> = all.iter().flat_map(|c| c.attention.clone()).collect();

@@ -7,6 +7,7 @@ mod common;
 use jalons_core::Store;
 use jalons_core::cases::{CaseFilter, CaseScope, CaseSort, Stage};
 use jalons_core::employer::{ObligationInput, ObligationKind};
+use jalons_core::engagements::EngagementFilter;
 use jalons_core::paging::{Page, PageRequest};
 use jalons_core::structures::{
     ArchiveFilter, LegalForm, StructureFilter, StructureInput, StructureSort, StructureSummary,
@@ -224,4 +225,44 @@ fn the_cases_list_counts_what_needs_attention_in_the_whole_list_not_the_page() {
     let list = list.unwrap();
     assert_eq!((list.page.total, list.page.rows.len(), list.needing_attention), (2, 1, 1));
     assert!(list.page.rows[0].attention.is_empty(), "the newest request, on the page, needs nothing");
+}
+
+#[test]
+fn ingenierie_pages_are_the_newest_first_searched_by_title_consultant_or_structure() {
+    let (mut s, id) = common::case();
+    common::move_to(&mut s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &common::full_diagnostic("2025-02-03")).unwrap();
+    common::move_to(&mut s, &id, "plan", "2025-02-03").unwrap();
+    s.save_plan(&id, &common::plan("2025-02-24")).unwrap();
+    let k = common::consultant(&mut s, "Hélène Ébrard");
+    let mut made = Vec::new();
+    for i in 0..23 {
+        let mut e = common::engagement(&[&id], "individual");
+        e.title = format!("Modèle économique n° {i}");
+        if i % 4 == 0 {
+            e = common::finished(e, &k);
+        }
+        made.push(common::create_engagement(&mut s, &e).id);
+    }
+    let open = EngagementFilter::default();
+    let whole = s.list_engagements(&open, PageRequest::LARGEST).unwrap();
+    assert_eq!((whole.total, whole.rows.len()), (17, 17), "the 6 finished are left out");
+    let mut rows = Vec::new();
+    while rows.len() < 17 {
+        rows.extend(s.list_engagements(&open, PageRequest { offset: rows.len() as u32, limit: 5 }).unwrap().rows);
+    }
+    assert_eq!(rows, whole.rows);
+    assert_eq!(rows[0].id, *made.last().unwrap(), "the newest first");
+    assert!(rows.iter().all(|e| e.cases.len() == 1), "each row with its structures");
+
+    let all = EngagementFilter { include_finished: true, ..Default::default() };
+    assert_eq!(s.list_engagements(&all, PageRequest::first(1)).unwrap().total, 23);
+    let search = |query: &str| {
+        let filter = EngagementFilter { query: query.into(), include_finished: true, ..Default::default() };
+        s.list_engagements(&filter, PageRequest::first(3)).unwrap().total
+    };
+    assert_eq!(search("ebrard"), 6, "the consultant, accents aside");
+    assert_eq!(search("SILLON modele"), 23, "the structure served and the title");
+    assert_eq!(search("n° 2"), 5, "2, 12, 20, 21, 22");
+    assert_eq!(search("50%"), 0, "% taken as typed");
 }

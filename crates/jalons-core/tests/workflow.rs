@@ -407,11 +407,12 @@ fn a_collective_ingenierie_links_cases_of_several_structures() {
     assert_eq!(col.status, EngagementStatus::TermsWritten);
     for id in [&a, &b] {
         let listed = s
-            .list_engagements(&jalons_core::engagements::EngagementFilter {
-                case_id: Some(id.to_string()),
-                ..Default::default()
-            })
-            .unwrap();
+            .list_engagements(
+                &jalons_core::engagements::EngagementFilter { case_id: Some(id.to_string()), ..Default::default() },
+                PageRequest::LARGEST,
+            )
+            .unwrap()
+            .rows;
         assert_eq!(listed.len(), 1);
     }
 }
@@ -545,7 +546,10 @@ fn an_ingenierie_created_from_its_action_carries_it_out_and_closing_asks_about_t
     let refused = EngagementInput { plan_action_id: internal.clone(), ..engagement(&[&id], "individual") };
     let e = s.create_engagement(&refused).unwrap_err();
     assert_eq!(field(&e), Some("plan_action_id"));
-    assert!(s.list_engagements(&Default::default()).unwrap().is_empty(), "nothing half saved");
+    assert!(
+        s.list_engagements(&Default::default(), PageRequest::LARGEST).unwrap().rows.is_empty(),
+        "nothing half saved"
+    );
 
     let k = consultant(&mut s, "Claire Fontaine");
     let e = create_engagement(

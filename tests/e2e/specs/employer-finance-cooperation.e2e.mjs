@@ -2,7 +2,7 @@
 // directory on the demonstration data: what a chargé de mission records on a structure is
 // seen on its open case and in the overviews.
 import { expect } from '@wdio/globals';
-import { choose, click, fill, firstStart, heading } from '../helpers.mjs';
+import { choose, click, field, fill, firstStart, heading, pick } from '../helpers.mjs';
 
 const section = (title) => $(`//section[.//h2[starts-with(normalize-space(.), "${title}")]]`);
 const thisYear = String(new Date().getFullYear());
@@ -125,7 +125,8 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 		await choose('Type de coopération', 'Lieu partagé / tiers-lieu');
 		await click('Enregistrer le projet');
 		await expect($('#f-members\\.1\\.structure_id-error')).toHaveText('Choisissez la structure.');
-		await choose('Structure 2', 'A Cumpagnia di u Rughjone (Ajaccio)');
+		await pick('Structure 2', 'cumpagnia', 'A Cumpagnia di u Rughjone');
+		await expect(await field('Structure 2')).toHaveValue('A Cumpagnia di u Rughjone (Ajaccio)');
 		await click('Enregistrer le projet');
 		await heading('La Maison des Polyphonies');
 		await expect(section('Structures du projet')).toHaveText(expect.stringContaining('Voce di Bastia'));

@@ -35,6 +35,8 @@ describe('Le déroulé sur les données de démonstration', () => {
 		await click('Ingénieries');
 		await heading('Ingénieries');
 		await fill('Rechercher', 'tresorerie');
+		// The list refreshes a moment after typing: click once it shows only that one.
+		await browser.waitUntil(async () => (await $$('tbody tr[data-index]')).length === 1);
 		await click('Trésorerie et modèle économique des lieux culturels');
 		await heading('Trésorerie et modèle économique');
 		await expect($('.head')).toHaveText(expect.stringContaining('Restitution faite'));

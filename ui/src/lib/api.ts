@@ -162,7 +162,8 @@ export const api = {
 	createConsultant: (input: ConsultantInput) => call<Consultant>('create_consultant', { input }),
 	updateConsultant: (id: string, input: ConsultantInput) => call<Consultant>('update_consultant', { id, input }),
 	consultantHistory: (id: string) => call<AuditEntry[]>('consultant_history', { id }),
-	listEngagements: (filter: EngagementFilter) => call<Engagement[]>('list_engagements', { filter }),
+	listEngagements: (filter: EngagementFilter, page: PageRequest) =>
+		call<Page<Engagement>>('list_engagements', { filter, page }),
 	getEngagement: (id: string) => call<Engagement>('get_engagement', { id }),
 	createEngagement: (input: EngagementInput) => call<Engagement>('create_engagement', { input }),
 	updateEngagement: (id: string, input: EngagementInput) => call<Engagement>('update_engagement', { id, input }),

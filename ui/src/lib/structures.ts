@@ -1,14 +1,7 @@
 // The structure form works on StructureInput (what the user types); these convert to it.
-import type { ContactInput, Structure, StructureInput, StructureSummary } from './bindings';
-import { api } from './api';
+import type { ContactInput, Structure, StructureInput } from './bindings';
 import { count, dateInput, etpInput, moneyInput } from './format';
-import { everyRow } from './paged.svelte';
 
-/** Every active structure, by name, for the pickers that choose one among them. */
-export function activeStructures(): Promise<StructureSummary[]> {
-	const filter = { query: '', departement: '', legal_form: null, archived: 'active', sort: 'name', descending: false, employer_late: false } as const;
-	return everyRow((page) => api.listStructures(filter, page));
-}
 
 export function emptyStructure(): StructureInput {
 	return {

@@ -12,6 +12,7 @@ use crate::finance::FinanceApplication;
 use crate::follow_up::FollowUp;
 use crate::funders::CaseFunder;
 use crate::operator::{Logo, Operator};
+use crate::paging::PageRequest;
 use crate::partners::{Referral, ReferralFilter};
 use crate::plan::Plan;
 use crate::structures::Structure;
@@ -85,11 +86,12 @@ impl Store {
             timeline: self.case_workflow(&id)?.timeline,
             diagnostic: self.get_diagnostic(&id)?,
             plan: self.get_plan(&id)?,
-            engagements: self.list_engagements(&EngagementFilter {
-                case_id: Some(id.clone()),
-                include_finished: true,
-                ..Default::default()
-            })?,
+            engagements: self
+                .list_engagements(
+                    &EngagementFilter { case_id: Some(id.clone()), include_finished: true, ..Default::default() },
+                    PageRequest::LARGEST,
+                )?
+                .rows,
             follow_up: self.get_follow_up(&id)?,
             referrals: self.list_referrals(&ReferralFilter { case_id: Some(id.clone()), ..Default::default() })?,
             finance: self.case_finance(&id)?.applications,

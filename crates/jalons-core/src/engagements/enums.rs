@@ -69,6 +69,41 @@ impl Milestones {
     }
 }
 
+/// `status()` is Finished or Cancelled, as a condition on the `engagements e` row, for the
+/// lists that leave those out (a test holds the two equal).
+pub(crate) const CLOSED_SQL: &str = "(e.cancelled_on IS NOT NULL OR e.final_report_date IS NOT NULL)";
+
 /// VAT rates a consultant may charge, in basis points; exempt is stored as no rate.
 pub const VAT_RATES: &[(&str, &str)] =
     &[("2000", "20 %"), ("1000", "10 %"), ("550", "5,5 %"), ("exempt", "Exonéré de TVA")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sql_of_a_closed_ingenierie_agrees_with_its_status_for_every_set_of_dates() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2);
+        for mask in 0..128u8 {
+            let on = |bit: u8| if mask & (1 << bit) != 0 { day } else { None };
+            let m = Milestones {
+                terms: on(0),
+                consultation: on(1),
+                decision: on(2),
+                kickoff: on(3),
+                restitution: on(4),
+                final_report: on(5),
+                cancelled: on(6),
+            };
+            let closed: bool = conn
+                .query_row(
+                    &format!("SELECT {CLOSED_SQL} FROM (SELECT ?1 AS final_report_date, ?2 AS cancelled_on) e"),
+                    rusqlite::params![m.final_report, m.cancelled],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(closed, matches!(m.status(), EngagementStatus::Finished | EngagementStatus::Cancelled), "{m:?}");
+        }
+    }
+}

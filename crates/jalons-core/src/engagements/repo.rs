@@ -1,19 +1,26 @@
 //! Reading and writing ingénieries, their linked cases and the offers received.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::enums::Milestones;
+use super::enums::{CLOSED_SQL, Milestones};
 use super::input::ValidEngagement;
-use super::{Engagement, EngagementFilter, EngagementInput, EngagementStatus, LinkedCase, Offer};
+use super::{Engagement, EngagementFilter, EngagementInput, LinkedCase, Offer};
 use crate::cases::Stage;
 use crate::funders::{check_funder, label};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest};
 use crate::plan::link;
 use crate::store::WriteCtx;
-use crate::values::fold;
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "engagement";
+
+/// What the word search of the list reads: the title, the consultant and the structures
+/// served, folded.
+const SEARCH_TEXT: &str = "fold(e.title || ' ' || coalesce(k.name, '') || ' ' || coalesce((SELECT group_concat(s.name, ' ') \
+     FROM engagement_cases ec JOIN cases c ON c.id = ec.case_id JOIN structures s ON s.id = c.structure_id \
+     WHERE ec.engagement_id = e.id), ''))";
 
 const SELECT: &str = "SELECT e.id, e.title, e.theme, e.mode, e.consultant_id, k.name, e.days, e.day_rate, e.vat_rate,
         e.cost_ht, e.cost_ttc, e.funder_id, e.terms_date, e.consultation_date, e.decision_date, e.kickoff_date,
@@ -234,40 +241,36 @@ impl Store {
         })
     }
 
-    pub fn list_engagements(&self, filter: &EngagementFilter) -> Result<Vec<Engagement>> {
-        let mut sql = format!("{SELECT} WHERE 1 = 1");
-        let mut args: Vec<String> = Vec::new();
+    /// One page of the ingénieries matching the filter, the newest first, and how many match.
+    pub fn list_engagements(&self, filter: &EngagementFilter, page: PageRequest) -> Result<Page<Engagement>> {
+        let page = page.checked()?;
+        let mut clauses: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
         if let Some(case_id) = &filter.case_id {
-            sql.push_str(" AND e.id IN (SELECT engagement_id FROM engagement_cases WHERE case_id = ?)");
-            args.push(parse_id("case_id", case_id)?);
+            clauses.push("e.id IN (SELECT engagement_id FROM engagement_cases WHERE case_id = ?)".into());
+            params.push(Value::Text(parse_id("case_id", case_id)?));
+        } else if !filter.include_finished {
+            clauses.push(format!("NOT {CLOSED_SQL}"));
         }
-        sql.push_str(" ORDER BY e.created_at DESC");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-        let words: Vec<String> = fold(&filter.query).split_whitespace().map(str::to_owned).collect();
-        let mut out = Vec::new();
-        for e in rows {
-            if !filter.include_finished
-                && filter.case_id.is_none()
-                && matches!(e.status, EngagementStatus::Finished | EngagementStatus::Cancelled)
-            {
-                continue;
-            }
-            let e = with_links(self.conn(), e)?;
-            if !words.is_empty() {
-                let haystack = fold(&format!(
-                    "{} {} {}",
-                    e.title,
-                    e.consultant_name.as_deref().unwrap_or(""),
-                    e.cases.iter().map(|c| c.structure_name.as_str()).collect::<Vec<_>>().join(" ")
-                ));
-                if !words.iter().all(|w| haystack.contains(w.as_str())) {
-                    continue;
-                }
-            }
-            out.push(e);
-        }
-        Ok(out)
+        crate::store::every_word_in(SEARCH_TEXT, &filter.query, &mut clauses, &mut params);
+        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let total: u32 = self.conn().query_row(
+            &format!(
+                "SELECT COUNT(*) FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id {where_sql}"
+            ),
+            rusqlite::params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+        params.push(Value::Integer(page.limit.into()));
+        params.push(Value::Integer(page.offset.into()));
+        let sql = format!("{SELECT} {where_sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?");
+        let rows = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(params), from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = rows.into_iter().map(|e| with_links(self.conn(), e)).collect::<Result<Vec<_>>>()?;
+        Ok(Page { rows, offset: page.offset, total })
     }
 
     pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

@@ -171,7 +171,7 @@ impl Store {
         let conn = opening::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "query_only", true)?;
-        conn.create_collation("fr", crate::french::compare)?;
+        register_functions(&conn)?;
         Ok(Self {
             conn,
             files_dir: Some(files_dir_of(path)),
@@ -194,8 +194,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Deleted rows are overwritten, not left in free pages for whoever has the key.
         conn.pragma_update(None, "secure_delete", "ON")?;
-        // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
-        conn.create_collation("fr", crate::french::compare)?;
+        register_functions(&conn)?;
         migrations::migrate(&mut conn)?;
         chain::seal_unsealed(&mut conn)?;
         Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system(), key: None })
@@ -297,6 +296,21 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// What the queries call that SQLite lacks, on every connection of a store.
+fn register_functions(conn: &Connection) -> Result<()> {
+    // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
+    conn.create_collation("fr", crate::french::compare)?;
+    // `fold(text)`: the accent- and case-free form the word searches compare, for text
+    // gathered from several records at query time (an ingénierie's structures).
+    conn.create_scalar_function(
+        "fold",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(crate::values::fold(&ctx.get::<Option<String>>(0)?.unwrap_or_default())),
+    )?;
+    Ok(())
 }
 
 /// Where attached files are kept: `<name>-fichiers` beside the database.

@@ -13,6 +13,7 @@ describe('CooperationForm', () => {
 	beforeEach(() => {
 		session.reference = reference;
 		mockIPC((cmd) => {
+			if (cmd === 'get_structure') return { id: 's1', name: 'Compagnie du Sillon', commune_name: 'Die' };
 			if (cmd === 'list_structures')
 				return {
 					rows: [
@@ -36,11 +37,14 @@ describe('CooperationForm', () => {
 			submitLabel: 'Enregistrer le projet'
 		});
 		const user = userEvent.setup();
-		await screen.findAllByRole('option', { name: 'Voce di Bastia (Bastia)' });
-		expect(screen.getByLabelText('Structure 1')).toHaveValue('s1');
+		await vi.waitFor(() => expect(screen.getByLabelText('Structure 1')).toHaveValue('Compagnie du Sillon (Die)'));
 		await user.type(screen.getByLabelText(/Nom du projet/), 'La Halle aux Arts');
 		await user.selectOptions(screen.getByLabelText(/Type de coopération/), 'shared_place');
-		await user.selectOptions(screen.getByLabelText('Structure 2'), 's2');
+		await user.type(screen.getByLabelText('Structure 2'), 'bastia');
+		// jsdom does not place the floating list: it stays `visibility: hidden` there, and
+		// its options have no accessible name.
+		const options = await screen.findAllByRole('option', { hidden: true });
+		await user.click(options.find((o) => o.textContent?.includes('Voce di Bastia')) as HTMLElement);
 		await user.click(screen.getByRole('button', { name: 'Enregistrer le projet' }));
 		expect(save.mock.calls[0][0]).toMatchObject({
 			name: 'La Halle aux Arts',
