@@ -223,8 +223,20 @@ fn the_cases_list_counts_what_needs_attention_in_the_whole_list_not_the_page() {
     common::open_case(&mut s, &other, "2025-02-03");
     let list = s.list_cases(&CaseFilter { sort: CaseSort::RequestDate, ..Default::default() }, PageRequest::first(1));
     let list = list.unwrap();
-    assert_eq!((list.page.total, list.page.rows.len(), list.needing_attention), (2, 1, 1));
+    assert_eq!((list.page.total, list.page.rows.len(), list.needing_attention), (2, 1, Some(1)));
     assert!(list.page.rows[0].attention.is_empty(), "the newest request, on the page, needs nothing");
+    let next = s.list_cases(
+        &CaseFilter { sort: CaseSort::RequestDate, ..Default::default() },
+        PageRequest { offset: 1, limit: 1 },
+    );
+    let next = next.unwrap();
+    assert_eq!(
+        (next.page.rows[0].id.as_str(), next.needing_attention),
+        (id.as_str(), None),
+        "counted with the first page only"
+    );
+    let attention = CaseFilter { sort: CaseSort::Attention, ..Default::default() };
+    assert_eq!(s.list_cases(&attention, PageRequest { offset: 1, limit: 1 }).unwrap().needing_attention, Some(1));
 }
 
 #[test]

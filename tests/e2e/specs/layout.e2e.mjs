@@ -51,8 +51,10 @@ describe("L'affichage à la taille par défaut et à la taille minimale", () => 
 	for (const [width, height] of SIZES) {
 		it(`keeps every main screen within the window at ${width} × ${height}`, async () => {
 			await browser.setWindowSize(width, height);
-			const inner = await browser.execute(() => window.innerWidth);
-			expect(inner).toBeLessThanOrEqual(width);
+			// The window takes its new size a moment after the call returns.
+			const inner = () => browser.execute(() => window.innerWidth);
+			await browser.waitUntil(async () => (await inner()) <= width, { timeout: 5000 }).catch(() => {});
+			expect(await inner()).toBeLessThanOrEqual(width);
 			const problems = [];
 			for (const screen of SCREENS) {
 				await go(`#/${screen}`);

@@ -222,7 +222,7 @@ attention_only: boolean, sort: CaseSort, descending: boolean, };
 
 export type CaseScope = "open" | "finished" | "all";
 
-export type CaseList = { page: Page<CaseSummary>, needing_attention: number, };
+export type CaseList = { page: Page<CaseSummary>, needing_attention: number | null, };
 
 export type CaseSort = "reference" | "structure" | "stage" | "request_date" | "stage_since" | "attention";
 

@@ -6,6 +6,7 @@ mod belongs;
 mod editable;
 mod enums;
 mod input;
+mod list;
 mod model;
 mod repo;
 

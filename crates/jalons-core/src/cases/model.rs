@@ -65,11 +65,12 @@ pub enum CaseScope {
     All,
 }
 
-/// A page of the cases list, and how many of the whole list need attention.
+/// A page of the cases list and, with the first page, how many of the whole list need
+/// attention.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CaseList {
     pub page: Page<CaseSummary>,
-    pub needing_attention: u32,
+    pub needing_attention: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]

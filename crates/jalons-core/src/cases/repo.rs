@@ -1,14 +1,8 @@
-use chrono::{Datelike, NaiveDate};
-use rusqlite::types::Value;
+use chrono::Datelike;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::attention::{AttentionFacts, sort};
-use super::{Case, CaseFilter, CaseInput, CaseList, CaseScope, CaseSummary, Stage, StageCount};
-use crate::diagnostic::DiagnosticDomain;
-use crate::follow_up::follow_up_due;
+use super::{Case, CaseInput, Stage, StageCount};
 use crate::ids::{new_id, parse_id};
-use crate::paging::PageRequest;
-use crate::values::fold;
 use crate::workflow::timeline::{self, NewEntry};
 use crate::{Error, Result, Store};
 
@@ -120,96 +114,6 @@ impl Store {
             w.audit(ENTITY, &id, "create", None, Some(&serde_json::to_value(&after)?))?;
             Ok(after)
         })
-    }
-
-    /// One page of the cases matching the filter, in its order, with how many of them
-    /// need attention.
-    pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<CaseList> {
-        let page = page.checked()?;
-        let all = self.case_summaries(filter)?;
-        let needing_attention =
-            u32::try_from(all.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX);
-        Ok(CaseList { page: page.cut(all), needing_attention })
-    }
-
-    /// Every case matching the filter, sorted: what needs attention is worked out in Rust
-    /// from today's date, and may be sorted on.
-    fn case_summaries(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>> {
-        let mut clauses = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        if let Some(sid) = &filter.structure_id {
-            clauses.push("c.structure_id = ?".to_owned());
-            params.push(Value::Text(parse_id("structure_id", sid)?));
-        }
-        if let Some(stage) = filter.stage {
-            clauses.push("c.stage = ?".to_owned());
-            params.push(Value::Text(stage.code().to_owned()));
-        } else {
-            match filter.scope {
-                CaseScope::Open => clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list())),
-                CaseScope::Finished => clauses.push(format!("c.stage IN ({})", Stage::finished_sql_list())),
-                CaseScope::All => {}
-            }
-        }
-        for word in fold(&filter.query).split_whitespace() {
-            clauses.push("(s.search_name LIKE '%' || ? || '%' OR c.reference LIKE ? || '%')".to_owned());
-            params.push(Value::Text(word.to_owned()));
-            params.push(Value::Text(word.to_owned()));
-        }
-        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date,
-                    (SELECT max(on_date) FROM case_events ev WHERE ev.case_id = c.id), c.officer,
-                    d.validated_on,
-                    (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
-                      AND (SELECT COUNT(*) FROM diagnostic_scores ds WHERE ds.case_id = c.id AND ds.score IS NOT NULL) = ?
-                      AND coalesce(d.problem_statement, '') <> '',
-                    EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-                    (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
-                     WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
-                       AND e.cancelled_on IS NULL),
-                    EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = c.structure_id
-                            AND {late})
-             FROM cases c JOIN structures s ON s.id = c.structure_id LEFT JOIN diagnostics d ON d.case_id = c.id
-             {where_sql}",
-            late = crate::employer::LATE_SQL
-        ))?;
-        let today = self.today();
-        let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
-        let leading = [Value::Integer(domains), Value::Text(today.to_string())];
-        let rows = stmt.query_map(rusqlite::params_from_iter(leading.into_iter().chain(params)), |r| {
-            let stage: Stage = r.get(6)?;
-            let request_date: NaiveDate = r.get(7)?;
-            let validated: Option<NaiveDate> = r.get(10)?;
-            let facts = AttentionFacts {
-                stage,
-                diagnostic_validated: validated,
-                diagnostic_complete: r.get(11)?,
-                follow_up_done: r.get(12)?,
-                reports_missing: r.get(13)?,
-                employer_late: r.get(14)?,
-            };
-            Ok(CaseSummary {
-                id: r.get(0)?,
-                reference: r.get(1)?,
-                structure_id: r.get(2)?,
-                structure_name: r.get(3)?,
-                commune_name: r.get(4)?,
-                departement: r.get(5)?,
-                stage,
-                request_date,
-                stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
-                officer: r.get(9)?,
-                attention: facts.attention(today),
-                follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
-            })
-        })?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        if filter.attention_only {
-            out.retain(|c| !c.attention.is_empty());
-        }
-        sort(&mut out, filter.sort, filter.descending);
-        Ok(out)
     }
 
     /// How many cases stand at each stage, every stage listed.

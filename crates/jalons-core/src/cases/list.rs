@@ -1,0 +1,225 @@
+//! The cases list: its filters, its orders, and one page of it. Every order but « what
+//! needs attention » is SQL's, so that only the page's cases are read in full; what needs
+//! attention depends on today and is worked out in Rust, over the whole list when it is
+//! sorted or filtered on, and counted for the first page.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+
+use super::attention::{AttentionFacts, sort};
+use super::{CaseFilter, CaseList, CaseScope, CaseSort, CaseSummary, Stage};
+use crate::diagnostic::DiagnosticDomain;
+use crate::follow_up::follow_up_due;
+use crate::ids::parse_id;
+use crate::paging::{Page, PageRequest};
+use crate::values::fold;
+use crate::{Result, Store};
+
+const FROM: &str = "FROM cases c JOIN structures s ON s.id = c.structure_id";
+
+/// The conditions of a filter on `cases c` and `structures s`, and their parameters.
+fn conditions(filter: &CaseFilter) -> Result<(Vec<String>, Vec<Value>)> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(sid) = &filter.structure_id {
+        clauses.push("c.structure_id = ?".to_owned());
+        params.push(Value::Text(parse_id("structure_id", sid)?));
+    }
+    if let Some(stage) = filter.stage {
+        clauses.push("c.stage = ?".to_owned());
+        params.push(Value::Text(stage.code().to_owned()));
+    } else {
+        match filter.scope {
+            CaseScope::Open => clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list())),
+            CaseScope::Finished => clauses.push(format!("c.stage IN ({})", Stage::finished_sql_list())),
+            CaseScope::All => {}
+        }
+    }
+    for word in fold(&filter.query).split_whitespace() {
+        clauses.push("(s.search_name LIKE '%' || ? || '%' OR c.reference LIKE ? || '%')".to_owned());
+        params.push(Value::Text(word.to_owned()));
+        params.push(Value::Text(word.to_owned()));
+    }
+    Ok((clauses, params))
+}
+
+fn where_of(clauses: &[String]) -> String {
+    if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
+}
+
+/// The ORDER BY of a sort, as `attention::sort` orders in Rust: the key in the direction
+/// asked, then the most recent request first.
+fn order(by: CaseSort, descending: bool) -> String {
+    let key = match by {
+        CaseSort::Reference => "c.reference".to_owned(),
+        CaseSort::Structure => "fold(s.name)".to_owned(),
+        CaseSort::Stage => {
+            let ranks: Vec<String> =
+                Stage::ALL.iter().filter_map(|s| s.rank().map(|r| format!("WHEN '{}' THEN {r}", s.code()))).collect();
+            format!("CASE c.stage {} ELSE 9 END", ranks.join(" "))
+        }
+        CaseSort::RequestDate | CaseSort::Attention => "c.request_date".to_owned(),
+        CaseSort::StageSince => {
+            "coalesce((SELECT max(on_date) FROM case_events ev WHERE ev.case_id = c.id), c.request_date)".to_owned()
+        }
+    };
+    let dir = if descending { "DESC" } else { "ASC" };
+    format!("{key} {dir}, c.request_date DESC, c.reference DESC")
+}
+
+impl Store {
+    /// One page of the cases matching the filter, in its order; on the first page, how many
+    /// of the whole list need attention.
+    pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<CaseList> {
+        let page = page.checked()?;
+        let (clauses, params) = conditions(filter)?;
+        let needing = |rows: &[CaseSummary]| {
+            u32::try_from(rows.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX)
+        };
+        if filter.attention_only || filter.sort == CaseSort::Attention {
+            let mut all = self.summaries(&where_of(&clauses), params)?;
+            if filter.attention_only {
+                all.retain(|c| !c.attention.is_empty());
+            }
+            sort(&mut all, filter.sort, filter.descending);
+            let needing_attention = Some(needing(&all));
+            return Ok(CaseList { page: page.cut(all), needing_attention });
+        }
+        let where_sql = where_of(&clauses);
+        let total: u32 = self.conn().query_row(
+            &format!("SELECT COUNT(*) {FROM} {where_sql}"),
+            rusqlite::params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+        let mut paged = params.clone();
+        paged.push(Value::Integer(page.limit.into()));
+        paged.push(Value::Integer(page.offset.into()));
+        let ids: Vec<String> = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT c.id {FROM} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
+                order(filter.sort, filter.descending)
+            ))?
+            .query_map(rusqlite::params_from_iter(paged), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut rows = self.summaries(
+            "WHERE c.id IN (SELECT value FROM json_each(?))",
+            vec![Value::Text(serde_json::to_string(&ids)?)],
+        )?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        // The header's count, once per filter: the later pages of a scroll do not pay for it.
+        let needing_attention = if page.offset == 0 {
+            let mut open = clauses;
+            open.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list()));
+            Some(needing(&self.summaries(&where_of(&open), params)?))
+        } else {
+            None
+        };
+        Ok(CaseList { page: Page { rows, offset: page.offset, total }, needing_attention })
+    }
+
+    /// The summaries of the cases `where_sql` keeps, what needs attention included, unsorted.
+    fn summaries(&self, where_sql: &str, params: Vec<Value>) -> Result<Vec<CaseSummary>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date,
+                    (SELECT max(on_date) FROM case_events ev WHERE ev.case_id = c.id), c.officer,
+                    d.validated_on,
+                    (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
+                      AND (SELECT COUNT(*) FROM diagnostic_scores ds WHERE ds.case_id = c.id AND ds.score IS NOT NULL) = ?
+                      AND coalesce(d.problem_statement, '') <> '',
+                    EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
+                    (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
+                     WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
+                       AND e.cancelled_on IS NULL),
+                    EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = c.structure_id
+                            AND {late})
+             {FROM} LEFT JOIN diagnostics d ON d.case_id = c.id
+             {where_sql}",
+            late = crate::employer::LATE_SQL
+        ))?;
+        let today = self.today();
+        let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
+        let leading = [Value::Integer(domains), Value::Text(today.to_string())];
+        let rows = stmt.query_map(rusqlite::params_from_iter(leading.into_iter().chain(params)), |r| {
+            let stage: Stage = r.get(6)?;
+            let request_date: NaiveDate = r.get(7)?;
+            let validated: Option<NaiveDate> = r.get(10)?;
+            let facts = AttentionFacts {
+                stage,
+                diagnostic_validated: validated,
+                diagnostic_complete: r.get(11)?,
+                follow_up_done: r.get(12)?,
+                reports_missing: r.get(13)?,
+                employer_late: r.get(14)?,
+            };
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                commune_name: r.get(4)?,
+                departement: r.get(5)?,
+                stage,
+                request_date,
+                stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
+                officer: r.get(9)?,
+                attention: facts.attention(today),
+                follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::CaseInput;
+    use crate::structures::StructureInput;
+    use crate::workflow::TransitionInput;
+
+    #[test]
+    fn every_order_in_sql_is_the_order_attention_sort_gives_in_rust() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.set_user_name("Camille Martin").unwrap();
+        let names = ["Écume", "atelier", "Zéphyr", "Bal", "écho"];
+        for i in 0..15 {
+            let structure = StructureInput {
+                name: format!("{} {}", names[i % names.len()], i % 4),
+                legal_form: "association".into(),
+                ..Default::default()
+            };
+            let structure_id = s.create_structure(&structure).unwrap().id;
+            let input = CaseInput {
+                structure_id,
+                request_date: ["2025-01-06", "2025-02-03", "2024-11-18"][i % 3].into(),
+                channel: "phone".into(),
+                requester: "Présidente".into(),
+                referral_source: "network".into(),
+                request_text: "Consolider un emploi.".into(),
+            };
+            let id = s.open_case(&input).unwrap().id;
+            if i % 2 == 0 {
+                let to = TransitionInput {
+                    case_id: id,
+                    to: "diagnostic".into(),
+                    date: ["2025-03-01", "2025-02-10"][i % 4 / 2].into(),
+                    ..Default::default()
+                };
+                s.move_case(&to).unwrap();
+            }
+        }
+        for by in
+            [CaseSort::Reference, CaseSort::Structure, CaseSort::Stage, CaseSort::RequestDate, CaseSort::StageSince]
+        {
+            for descending in [false, true] {
+                let filter = CaseFilter { sort: by, descending, ..Default::default() };
+                let listed = s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows;
+                let mut sorted = listed.clone();
+                sort(&mut sorted, by, descending);
+                let ids = |rows: &[CaseSummary]| rows.iter().map(|r| r.reference.clone()).collect::<Vec<_>>();
+                assert_eq!(ids(&listed), ids(&sorted), "{by:?} {descending}");
+            }
+        }
+    }
+}
