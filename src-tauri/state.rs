@@ -48,7 +48,7 @@ struct Readers {
 }
 
 /// Readers kept open for the next reads: as many as reads run at once in practice.
-const IDLE_READERS: usize = 4;
+const IDLE_READERS: usize = 2;
 
 /// The open store; dereferences to it.
 pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);

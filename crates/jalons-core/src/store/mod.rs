@@ -171,7 +171,7 @@ impl Store {
         let conn = opening::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "query_only", true)?;
-        register_functions(&conn)?;
+        prepare_connection(&conn)?;
         Ok(Self {
             conn,
             files_dir: Some(files_dir_of(path)),
@@ -194,7 +194,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Deleted rows are overwritten, not left in free pages for whoever has the key.
         conn.pragma_update(None, "secure_delete", "ON")?;
-        register_functions(&conn)?;
+        prepare_connection(&conn)?;
         migrations::migrate(&mut conn)?;
         chain::seal_unsealed(&mut conn)?;
         Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system(), key: None })
@@ -298,8 +298,15 @@ impl Store {
     }
 }
 
-/// What the queries call that SQLite lacks, on every connection of a store.
-fn register_functions(conn: &Connection) -> Result<()> {
+/// Pages kept decrypted in memory by each connection, in KiB (SQLite's default is 2 MiB):
+/// a list filtered on one column and sorted on another reads rows all over the table, and
+/// each page read again is decrypted again.
+const CACHE_KIB: i64 = 16 * 1024;
+
+/// Every connection of a store: the size of its page cache, and what the queries call that
+/// SQLite lacks.
+fn prepare_connection(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     // Lists sorted by a name use it (`COLLATE fr`): « État » comes before « Région ».
     conn.create_collation("fr", crate::french::compare)?;
     // `fold(text)`: the accent- and case-free form the word searches compare, for text
