@@ -157,16 +157,10 @@ impl Store {
         Ok(store)
     }
 
-    /// A second connection to this store's file that only reads: a list, a search or a
-    /// page answers on it while the store writes, WAL showing it the last commit without
-    /// waiting for the next. SQLite refuses any write made through it. None for a database
-    /// in memory, which has no file to open twice.
-    pub fn reader(&self) -> Result<Option<Self>> {
-        let (Some(path), Some(key)) = (&self.path, &self.key) else { return Ok(None) };
-        Self::open_reader(path, key, self.clock).map(Some)
-    }
-
-    /// A reading connection to a database file already opened (and migrated) by its store.
+    /// A second connection to a database file already opened (and migrated) by its store,
+    /// that only reads: a list, a search or a page answers on it while the store writes,
+    /// WAL showing it the last commit without waiting for the next. SQLite refuses any
+    /// write made through it.
     pub fn open_reader(path: &Path, key: &DataKey, clock: Clock) -> Result<Self> {
         let conn = opening::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)?;
         conn.busy_timeout(Duration::from_secs(5))?;
