@@ -51,9 +51,16 @@ e2e: ui
 demo:
 	cargo run -q -p jalons-cli -- demo --db $(DB)
 
-# Times the everyday queries on a generated database (release build) and prints a table.
-bench:
-	cargo run -q --release -p jalons-cli -- bench
+# Times the everyday queries on a generated database (release build), then the release app
+# under Xvfb on that database and on the demo (tests/e2e/bench.mjs), and prints the tables.
+BENCH_DIR := target/banc
+bench: setup-test ui
+	cargo build --release --bins
+	ui/node_modules/.bin/tauri build --bundles deb
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	target/release/jalons-cli bench --garder $(BENCH_DIR) $(BENCH_ARGS)
+	tests/e2e/session.sh node bench.mjs --app $(CURDIR)/target/release/jalons --dir $(CURDIR)/$(BENCH_DIR) \
+		--deb "$$(ls -t target/release/bundle/deb/*.deb | head -n 1 | sed 's|^|$(CURDIR)/|')"
 
 # Kills a writing process 200 times at random and checks that nothing committed is lost.
 crash-test:

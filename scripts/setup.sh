@@ -11,7 +11,7 @@ TAURI_DRIVER_VERSION=2.1.0
 NODE_MIN=20.19
 
 run_pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev)
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils gnome-keyring)
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils gnome-keyring imagemagick)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -1,16 +1,13 @@
 //! `jalons-cli bench`: builds a realistic database at scale in a temporary file, times the
 //! queries a chargé de mission runs all day, and prints a table. Numbers, not assertions.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use jalons_core::Store;
-use jalons_core::cases::{CaseFilter, CaseInput, Stage};
-use jalons_core::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
-use jalons_core::paging::PageRequest;
 use jalons_core::reference::territory;
-use jalons_core::structures::{LegalForm, StructureFilter, StructureSort};
-use jalons_core::workflow::TransitionInput;
+use serde_json::{Value, json};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
@@ -33,91 +30,171 @@ pub(crate) fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
-/// A complete diagnostic, validated or not: what the attention flags look at.
-fn diagnostic(validated: bool) -> DiagnosticInput {
-    DiagnosticInput {
-        interviews: vec![InterviewInput {
-            date: "2025-01-20".into(),
-            people: "Présidente".into(),
-            ..Default::default()
-        }],
-        scores: DiagnosticDomain::ALL
-            .iter()
-            .map(|d| ScoreInput { domain: d.code().into(), score: "2".into(), finding: String::new(), priority: false })
-            .collect(),
-        problem_statement: "Modèle économique fragile.".into(),
-        validated_on: if validated { "2025-02-03".into() } else { String::new() },
-        ..Default::default()
-    }
-}
-
-/// One case for every fourth structure: a third at intake, a third with a diagnostic
-/// awaiting validation, a third in the parcours with a follow-up now late.
-fn open_cases(store: &mut Store, ids: &[String]) -> jalons_core::Result<Vec<String>> {
-    let mut cases = Vec::new();
-    for (i, structure_id) in ids.iter().enumerate().step_by(4) {
-        let id = store
-            .open_case(&CaseInput {
-                structure_id: structure_id.clone(),
-                request_date: "2025-01-06".into(),
-                channel: "phone".into(),
-                requester: "Présidente".into(),
-                referral_source: "network".into(),
-                request_text: "Consolider un emploi.".into(),
-            })?
-            .id;
-        let to = |stage: Stage, date: &str| TransitionInput {
-            case_id: id.clone(),
-            to: stage.code().into(),
-            date: date.into(),
-            ..Default::default()
-        };
-        if i % 3 != 0 {
-            store.move_case(&to(Stage::Diagnostic, "2025-01-13"))?;
-            store.save_diagnostic(&id, &diagnostic(i % 3 == 2))?;
-        }
-        if i % 3 == 2 {
-            store.move_case(&to(Stage::Plan, "2025-02-03"))?;
-        }
-        cases.push(id);
-    }
-    Ok(cases)
-}
-
 /// The passphrase of the bench's database, so that the safety bench times its derivation.
 pub(crate) const BENCH_PHRASE: &str = "banc d'essai lavande tracteur 1987";
 
-pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id()));
-    let path = dir.join("bench.sqlite");
+/// One call the window makes, written as its IPC command and arguments: the core side
+/// times it on the store, the app side (`tests/e2e/bench.mjs`) replays the same JSON
+/// through the window, so that their ratio compares like with like.
+pub(crate) struct Call {
+    pub label: String,
+    pub command: &'static str,
+    pub args: Value,
+}
+
+impl Call {
+    pub fn new(label: impl Into<String>, command: &'static str, args: Value) -> Self {
+        Call { label: label.into(), command, args }
+    }
+
+    fn arg<T: serde::de::DeserializeOwned>(&self, name: &str) -> anyhow::Result<T> {
+        Ok(serde_json::from_value(self.args[name].clone())?)
+    }
+
+    /// What the Tauri command does with these arguments; the rows it found.
+    fn run(&self, store: &Store) -> anyhow::Result<u64> {
+        let found = match self.command {
+            "list_structures" => store.list_structures(&self.arg("filter")?, self.arg("page")?)?.total,
+            "list_cases" => store.list_cases(&self.arg("filter")?, self.arg("page")?)?.page.total,
+            "list_engagements" => store.list_engagements(&self.arg("filter")?, self.arg("page")?)?.total,
+            "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
+            "agenda" => {
+                let agenda = store.agenda_today()?;
+                u32::try_from(agenda.late.len() + agenda.now.len() + agenda.soon.len())?
+            }
+            "get_reference" => {
+                serde_json::to_vec(&jalons_core::reference::reference_data())?;
+                1
+            }
+            "search" => {
+                let query: String = self.arg("query")?;
+                let found = store.search(&query, SEARCH_PER_GROUP)?;
+                u32::try_from(found.groups.iter().map(|g| g.hits.len()).sum::<usize>())?
+            }
+            other => anyhow::bail!("commande inconnue du banc d'essai\u{a0}: {other}"),
+        };
+        Ok(u64::from(found))
+    }
+}
+
+/// The search command's results per group (src-tauri/commands/search.rs).
+const SEARCH_PER_GROUP: usize = 6;
+
+/// The calls timed, with their figures, for the app side.
+#[derive(Default)]
+pub(crate) struct Timings(Vec<Value>);
+
+impl Timings {
+    /// Times the call, prints its row of the table and keeps it.
+    pub fn time(&mut self, store: &Store, call: Call, runs: usize) -> anyhow::Result<()> {
+        let (p50, p95, rows) = time(runs, || call.run(store));
+        let rows = rows?;
+        println!("| {} | {rows} | {} | {} |", call.label, ms(p50), ms(p95));
+        self.0.push(json!({
+            "label": call.label,
+            "command": call.command,
+            "args": call.args,
+            "rows": rows,
+            "p50_ms": p50.as_secs_f64() * 1000.0,
+            "p95_ms": p95.as_secs_f64() * 1000.0,
+        }));
+        Ok(())
+    }
+}
+
+/// The page the window asks for first: a screenful and a margin.
+fn first() -> Value {
+    json!({ "offset": 0, "limit": 100 })
+}
+
+fn structure_calls(structures: usize) -> Vec<Call> {
+    let list = |label: &str, filter: Value| {
+        Call::new(format!("{label} (100 premières)"), "list_structures", json!({ "filter": filter, "page": first() }))
+    };
+    vec![
+        list("liste complète, triée par nom", json!({})),
+        list("recherche «\u{a0}theatre\u{a0}»", json!({ "query": "theatre" })),
+        list("recherche «\u{a0}fabrique vivarais 12\u{a0}»", json!({ "query": "fabrique vivarais 12" })),
+        list("filtre département 26", json!({ "departement": "26" })),
+        list(
+            "filtre SCIC, tri budget décroissant",
+            json!({ "legal_form": "scic", "sort": "budget", "descending": true }),
+        ),
+        Call::new(
+            "liste complète, 100 lignes au milieu",
+            "list_structures",
+            json!({ "filter": {}, "page": { "offset": structures / 2, "limit": 100 } }),
+        ),
+    ]
+}
+
+/// What the window asks for as it starts, beside the first list.
+fn start_calls() -> Vec<Call> {
+    vec![
+        Call::new("données de référence (au démarrage)", "get_reference", json!({})),
+        Call::new("nombre par étape (au démarrage)", "stage_counts", json!({})),
+        Call::new("«\u{a0}Aujourd'hui\u{a0}» (notification du démarrage)", "agenda", json!({})),
+    ]
+}
+
+fn case_and_engagement_calls() -> Vec<Call> {
+    let cases =
+        |label: &str, filter: Value| Call::new(label, "list_cases", json!({ "filter": filter, "page": first() }));
+    let engagements =
+        |label: &str, filter: Value| Call::new(label, "list_engagements", json!({ "filter": filter, "page": first() }));
+    vec![
+        cases("accompagnements en cours, points d'attention compris", json!({})),
+        cases("accompagnements demandant attention", json!({ "attention_only": true })),
+        cases("accompagnements au diagnostic", json!({ "stage": "diagnostic" })),
+        cases("accompagnements terminés, par structure", json!({ "scope": "finished", "sort": "structure" })),
+        cases("tous les accompagnements, recherche «\u{a0}sillon\u{a0}»", json!({ "scope": "all", "query": "sillon" })),
+        engagements("ingénieries en cours", json!({})),
+        engagements("ingénieries, terminées comprises", json!({ "include_finished": true })),
+        engagements(
+            "ingénieries, recherche «\u{a0}cabinet port\u{a0}», terminées comprises",
+            json!({ "include_finished": true, "query": "cabinet port" }),
+        ),
+    ]
+}
+
+/// Where `--garder` leaves the database, the demo database (same passphrase) and the
+/// core's figures for the app side.
+pub const KEPT_DB: &str = "banc.sqlite";
+pub const KEPT_DEMO: &str = "demo.sqlite";
+pub const KEPT_TIMINGS: &str = "mesures-coeur.json";
+
+/// The demo database beside the generated one, for the app side's figures on the demo.
+fn demo(dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join(KEPT_DEMO);
+    let key = jalons_core::crypto::choose_phrase(&path, BENCH_PHRASE, BENCH_PHRASE, None)?;
+    let mut store = Store::open(&path, &key).context("base de démonstration")?;
+    store.set_user_name("Banc d'essai")?;
+    store.load_demo()?;
+    Ok(())
+}
+
+pub fn run(structures: usize, journal: usize, runs: usize, keep: Option<&Path>) -> anyhow::Result<()> {
+    let dir = match keep {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::temp_dir().join(format!("jalons-bench-{}", std::process::id())),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(KEPT_DB);
+    anyhow::ensure!(!path.exists(), "{} existe déjà\u{a0}: choisissez un dossier vide.", path.display());
     let key = jalons_core::crypto::choose_phrase(&path, BENCH_PHRASE, BENCH_PHRASE, None)?;
     let mut store = Store::open(&path, &key).context("base de mesure")?;
     store.set_user_name("Banc d'essai")?;
 
     let t = Instant::now();
-    // One transaction around the load; each create nests in it as in the app.
     let ids = crate::generate::structures(&mut store, structures)?;
     let load = t.elapsed();
     let t = Instant::now();
-    let cases = store.all_or_nothing(|store| open_cases(store, &ids))?;
+    let history = crate::generate::history(&mut store, &ids)?;
+    let load_history = t.elapsed();
+    let t = Instant::now();
+    let cases = crate::generate::open_cases(&mut store, &ids, &history.consultants)?;
     let load_cases = t.elapsed();
 
-    let query = |q: &str| StructureFilter { query: q.into(), ..Default::default() };
-    let lists: Vec<(&str, StructureFilter)> = vec![
-        ("liste complète, triée par nom", query("")),
-        ("recherche «\u{a0}theatre\u{a0}»", query("theatre")),
-        ("recherche «\u{a0}fabrique vivarais 12\u{a0}»", query("fabrique vivarais 12")),
-        ("filtre département 26", StructureFilter { departement: "26".into(), ..Default::default() }),
-        (
-            "filtre SCIC, tri budget décroissant",
-            StructureFilter {
-                legal_form: Some(LegalForm::Scic),
-                sort: StructureSort::Budget,
-                descending: true,
-                ..Default::default()
-            },
-        ),
-    ];
     let communes = [
         ("commune «\u{a0}die\u{a0}» (35 000 communes)", "die"),
         ("commune «\u{a0}st jean\u{a0}»", "st jean"),
@@ -127,6 +204,12 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     println!("Jalons — banc d'essai\u{a0}: {structures} structures, {runs} mesures par requête");
     println!("chargement (création validée et journalisée de chaque fiche)\u{a0}: {:.1} s", load.as_secs_f64());
     println!(
+        "{} accompagnements terminés et {} ingénieries des années passées, par les mêmes commandes\u{a0}: {:.1} s",
+        history.cases,
+        history.engagements,
+        load_history.as_secs_f64()
+    );
+    println!(
         "{} accompagnements ouverts et avancés par les mêmes commandes\u{a0}: {:.1} s",
         cases.len(),
         load_cases.as_secs_f64()
@@ -134,26 +217,10 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
     println!();
     println!("| requête | lignes | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
-    // What the window asks for: the first screenful and a margin, and the count.
-    let first = PageRequest::first(100);
-    for (label, filter) in &lists {
-        let (p50, p95, n) = time(runs, || store.list_structures(filter, first).map(|p| p.total));
-        println!("| {label} (100 premières) | {} | {} | {} |", n?, ms(p50), ms(p95));
+    let mut timings = Timings::default();
+    for call in start_calls().into_iter().chain(structure_calls(structures)).chain(case_and_engagement_calls()) {
+        timings.time(&store, call, runs)?;
     }
-    let middle = PageRequest { offset: u32::try_from(structures / 2).unwrap_or(0), limit: 100 };
-    let (p50, p95, n) = time(runs, || store.list_structures(&query(""), middle).map(|p| p.rows.len()));
-    println!("| liste complète, 100 lignes au milieu | {} | {} | {} |", n?, ms(p50), ms(p95));
-    let case_lists: Vec<(&str, CaseFilter)> = vec![
-        ("accompagnements en cours, points d'attention compris", CaseFilter::default()),
-        ("accompagnements demandant attention", CaseFilter { attention_only: true, ..Default::default() }),
-        ("accompagnements au diagnostic", CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }),
-    ];
-    for (label, filter) in &case_lists {
-        let (p50, p95, n) = time(runs, || store.list_cases(filter, first).map(|r| r.page.total));
-        println!("| {label} | {} | {} | {} |", n?, ms(p50), ms(p95));
-    }
-    let (p50, p95, n) = time(runs, || store.stage_counts().map(|c| c.len()));
-    println!("| nombre par étape | {} | {} | {} |", n?, ms(p50), ms(p95));
     let one = &cases[cases.len() / 2];
     let (p50, p95, n) = time(runs, || store.case_workflow(one).map(|w| w.moves.len()));
     println!("| page d'un accompagnement\u{a0}: étapes et manques | {} | {} | {} |", n?, ms(p50), ms(p95));
@@ -162,9 +229,19 @@ pub fn run(structures: usize, journal: usize, runs: usize) -> anyhow::Result<()>
         println!("| {label} | {n} | {} | {} |", ms(p50), ms(p95));
     }
     crate::export_bench::run(&store, &cases[2..], runs)?;
-    crate::search_bench::run(&mut store, &ids, journal, runs)?;
+    crate::search_bench::run(&mut store, &ids, journal, runs, &mut timings)?;
     drop(store);
     crate::safety_bench::run(&path, runs)?;
-    std::fs::remove_dir_all(&dir).ok();
+    let size = std::fs::metadata(&path)?.len();
+    println!();
+    println!("Taille de la base à cette échelle\u{a0}: {:.0} Mio (objectif ≤\u{a0}450 Mo)", size as f64 / 1_048_576.0);
+    match keep {
+        Some(dir) => {
+            demo(dir)?;
+            let kept = json!({ "database_bytes": size, "phrase": BENCH_PHRASE, "calls": timings.0 });
+            std::fs::write(dir.join(KEPT_TIMINGS), serde_json::to_vec_pretty(&kept)?)?;
+        }
+        None => std::fs::remove_dir_all(&dir)?,
+    }
     Ok(())
 }

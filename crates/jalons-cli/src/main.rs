@@ -134,6 +134,9 @@ enum Command {
         /// Nombre de mesures par requête.
         #[arg(long, default_value_t = 30)]
         runs: usize,
+        /// Dossier vide où garder la base et les mesures, pour le banc de l'application.
+        #[arg(long)]
+        garder: Option<PathBuf>,
     },
 }
 
@@ -215,7 +218,9 @@ fn run() -> anyhow::Result<()> {
         }
         Command::Coupures { coupures, graine } => crash_test::run(coupures, graine)?,
         Command::CrashWriter { db, graine } => crash_test::writer(&db, graine)?,
-        Command::Bench { structures, journal, runs } => bench::run(structures, journal, runs)?,
+        Command::Bench { structures, journal, runs, garder } => {
+            bench::run(structures, journal, runs, garder.as_deref())?
+        }
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use jalons_core::Store;
 use rusqlite::params;
 
-use crate::bench::{ms, time};
+use crate::bench::{Call, Timings, ms, time};
 
 const KINDS: &[&str] = &["meeting", "call", "site_visit", "email", "collective_meeting", "note"];
 const OPENINGS: &[&str] = &[
@@ -77,7 +77,13 @@ fn like_scan(store: &Store, words: &[&str], limit: i64) -> anyhow::Result<usize>
     Ok(found)
 }
 
-pub fn run(store: &mut Store, structure_ids: &[String], entries: usize, runs: usize) -> anyhow::Result<()> {
+pub fn run(
+    store: &mut Store,
+    structure_ids: &[String],
+    entries: usize,
+    runs: usize,
+    timings: &mut Timings,
+) -> anyhow::Result<()> {
     let t = Instant::now();
     load_journal(store, structure_ids, entries)?;
     println!();
@@ -102,6 +108,13 @@ pub fn run(store: &mut Store, structure_ids: &[String], entries: usize, runs: us
             time(runs, || store.search(typed, 6).map(|r| r.groups.iter().map(|g| g.hits.len()).sum::<usize>()));
         let (l50, l95, _) = time(runs, || like_scan(store, like_words, 6));
         println!("| «\u{a0}{typed}\u{a0}» | {} | {} | {} | {} | {} |", hits?, ms(p50), ms(p95), ms(l50), ms(l95));
+    }
+    println!();
+    println!("| recherche globale telle que la fenêtre la demande | résultats | p50 (ms) | p95 (ms) |");
+    println!("|---|---:|---:|---:|");
+    for typed in ["theatre sill", "tresorerie", "ro"] {
+        let label = format!("recherche globale «\u{a0}{typed}\u{a0}»");
+        timings.time(store, Call::new(label, "search", serde_json::json!({ "query": typed })), runs)?;
     }
     Ok(())
 }
