@@ -1,4 +1,5 @@
 use jalons_core::consultants::{Consultant, ConsultantFilter, ConsultantInput};
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -6,8 +7,12 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_consultants(state: State<'_, AppState>, filter: ConsultantFilter) -> CmdResult<Vec<Consultant>> {
-    state.reader()?.list_consultants(&filter)
+pub async fn list_consultants(
+    state: State<'_, AppState>,
+    filter: ConsultantFilter,
+    page: PageRequest,
+) -> CmdResult<Page<Consultant>> {
+    state.reader()?.list_consultants(&filter, page)
 }
 
 #[tauri::command]

@@ -1,4 +1,5 @@
 use jalons_core::cooperation::{CooperationFilter, CooperationInput, CooperationProject};
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -9,8 +10,9 @@ use crate::state::AppState;
 pub async fn list_cooperations(
     state: State<'_, AppState>,
     filter: CooperationFilter,
-) -> CmdResult<Vec<CooperationProject>> {
-    state.reader()?.list_cooperations(&filter)
+    page: PageRequest,
+) -> CmdResult<Page<CooperationProject>> {
+    state.reader()?.list_cooperations(&filter, page)
 }
 
 #[tauri::command]

@@ -4,7 +4,7 @@
 use std::sync::atomic::Ordering;
 
 use jalons_core::dossier::{BatchProgress, DossierParts, SummaryPreview};
-use jalons_core::indicators::{PeriodReport, ReportFilter, ReportFormat};
+use jalons_core::indicators::{PeriodTotals, ReportFilter, ReportFormat};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialogs::{pick_folder, save_path};
@@ -58,8 +58,8 @@ fn save_as<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn period_report(state: State<'_, AppState>, filter: ReportFilter) -> CmdResult<PeriodReport> {
-    state.reader()?.period_report(&filter)
+pub async fn period_totals(state: State<'_, AppState>, filter: ReportFilter) -> CmdResult<PeriodTotals> {
+    state.reader()?.period_totals(&filter)
 }
 
 /// Asks where to save, then writes the report in the chosen format; the path written, none

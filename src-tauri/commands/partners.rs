@@ -1,3 +1,4 @@
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::partners::{Partner, PartnerFilter, PartnerInput, Referral, ReferralFilter, ReferralInput};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
@@ -6,8 +7,12 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_partners(state: State<'_, AppState>, filter: PartnerFilter) -> CmdResult<Vec<Partner>> {
-    state.reader()?.list_partners(&filter)
+pub async fn list_partners(
+    state: State<'_, AppState>,
+    filter: PartnerFilter,
+    page: PageRequest,
+) -> CmdResult<Page<Partner>> {
+    state.reader()?.list_partners(&filter, page)
 }
 
 #[tauri::command]

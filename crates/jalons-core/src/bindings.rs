@@ -32,10 +32,7 @@ use crate::finance::{
 };
 use crate::follow_up::{DueState, FollowUp, FollowUpDue, FollowUpInput, FollowUpRecord, Trend};
 use crate::funders::{CaseFunder, CaseFunderInput, Funder, FunderInput};
-use crate::indicators::{
-    CaseRow, CriterionCount, EngagementRow, FinanceRow, PerformanceRow, Period, PeriodReport, ReportFilter,
-    ReportFormat, ToolAmounts, Totals,
-};
+use crate::indicators::{CriterionCount, Period, PeriodTotals, ReportFilter, ReportFormat, ToolAmounts, Totals};
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
 use crate::operator::{Logo, Operator, OperatorInput};
@@ -89,7 +86,7 @@ pub fn typescript() -> String {
         ObligationKind, ObligationStatus, Obligation, EmployerFunction, ObligationInput,
         FinanceTool, FinanceStatus, FinanceApplication, FinanceSummary, FinanceInput, FinanceFilter, FinanceOverview, ToolTotal,
         ChainCheck, Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
-        ReportFilter, Period, PeriodReport, CaseRow, EngagementRow, FinanceRow, PerformanceRow, Totals, ToolAmounts,
+        ReportFilter, Period, PeriodTotals, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput,

@@ -2,6 +2,8 @@
 //! filtered, sorted and cut in the core, so that a window never receives, nor keeps, more
 //! rows than it can show, whatever the size of the database.
 
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -52,6 +54,49 @@ pub struct Page<T> {
     pub rows: Vec<T>,
     pub offset: u32,
     pub total: u32,
+}
+
+/// A list read in SQL, page by page: `select` (its FROM included) filtered by `clauses`,
+/// counted over `count_from` with the same clauses, sorted by `order` (whose last keys
+/// must tell any two rows apart, so that pages never overlap).
+pub(crate) struct SqlList<'a> {
+    pub select: &'a str,
+    pub count_from: &'a str,
+    pub clauses: &'a [String],
+    pub order: &'a str,
+}
+
+impl SqlList<'_> {
+    pub fn read<T>(
+        &self,
+        conn: &Connection,
+        mut params: Vec<Value>,
+        page: PageRequest,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Page<T>> {
+        let page = page.checked()?;
+        let total: u32 = conn.query_row(&self.count_sql(), rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+        params.push(Value::Integer(page.limit.into()));
+        params.push(Value::Integer(page.offset.into()));
+        let rows = conn
+            .prepare_cached(&self.page_sql())?
+            .query_map(rusqlite::params_from_iter(params), row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Page { rows, offset: page.offset, total })
+    }
+
+    fn where_sql(&self) -> String {
+        if self.clauses.is_empty() { String::new() } else { format!("WHERE {}", self.clauses.join(" AND ")) }
+    }
+
+    pub fn count_sql(&self) -> String {
+        format!("SELECT COUNT(*) {} {}", self.count_from, self.where_sql())
+    }
+
+    /// The page's query; its last two parameters are the limit and the offset.
+    pub fn page_sql(&self) -> String {
+        format!("{} {} ORDER BY {} LIMIT ? OFFSET ?", self.select, self.where_sql(), self.order)
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ mod common;
 
 use common::store;
 use jalons_core::consultants::{ConsultantFilter, ConsultantInput};
+use jalons_core::paging::PageRequest;
 use jalons_core::themes::Theme;
 use jalons_core::values::Money;
 
@@ -61,7 +62,7 @@ fn a_consultant_is_recorded_normalised_and_found_by_words_or_skill() {
     .unwrap();
 
     let find = |s: &jalons_core::Store, f: ConsultantFilter| -> Vec<String> {
-        s.list_consultants(&f).unwrap().into_iter().map(|c| c.name).collect()
+        s.list_consultants(&f, PageRequest::LARGEST).unwrap().rows.into_iter().map(|c| c.name).collect()
     };
     assert_eq!(find(&s, ConsultantFilter { query: "festivals coop".into(), skill: None }), ["Claire Fontaine"]);
     assert_eq!(find(&s, ConsultantFilter { query: String::new(), skill: Some(Theme::Digital) }), ["Thomas Le Gall"]);

@@ -2,6 +2,7 @@ mod common;
 
 use common::{store, structure};
 use jalons_core::cooperation::{CooperationFilter, CooperationInput, CooperationKind, CooperationStage, MemberInput};
+use jalons_core::paging::PageRequest;
 
 fn lieu(members: &[(&str, &str)]) -> CooperationInput {
     CooperationInput {
@@ -30,14 +31,27 @@ fn a_lieu_partage_is_found_from_each_of_its_structures() {
     assert_eq!(p.members[1].structure_name, "Théâtre de la Courte Échelle");
 
     for id in [&sillon, &echelle] {
-        let found =
-            s.list_cooperations(&CooperationFilter { structure_id: Some(id.clone()), ..Default::default() }).unwrap();
+        let found = s
+            .list_cooperations(
+                &CooperationFilter { structure_id: Some(id.clone()), ..Default::default() },
+                PageRequest::LARGEST,
+            )
+            .map(|p| p.rows)
+            .unwrap();
         assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["La Halle aux Arts de Die"]);
     }
-    let none = s.list_cooperations(&CooperationFilter { structure_id: Some(other), ..Default::default() }).unwrap();
+    let none = s
+        .list_cooperations(&CooperationFilter { structure_id: Some(other), ..Default::default() }, PageRequest::LARGEST)
+        .map(|p| p.rows)
+        .unwrap();
     assert!(none.is_empty());
-    let by_member_name =
-        s.list_cooperations(&CooperationFilter { query: "courte echelle".into(), ..Default::default() }).unwrap();
+    let by_member_name = s
+        .list_cooperations(
+            &CooperationFilter { query: "courte echelle".into(), ..Default::default() },
+            PageRequest::LARGEST,
+        )
+        .map(|p| p.rows)
+        .unwrap();
     assert_eq!(by_member_name.len(), 1);
 }
 
@@ -53,7 +67,9 @@ fn a_cooperation_needs_two_distinct_existing_structures() {
     assert_eq!(e.field.as_deref(), Some("members.1.structure_id"));
     let e = s.create_cooperation(&CooperationInput { kind: String::new(), ..lieu(&[]) }).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("kind"));
-    assert!(s.list_cooperations(&CooperationFilter::default()).unwrap().is_empty());
+    assert!(
+        s.list_cooperations(&CooperationFilter::default(), PageRequest::LARGEST).map(|p| p.rows).unwrap().is_empty()
+    );
 }
 
 #[test]
@@ -71,6 +87,9 @@ fn an_update_replaces_the_members_and_is_audited_by_name() {
     let history = s.cooperation_history(&p.id).unwrap();
     let members = history[0].changes.iter().find(|c| c.field == "members").unwrap();
     assert_eq!(members.to, "Compagnie du Sillon, Radio Pays d'Auvergne (Associée)");
-    let none = s.list_cooperations(&CooperationFilter { structure_id: Some(b), ..Default::default() }).unwrap();
+    let none = s
+        .list_cooperations(&CooperationFilter { structure_id: Some(b), ..Default::default() }, PageRequest::LARGEST)
+        .map(|p| p.rows)
+        .unwrap();
     assert!(none.is_empty());
 }

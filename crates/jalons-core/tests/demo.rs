@@ -39,7 +39,7 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(s.case_finance(&trois_points.id).unwrap().obtained.0, 500_000);
     let returning = all.iter().find(|c| c.structure_name == "Les Champs du Lot" && c.stage == Stage::Plan).unwrap();
     assert!(s.get_diagnostic(&returning.id).unwrap().previous.is_some());
-    let partners = s.list_partners(&Default::default()).unwrap();
+    let partners = s.list_partners(&Default::default(), PageRequest::LARGEST).map(|p| p.rows).unwrap();
     assert!(partners.len() >= 10);
     let referrals = s.list_referrals(&Default::default()).unwrap();
     let exit = referrals.iter().find(|r| r.structure_name == "Transhumances Alpines").unwrap();
@@ -47,10 +47,14 @@ fn demo_loads_into_an_empty_database_only() {
     assert!(referrals.len() >= 8);
     let sillon = structures.iter().find(|x| x.name == "Compagnie du Sillon").unwrap();
     let shared = s
-        .list_cooperations(&jalons_core::cooperation::CooperationFilter {
-            structure_id: Some(sillon.id.clone()),
-            ..Default::default()
-        })
+        .list_cooperations(
+            &jalons_core::cooperation::CooperationFilter {
+                structure_id: Some(sillon.id.clone()),
+                ..Default::default()
+            },
+            PageRequest::LARGEST,
+        )
+        .map(|p| p.rows)
         .unwrap();
     assert_eq!(shared[0].members.len(), 3);
     let journal = s

@@ -6,6 +6,7 @@
 
 mod common;
 
+use jalons_core::paging::PageRequest;
 use std::path::{Path, PathBuf};
 
 use jalons_core::attachments::{AttachmentOwner, OwnerKind};
@@ -324,8 +325,12 @@ fn a_namesake_with_a_record_of_their_own_is_shown_and_left_alone() {
     s.erase_person(&person).unwrap();
     let kept = s.get_partner(&partner.id).unwrap();
     assert_eq!((kept.contacts[0].name.as_str(), kept.contacts[0].email.as_deref()), (NAME, Some("zbq@cress-aura.org")));
-    let found =
-        s.list_partners(&jalons_core::partners::PartnerFilter { query: "Brantome".into(), ..Default::default() });
+    let found = s
+        .list_partners(
+            &jalons_core::partners::PartnerFilter { query: "Brantome".into(), ..Default::default() },
+            PageRequest::LARGEST,
+        )
+        .map(|p| p.rows);
     assert_eq!(found.unwrap().len(), 1, "the namesake's partner is still found by her name");
 }
 
@@ -356,7 +361,10 @@ fn a_partner_contact_keeps_its_id_and_basis_from_save_to_save_then_is_erased_fro
     s.erase_person(&PersonRef::PartnerContact { id: first.id }).unwrap();
     assert!(s.get_partner(&created.id).unwrap().contacts.is_empty());
     let filter = jalons_core::partners::PartnerFilter { query: "Vernet".into(), ..Default::default() };
-    assert!(s.list_partners(&filter).unwrap().is_empty(), "the partner's search words forget them");
+    assert!(
+        s.list_partners(&filter, PageRequest::LARGEST).map(|p| p.rows).unwrap().is_empty(),
+        "the partner's search words forget them"
+    );
     assert!(s.search("Vernet", 10).unwrap().groups.is_empty());
 }
 

@@ -278,3 +278,83 @@ fn ingenierie_pages_are_the_newest_first_searched_by_title_consultant_or_structu
     assert_eq!(search("n° 2"), 5, "2, 12, 20, 21, 22");
     assert_eq!(search("50%"), 0, "% taken as typed");
 }
+
+/// Reads a list page after page of `size` rows: the rows, and the total each page gave.
+fn laid_end_to_end<T>(size: u32, read: impl Fn(PageRequest) -> Page<T>) -> (Vec<T>, Vec<u32>) {
+    let mut rows = Vec::new();
+    let mut totals = Vec::new();
+    loop {
+        let page = read(PageRequest { offset: rows.len() as u32, limit: size });
+        totals.push(page.total);
+        if page.rows.is_empty() {
+            return (rows, totals);
+        }
+        rows.extend(page.rows);
+    }
+}
+
+#[test]
+fn consultants_partners_and_cooperations_are_paged_by_name_ties_kept_apart() {
+    use jalons_core::consultants::{ConsultantFilter, ConsultantInput};
+    use jalons_core::cooperation::{CooperationFilter, CooperationInput, MemberInput};
+    use jalons_core::partners::{PartnerFilter, PartnerInput};
+
+    let mut s = common::store();
+    let a = common::structure(&mut s, "Compagnie du Sillon");
+    let b = common::structure(&mut s, "Radio des Canuts");
+    // Names that repeat, accents and case aside, so that the order of ties is tested.
+    let names = ["Écho", "atelier", "Echo", "Zéphyr", "écho"];
+    for i in 0..17 {
+        let name = format!("{} {}", names[i % names.len()], i % 3);
+        s.create_consultant(&ConsultantInput {
+            name: name.clone(),
+            skills: vec!["employer".into()],
+            ..Default::default()
+        })
+        .unwrap();
+        s.create_partner(&PartnerInput { name: name.clone(), kind: "cress".into(), ..Default::default() }).unwrap();
+        let members = [&a, &b].map(|id| MemberInput { structure_id: id.clone(), role: String::new() }).to_vec();
+        s.create_cooperation(&CooperationInput {
+            name,
+            kind: "shared_place".into(),
+            stage: "study".into(),
+            members,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let check = |label: &str, read: &dyn Fn(PageRequest) -> (Vec<String>, u32)| {
+        let (whole, total) = read(PageRequest::LARGEST);
+        assert_eq!(whole.len(), 17, "{label}");
+        assert_eq!(total, 17, "{label}");
+        let (rows, totals) = laid_end_to_end(4, |page| {
+            let (rows, total) = read(page);
+            Page { rows, offset: page.offset, total }
+        });
+        assert_eq!(rows, whole, "{label}: the pages laid end to end are the whole list");
+        assert!(totals.iter().all(|t| *t == 17), "{label}: {totals:?}");
+        assert_eq!(laid_end_to_end(7, |page| Page { rows: read(page).0, offset: page.offset, total: 0 }).0, whole);
+        let names: Vec<&str> = whole.iter().map(|row| row.split('|').next().unwrap_or("")).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|name| jalons_core::values::fold(name));
+        assert_eq!(names, sorted, "{label}: by name, accents and case aside");
+    };
+    let key = |name: &str, id: &str| format!("{name}|{id}");
+    check("consultants", &|page| {
+        let p = s.list_consultants(&ConsultantFilter::default(), page).unwrap();
+        (p.rows.iter().map(|c| key(&c.name, &c.id)).collect(), p.total)
+    });
+    check("partners", &|page| {
+        let p = s.list_partners(&PartnerFilter::default(), page).unwrap();
+        (p.rows.iter().map(|c| key(&c.name, &c.id)).collect(), p.total)
+    });
+    check("cooperations", &|page| {
+        let p = s.list_cooperations(&CooperationFilter::default(), page).unwrap();
+        assert!(p.rows.iter().all(|c| c.members.len() == 2), "each project with its members");
+        (p.rows.iter().map(|c| key(&c.name, &c.id)).collect(), p.total)
+    });
+    let echo = ConsultantFilter { query: "ECHO".into(), ..Default::default() };
+    assert_eq!(s.list_consultants(&echo, PageRequest::first(2)).unwrap().total, 10, "the count of the whole search");
+    let refused = s.list_partners(&PartnerFilter::default(), PageRequest { offset: 0, limit: 0 }).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("limit"));
+}

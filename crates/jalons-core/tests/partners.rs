@@ -2,6 +2,7 @@ mod common;
 
 use common::{case, move_with};
 use jalons_core::ErrorCode;
+use jalons_core::paging::PageRequest;
 use jalons_core::partners::{
     PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, ReferralFilter, ReferralInput, ReferralOutcome,
 };
@@ -46,12 +47,24 @@ fn a_partner_keeps_its_contacts_and_is_found_without_accents() {
     s.create_partner(&PartnerInput { name: "CRESS Occitanie".into(), kind: "cress".into(), ..Default::default() })
         .unwrap();
 
-    let found = s.list_partners(&PartnerFilter { query: "helene".into(), kind: None }).unwrap();
+    let found = s
+        .list_partners(&PartnerFilter { query: "helene".into(), kind: None }, PageRequest::LARGEST)
+        .map(|p| p.rows)
+        .unwrap();
     assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["France Active Auvergne-Rhône-Alpes"]);
-    let cress = s.list_partners(&PartnerFilter { query: String::new(), kind: Some(PartnerKind::Cress) }).unwrap();
+    let cress = s
+        .list_partners(&PartnerFilter { query: String::new(), kind: Some(PartnerKind::Cress) }, PageRequest::LARGEST)
+        .map(|p| p.rows)
+        .unwrap();
     assert_eq!(cress.len(), 1);
     for literal in ["%", "_"] {
-        assert!(s.list_partners(&PartnerFilter { query: literal.into(), kind: None }).unwrap().is_empty(), "{literal}");
+        assert!(
+            s.list_partners(&PartnerFilter { query: literal.into(), kind: None }, PageRequest::LARGEST)
+                .map(|p| p.rows)
+                .unwrap()
+                .is_empty(),
+            "{literal}"
+        );
     }
 }
 
@@ -66,7 +79,7 @@ fn bad_partner_input_names_its_field_and_saves_nothing() {
     assert_eq!(e.field.as_deref(), Some("contacts.0.email"));
     let e = s.create_partner(&PartnerInput { kind: String::new(), ..france_active() }).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("kind"));
-    assert!(s.list_partners(&PartnerFilter::default()).unwrap().is_empty());
+    assert!(s.list_partners(&PartnerFilter::default(), PageRequest::LARGEST).map(|p| p.rows).unwrap().is_empty());
 }
 
 #[test]

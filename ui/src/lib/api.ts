@@ -59,7 +59,7 @@ import type {
 	Partner,
 	PartnerFilter,
 	PartnerInput,
-	PeriodReport,
+	PeriodTotals,
 	PhraseStrength,
 	Plan,
 	PersonRef,
@@ -157,7 +157,8 @@ export const api = {
 	savePlan: (caseId: string, input: PlanInput) => call<Plan>('save_plan', { caseId, input }),
 	getFollowUp: (caseId: string) => call<FollowUp>('get_follow_up', { caseId }),
 	saveFollowUp: (caseId: string, input: FollowUpInput) => call<FollowUp>('save_follow_up', { caseId, input }),
-	listConsultants: (filter: ConsultantFilter) => call<Consultant[]>('list_consultants', { filter }),
+	listConsultants: (filter: ConsultantFilter, page: PageRequest) =>
+		call<Page<Consultant>>('list_consultants', { filter, page }),
 	getConsultant: (id: string) => call<Consultant>('get_consultant', { id }),
 	createConsultant: (input: ConsultantInput) => call<Consultant>('create_consultant', { input }),
 	updateConsultant: (id: string, input: ConsultantInput) => call<Consultant>('update_consultant', { id, input }),
@@ -178,7 +179,7 @@ export const api = {
 	updateFinanceApplication: (id: string, input: FinanceInput) =>
 		call<FinanceApplication>('update_finance_application', { id, input }),
 	financeOverview: (filter: FinanceFilter) => call<FinanceOverview>('finance_overview', { filter }),
-	listPartners: (filter: PartnerFilter) => call<Partner[]>('list_partners', { filter }),
+	listPartners: (filter: PartnerFilter, page: PageRequest) => call<Page<Partner>>('list_partners', { filter, page }),
 	getPartner: (id: string) => call<Partner>('get_partner', { id }),
 	createPartner: (input: PartnerInput) => call<Partner>('create_partner', { input }),
 	updatePartner: (id: string, input: PartnerInput) => call<Partner>('update_partner', { id, input }),
@@ -186,7 +187,8 @@ export const api = {
 	listReferrals: (filter: ReferralFilter) => call<Referral[]>('list_referrals', { filter }),
 	createReferral: (input: ReferralInput) => call<Referral>('create_referral', { input }),
 	updateReferral: (id: string, input: ReferralInput) => call<Referral>('update_referral', { id, input }),
-	listCooperations: (filter: CooperationFilter) => call<CooperationProject[]>('list_cooperations', { filter }),
+	listCooperations: (filter: CooperationFilter, page: PageRequest) =>
+		call<Page<CooperationProject>>('list_cooperations', { filter, page }),
 	getCooperation: (id: string) => call<CooperationProject>('get_cooperation', { id }),
 	createCooperation: (input: CooperationInput) => call<CooperationProject>('create_cooperation', { input }),
 	updateCooperation: (id: string, input: CooperationInput) =>
@@ -230,7 +232,8 @@ export const api = {
 	summaryPreview: (caseId: string, parts: DossierParts) =>
 		call<SummaryPreview>('summary_preview', { caseId, parts }),
 	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts }),
-	periodReport: (filter: ReportFilter) => call<PeriodReport>('period_report', { filter }),
+	/** A period's scope and totals, as the Bilans screen shows them. */
+	periodTotals: (filter: ReportFilter) => call<PeriodTotals>('period_totals', { filter }),
 	saveReport: (filter: ReportFilter, format: ReportFormat) =>
 		call<string | null>('save_report', { filter, format }),
 	exportSummaries: (filter: ReportFilter, parts: DossierParts) =>

@@ -641,35 +641,7 @@ export type Period = { from: string, to: string, funder_id: string | null,
  */
 funder: string | null, };
 
-export type PeriodReport = { period: Period, cases: Array<CaseRow>, engagements: Array<EngagementRow>, finance: Array<FinanceRow>, performance: Array<PerformanceRow>, totals: Totals, };
-
-export type CaseRow = { reference: string, structure_id: string, structure: string, stage: string, request_date: string, legal_form: string, naf: string | null, cultural_type: string | null, budget_band: string | null, headcount_band: string | null, first_time: boolean, diagnosed: boolean, with_engagement: boolean, followed_up: boolean, commune: string | null, departement: string | null, departement_name: string | null, epci: string | null, region: string | null, qpv: boolean, frr: string, 
-/**
- * None when the commune is unknown.
- */
-rural: boolean | null, headcount_diagnostic: number | null, etp_diagnostic: Etp | null, headcount_follow_up: number | null, etp_follow_up: Etp | null, 
-/**
- * The structure's current staff, and how many of them on a CDI.
- */
-employees: number | null, cdi: number | null, follow_up_on: string | null, criteria: [Trend, Trend, Trend, Trend] | null, };
-
-export type EngagementRow = { title: string, theme: string, mode: string, collective: boolean, consultant: string | null, days: Days | null, cost_ht: Money | null, cost_ttc: Money | null, funder: string | null, status: string, cancelled: boolean, 
-/**
- * The references of the cases it serves, and their structures.
- */
-cases: string, structures: string, };
-
-export type FinanceRow = { reference: string, structure: string, tool: string, body: string | null, requested: Money, obtained: Money | null, status: string, 
-/**
- * Counted as requested unless withdrawn, as obtained when granted.
- */
-counts_requested: boolean, granted: boolean, decision_date: string | null, };
-
-export type PerformanceRow = { reference: string, structure: string, follow_up_on: string, 
-/**
- * Jobs, economic and financial health, strategic vision, local partnerships.
- */
-criteria: [Trend, Trend, Trend, Trend], };
+export type PeriodTotals = { period: Period, totals: Totals, };
 
 export type Totals = { cases: number, structures: number, diagnosed: number, with_engagement: number, followed_up: number, first_time: number, returning: number, qpv: number, frr: number, rural: number, headcount_diagnostic: number, etp_diagnostic: Etp, 
 /**

@@ -39,9 +39,16 @@ export async function remindIfDue(): Promise<void> {
 	}
 }
 
-/** At start, then every hour, which sends at most one notification a day. */
+/** The first look at the agenda waits this long after start: the first screen comes first,
+ * and the agenda's reads (every task, follow-up and obligation) would compete with it. */
+const AFTER_START_MS = 5000;
+
+/** Shortly after start, then every hour, which sends at most one notification a day. */
 export function startReminders(): () => void {
-	remindIfDue();
+	const first = setTimeout(remindIfDue, AFTER_START_MS);
 	const timer = setInterval(remindIfDue, 60 * 60 * 1000);
-	return () => clearInterval(timer);
+	return () => {
+		clearTimeout(first);
+		clearInterval(timer);
+	};
 }

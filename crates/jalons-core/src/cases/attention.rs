@@ -8,8 +8,10 @@ use crate::follow_up::{DueState, follow_up_due};
 pub(super) struct AttentionFacts {
     pub stage: Stage,
     pub diagnostic_validated: Option<NaiveDate>,
-    /// Interviews held, every domain scored and the problem stated: only the validation lacks.
+    /// Interviews held, every domain scored and the problem stated: only the validation
+    /// lacks. Read at the diagnostic stage only, the one where it matters.
     pub diagnostic_complete: bool,
+    /// Read once the diagnostic is validated, the one case where it matters.
     pub follow_up_done: bool,
     /// Ingénieries restituted whose final report has not come.
     pub reports_missing: i64,

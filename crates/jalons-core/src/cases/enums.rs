@@ -25,7 +25,17 @@ impl Stage {
 
     /// `'closed', 'referred', ...` for SQL filters on open cases.
     pub fn finished_sql_list() -> String {
-        Self::FINISHED.iter().map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", ")
+        Self::sql_list(Self::FINISHED.iter())
+    }
+
+    /// `'intake', 'diagnostic', ...`: the open stages, so that a filter on them is read
+    /// from the stage's index (`NOT IN` would read every case).
+    pub fn open_sql_list() -> String {
+        Self::sql_list(Self::ALL.iter().filter(|s| !s.is_finished()))
+    }
+
+    fn sql_list<'a>(stages: impl Iterator<Item = &'a Stage>) -> String {
+        stages.map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", ")
     }
 }
 

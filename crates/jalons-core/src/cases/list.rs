@@ -30,7 +30,7 @@ fn conditions(filter: &CaseFilter) -> Result<(Vec<String>, Vec<Value>)> {
         params.push(Value::Text(stage.code().to_owned()));
     } else {
         match filter.scope {
-            CaseScope::Open => clauses.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list())),
+            CaseScope::Open => clauses.push(format!("c.stage IN ({})", Stage::open_sql_list())),
             CaseScope::Finished => clauses.push(format!("c.stage IN ({})", Stage::finished_sql_list())),
             CaseScope::All => {}
         }
@@ -110,7 +110,7 @@ impl Store {
         // The header's count, once per filter: the later pages of a scroll do not pay for it.
         let needing_attention = if page.offset == 0 {
             let mut open = clauses;
-            open.push(format!("c.stage NOT IN ({})", Stage::finished_sql_list()));
+            open.push(format!("c.stage IN ({})", Stage::open_sql_list()));
             Some(needing(&self.summaries(&where_of(&open), params)?))
         } else {
             None
@@ -124,10 +124,13 @@ impl Store {
             "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date,
                     (SELECT max(on_date) FROM case_events ev WHERE ev.case_id = c.id), c.officer,
                     d.validated_on,
-                    (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
+                    -- Read only where it can matter (`AttentionFacts::attention`): the
+                    -- scores of every case would be a large part of the database.
+                    CASE WHEN c.stage = 'diagnostic' AND d.validated_on IS NULL THEN
+                      (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
                       AND (SELECT COUNT(*) FROM diagnostic_scores ds WHERE ds.case_id = c.id AND ds.score IS NOT NULL) = ?
-                      AND coalesce(d.problem_statement, '') <> '',
-                    EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
+                      AND coalesce(d.problem_statement, '') <> '' ELSE 0 END,
+                    d.validated_on IS NOT NULL AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
                     (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
                      WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
                        AND e.cancelled_on IS NULL),

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidConsultant;
 use super::{Consultant, ConsultantFilter, ConsultantInput};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
@@ -114,7 +115,8 @@ impl Store {
         self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(w, &id, &v)))
     }
 
-    pub fn list_consultants(&self, filter: &ConsultantFilter) -> Result<Vec<Consultant>> {
+    /// One page of the consultants matching the filter, by name, and how many match.
+    pub fn list_consultants(&self, filter: &ConsultantFilter, page: PageRequest) -> Result<Page<Consultant>> {
         let mut clauses = vec!["c.archived_at IS NULL".to_owned()];
         let mut params: Vec<Value> = Vec::new();
         crate::store::every_word_in("c.search_name", &filter.query, &mut clauses, &mut params);
@@ -122,10 +124,13 @@ impl Store {
             clauses.push("EXISTS (SELECT 1 FROM json_each(c.skills) WHERE value = ?)".to_owned());
             params.push(Value::Text(skill.code().to_owned()));
         }
-        let mut stmt =
-            self.conn().prepare(&format!("{SELECT} WHERE {} ORDER BY c.search_name", clauses.join(" AND ")))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let list = SqlList {
+            select: SELECT,
+            count_from: "FROM consultants c",
+            clauses: &clauses,
+            order: "c.search_name, c.id",
+        };
+        list.read(self.conn(), params, page, from_row)
     }
 
     pub fn consultant_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidCooperation;
 use super::{CooperationFilter, CooperationInput, CooperationMember, CooperationProject};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 use crate::values::fold;
 use crate::{Error, Result, Store};
@@ -145,9 +146,9 @@ impl Store {
         })
     }
 
-    /// Projects by name, each with its members.
-    pub fn list_cooperations(&self, filter: &CooperationFilter) -> Result<Vec<CooperationProject>> {
-        let mut clauses = vec!["1 = 1".to_owned()];
+    /// One page of the projects by name, each with its members, and how many match.
+    pub fn list_cooperations(&self, filter: &CooperationFilter, page: PageRequest) -> Result<Page<CooperationProject>> {
+        let mut clauses = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         crate::store::every_word_in("p.search_name", &filter.query, &mut clauses, &mut params);
         if let Some(kind) = filter.kind {
@@ -158,11 +159,15 @@ impl Store {
             clauses.push("p.id IN (SELECT project_id FROM cooperation_members WHERE structure_id = ?)".to_owned());
             params.push(Value::Text(parse_id("structure_id", structure_id)?));
         }
-        let conn = self.conn();
-        let mut stmt = conn.prepare(&format!("{SELECT} WHERE {} ORDER BY p.search_name", clauses.join(" AND ")))?;
-        let projects =
-            stmt.query_map(rusqlite::params_from_iter(params), from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-        projects.into_iter().map(|p| with_members(conn, p)).collect()
+        let list = SqlList {
+            select: SELECT,
+            count_from: "FROM cooperation_projects p",
+            clauses: &clauses,
+            order: "p.search_name, p.id",
+        };
+        let Page { rows, offset, total } = list.read(self.conn(), params, page, from_row)?;
+        let rows = rows.into_iter().map(|p| with_members(self.conn(), p)).collect::<Result<_>>()?;
+        Ok(Page { rows, offset, total })
     }
 
     pub fn cooperation_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

@@ -13,6 +13,7 @@ use crate::consultants::ConsultantInput;
 use crate::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
 use crate::engagements::{EngagementInput, OfferInput};
 use crate::follow_up::FollowUpInput;
+use crate::paging::PageRequest;
 use crate::partners::PartnerFilter;
 use crate::plan::{ActionInput, ActionKind, AxisInput, PlanInput};
 use crate::workflow::TransitionInput;
@@ -142,7 +143,8 @@ impl Loader<'_> {
             None
         } else {
             self.store
-                .list_partners(&PartnerFilter { query: partner.into(), kind: None })?
+                .list_partners(&PartnerFilter { query: partner.into(), kind: None }, PageRequest::LARGEST)?
+                .rows
                 .into_iter()
                 .find(|p| p.name == partner)
         };

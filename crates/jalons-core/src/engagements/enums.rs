@@ -69,9 +69,10 @@ impl Milestones {
     }
 }
 
-/// `status()` is Finished or Cancelled, as a condition on the `engagements e` row, for the
-/// lists that leave those out (a test holds the two equal).
-pub(crate) const CLOSED_SQL: &str = "(e.cancelled_on IS NOT NULL OR e.final_report_date IS NOT NULL)";
+/// `status()` is neither Finished nor Cancelled, as a condition on the `engagements e` row,
+/// for the lists that leave those out (a test holds the two equal). Written as the partial
+/// index `engagements_open_by_created` is, so that SQLite reads the open ones from it.
+pub(crate) const OPEN_SQL: &str = "e.cancelled_on IS NULL AND e.final_report_date IS NULL";
 
 /// VAT rates a consultant may charge, in basis points; exempt is stored as no rate.
 pub const VAT_RATES: &[(&str, &str)] =
@@ -82,7 +83,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_sql_of_a_closed_ingenierie_agrees_with_its_status_for_every_set_of_dates() {
+    fn the_sql_of_an_open_ingenierie_agrees_with_its_status_for_every_set_of_dates() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 3, 2);
         for mask in 0..128u8 {
@@ -96,14 +97,14 @@ mod tests {
                 final_report: on(5),
                 cancelled: on(6),
             };
-            let closed: bool = conn
+            let open: bool = conn
                 .query_row(
-                    &format!("SELECT {CLOSED_SQL} FROM (SELECT ?1 AS final_report_date, ?2 AS cancelled_on) e"),
+                    &format!("SELECT {OPEN_SQL} FROM (SELECT ?1 AS final_report_date, ?2 AS cancelled_on) e"),
                     rusqlite::params![m.final_report, m.cancelled],
                     |r| r.get(0),
                 )
                 .unwrap();
-            assert_eq!(closed, matches!(m.status(), EngagementStatus::Finished | EngagementStatus::Cancelled), "{m:?}");
+            assert_eq!(open, !matches!(m.status(), EngagementStatus::Finished | EngagementStatus::Cancelled), "{m:?}");
         }
     }
 }

@@ -3,13 +3,13 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::enums::{CLOSED_SQL, Milestones};
+use super::enums::{Milestones, OPEN_SQL};
 use super::input::ValidEngagement;
 use super::{Engagement, EngagementFilter, EngagementInput, LinkedCase, Offer};
 use crate::cases::Stage;
 use crate::funders::{check_funder, label};
 use crate::ids::{new_id, parse_id};
-use crate::paging::{Page, PageRequest};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::plan::link;
 use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
@@ -18,9 +18,13 @@ const ENTITY: &str = "engagement";
 
 /// What the word search of the list reads: the title, the consultant and the structures
 /// served, folded.
-const SEARCH_TEXT: &str = "fold(e.title || ' ' || coalesce(k.name, '') || ' ' || coalesce((SELECT group_concat(s.name, ' ') \
-     FROM engagement_cases ec JOIN cases c ON c.id = ec.case_id JOIN structures s ON s.id = c.structure_id \
-     WHERE ec.engagement_id = e.id), ''))";
+/// A typed word (`?1`) found in the title, the consultant or a structure served. The
+/// consultants and structures are searched once each, along their folded `search_name`,
+/// rather than a text put together again for every ingénierie.
+const WORD_SQL: &str = "(fold(e.title) LIKE '%' || ?1 || '%' ESCAPE '\\'
+    OR e.consultant_id IN (SELECT id FROM consultants WHERE search_name LIKE '%' || ?1 || '%' ESCAPE '\\')
+    OR e.id IN (SELECT ec.engagement_id FROM engagement_cases ec JOIN cases c ON c.id = ec.case_id
+                JOIN structures s ON s.id = c.structure_id WHERE s.search_name LIKE '%' || ?1 || '%' ESCAPE '\\'))";
 
 const SELECT: &str = "SELECT e.id, e.title, e.theme, e.mode, e.consultant_id, k.name, e.days, e.day_rate, e.vat_rate,
         e.cost_ht, e.cost_ttc, e.funder_id, e.terms_date, e.consultation_date, e.decision_date, e.kickoff_date,
@@ -60,6 +64,28 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Engagement> {
         created_at: r.get(21)?,
         updated_at: r.get(22)?,
     })
+}
+
+/// The list's filter as SQL conditions on `engagements e`, and their parameters.
+fn conditions(filter: &EngagementFilter) -> Result<(Vec<String>, Vec<Value>)> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(case_id) = &filter.case_id {
+        clauses.push("e.id IN (SELECT engagement_id FROM engagement_cases WHERE case_id = ?)".into());
+        params.push(Value::Text(parse_id("case_id", case_id)?));
+    } else if !filter.include_finished {
+        clauses.push(OPEN_SQL.to_owned());
+    }
+    for word in crate::store::words(&filter.query) {
+        clauses.push(WORD_SQL.replace("?1", &format!("?{}", params.len() + 1)));
+        params.push(word);
+    }
+    Ok((clauses, params))
+}
+
+/// The newest first, along `engagements_by_created` (or its open part).
+fn list(clauses: &[String]) -> SqlList<'_> {
+    SqlList { select: SELECT, count_from: "FROM engagements e", clauses, order: "e.created_at DESC, e.id DESC" }
 }
 
 fn with_links(conn: &Connection, mut e: Engagement) -> Result<Engagement> {
@@ -243,37 +269,41 @@ impl Store {
 
     /// One page of the ingénieries matching the filter, the newest first, and how many match.
     pub fn list_engagements(&self, filter: &EngagementFilter, page: PageRequest) -> Result<Page<Engagement>> {
-        let page = page.checked()?;
-        let mut clauses: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        if let Some(case_id) = &filter.case_id {
-            clauses.push("e.id IN (SELECT engagement_id FROM engagement_cases WHERE case_id = ?)".into());
-            params.push(Value::Text(parse_id("case_id", case_id)?));
-        } else if !filter.include_finished {
-            clauses.push(format!("NOT {CLOSED_SQL}"));
-        }
-        crate::store::every_word_in(SEARCH_TEXT, &filter.query, &mut clauses, &mut params);
-        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-        let total: u32 = self.conn().query_row(
-            &format!(
-                "SELECT COUNT(*) FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id {where_sql}"
-            ),
-            rusqlite::params_from_iter(params.iter()),
-            |r| r.get(0),
-        )?;
-        params.push(Value::Integer(page.limit.into()));
-        params.push(Value::Integer(page.offset.into()));
-        let sql = format!("{SELECT} {where_sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?");
-        let rows = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_map(rusqlite::params_from_iter(params), from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (clauses, params) = conditions(filter)?;
+        let Page { rows, offset, total } = list(&clauses).read(self.conn(), params, page, from_row)?;
         let rows = rows.into_iter().map(|e| with_links(self.conn(), e)).collect::<Result<Vec<_>>>()?;
-        Ok(Page { rows, offset: page.offset, total })
+        Ok(Page { rows, offset, total })
     }
 
     pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
         crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(store: &Store, sql: &str, params: &[Value]) -> String {
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let steps = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3)).unwrap();
+        steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_page_newest_first_and_its_count_are_read_along_an_index() {
+        let store = Store::open_in_memory().unwrap();
+        for (include_finished, index) in [(false, "engagements_open_by_created"), (true, "engagements_by_created")] {
+            let (clauses, mut params) =
+                conditions(&EngagementFilter { include_finished, ..Default::default() }).unwrap();
+            // All of them are counted along the smallest index, the open ones along theirs.
+            let count = plan(&store, &list(&clauses).count_sql(), &params);
+            assert!(count.contains("COVERING INDEX"), "{count}");
+            assert!(include_finished || count.contains(index), "{count}");
+            params.extend([Value::Integer(100), Value::Integer(30_000)]);
+            let page = plan(&store, &list(&clauses).page_sql(), &params);
+            assert!(page.contains(&format!("SCAN e USING INDEX {index}")), "{page}");
+            assert!(!page.contains("TEMP B-TREE"), "{page}");
+        }
     }
 }

@@ -34,7 +34,7 @@ pub enum ReportFormat {
 }
 
 /// A period report: its scope, the rows of each family and their totals.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodReport {
     pub period: Period,
     pub cases: Vec<CaseRow>,
@@ -44,7 +44,20 @@ pub struct PeriodReport {
     pub totals: Totals,
 }
 
+/// What the Bilans screen shows of a period: its scope and its totals. The rows (thousands
+/// at a large DLA's scale) go to the files, never through the window.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeriodTotals {
+    pub period: Period,
+    pub totals: Totals,
+}
+
 impl Store {
+    pub fn period_totals(&self, filter: &ReportFilter) -> Result<PeriodTotals> {
+        let PeriodReport { period, totals, .. } = self.period_report(filter)?;
+        Ok(PeriodTotals { period, totals })
+    }
+
     /// The ids of the cases a period report covers, by reference: the batch of summaries.
     pub fn period_case_ids(&self, filter: &ReportFilter) -> Result<Vec<String>> {
         let period = filter.validate(self)?;

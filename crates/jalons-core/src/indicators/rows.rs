@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use serde::Serialize;
-use ts_rs::TS;
 
 use super::Period;
 use crate::Result;
@@ -21,7 +20,7 @@ use crate::values::{Days, Etp, Money};
 /// Below this population a commune counts as rural (see definitions.rs).
 const RURAL_POPULATION: i64 = 2_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseRow {
     pub reference: String,
     pub structure_id: String,
@@ -57,7 +56,7 @@ pub struct CaseRow {
     pub criteria: Option<[Trend; 4]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EngagementRow {
     pub title: String,
     pub theme: String,
@@ -75,7 +74,7 @@ pub struct EngagementRow {
     pub structures: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FinanceRow {
     pub reference: String,
     pub structure: String,
@@ -90,7 +89,7 @@ pub struct FinanceRow {
     pub decision_date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PerformanceRow {
     pub reference: String,
     pub structure: String,

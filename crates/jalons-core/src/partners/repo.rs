@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidPartner;
 use super::{Partner, PartnerContact, PartnerFilter, PartnerInput};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 use crate::structures::LawfulBasis;
 use crate::values::fold;
@@ -134,19 +135,19 @@ impl Store {
         self.write(|w| w.audited(ENTITY, &id, "update", load, |_| write_fields(w, &id, &v)))
     }
 
-    /// The directory, by name; contacts are left out (the list does not show them).
-    pub fn list_partners(&self, filter: &PartnerFilter) -> Result<Vec<Partner>> {
-        let mut clauses = vec!["1 = 1".to_owned()];
+    /// One page of the directory, by name, and how many match; contacts are left out (the
+    /// list does not show them).
+    pub fn list_partners(&self, filter: &PartnerFilter, page: PageRequest) -> Result<Page<Partner>> {
+        let mut clauses = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         crate::store::every_word_in("p.search_name", &filter.query, &mut clauses, &mut params);
         if let Some(kind) = filter.kind {
             clauses.push("p.kind = ?".to_owned());
             params.push(Value::Text(kind.code().to_owned()));
         }
-        let mut stmt =
-            self.conn().prepare(&format!("{SELECT} WHERE {} ORDER BY p.search_name", clauses.join(" AND ")))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let list =
+            SqlList { select: SELECT, count_from: "FROM partners p", clauses: &clauses, order: "p.search_name, p.id" };
+        list.read(self.conn(), params, page, from_row)
     }
 
     pub fn partner_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {

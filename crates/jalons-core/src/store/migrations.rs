@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_lawful_basis_dates.sql"),
     include_str!("migrations/0018_erasure.sql"),
     include_str!("migrations/0019_list_indexes.sql"),
+    include_str!("migrations/0020_more_list_indexes.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

@@ -13,7 +13,7 @@ pub use lock::DbLock;
 pub use opening::is_plain;
 
 pub use settings::Settings;
-pub(crate) use words::every_word_in;
+pub(crate) use words::{every_word_in, words};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
