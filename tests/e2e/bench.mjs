@@ -8,11 +8,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { remote } from 'webdriverio';
+import { PORTS, waitPort } from './ports.mjs';
 
 const { values: opts } = parseArgs({
 	options: {
@@ -43,26 +43,9 @@ const SCREENS = [
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const accepts = (port) =>
-	new Promise((resolve) => {
-		const socket = net.connect(port, '127.0.0.1', () => {
-			socket.end();
-			resolve(true);
-		});
-		socket.on('error', () => resolve(false));
-	});
-
-async function waitPort(port, open) {
-	for (let i = 0; i < 200; i++) {
-		if ((await accepts(port)) === open) return;
-		await sleep(50);
-	}
-	throw new Error(`port ${port} : toujours ${open ? 'fermé' : 'occupé'}`);
-}
-
 /** tauri-driver in a process group of its own, the app's environment pointing at `db`. */
 async function startDriver(db) {
-	for (const port of [4444, 4445]) await waitPort(port, false);
+	for (const port of PORTS) await waitPort(port, false);
 	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-banc-'));
 	const driver = spawn(DRIVER, ['--port', '4444'], {
 		stdio: 'ignore',
@@ -99,7 +82,7 @@ async function stopDriver(driver) {
 		process.kill(-driver.pid, 'SIGTERM');
 		await exited;
 	}
-	for (const port of [4444, 4445]) await waitPort(port, false);
+	for (const port of PORTS) await waitPort(port, false);
 	while (appPids().length > 0) await sleep(100);
 }
 

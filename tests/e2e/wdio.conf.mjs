@@ -4,10 +4,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PORTS, waitPort } from './ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const application = path.join(root, 'target', 'debug', 'jalons');
@@ -36,27 +36,6 @@ function freshAppEnv() {
 }
 
 let driver;
-
-// tauri-driver listens on 4444 and starts WebKitWebDriver on 4445.
-const PORTS = [4444, 4445];
-
-const accepts = (port) =>
-	new Promise((resolve) => {
-		const socket = net.connect(port, '127.0.0.1', () => {
-			socket.end();
-			resolve(true);
-		});
-		socket.on('error', () => resolve(false));
-	});
-
-/** Waits, ~10 s at most, until the port is (or is no longer) accepting connections. */
-async function waitPort(port, open) {
-	for (let i = 0; i < 100; i++) {
-		if ((await accepts(port)) === open) return;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`port ${port} : toujours ${open ? 'fermé' : 'occupé'}`);
-}
 
 export const config = {
 	host: '127.0.0.1',

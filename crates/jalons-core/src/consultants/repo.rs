@@ -137,3 +137,16 @@ impl Store {
         crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_consultants_ingenieries_are_counted_from_an_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan =
+            crate::store::query_plan(store.conn(), &format!("{SELECT} WHERE c.id = ?"), &[Value::Text("x".into())]);
+        assert!(plan.contains("SEARCH e USING COVERING INDEX engagements_consultant"), "{plan}");
+    }
+}

@@ -284,11 +284,7 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn plan(store: &Store, sql: &str, params: &[Value]) -> String {
-        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let steps = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3)).unwrap();
-        steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
-    }
+    use crate::store::query_plan as plan;
 
     #[test]
     fn a_page_newest_first_and_its_count_are_read_along_an_index() {
@@ -297,11 +293,11 @@ mod tests {
             let (clauses, mut params) =
                 conditions(&EngagementFilter { include_finished, ..Default::default() }).unwrap();
             // All of them are counted along the smallest index, the open ones along theirs.
-            let count = plan(&store, &list(&clauses).count_sql(), &params);
+            let count = plan(store.conn(), &list(&clauses).count_sql(), &params);
             assert!(count.contains("COVERING INDEX"), "{count}");
             assert!(include_finished || count.contains(index), "{count}");
             params.extend([Value::Integer(100), Value::Integer(30_000)]);
-            let page = plan(&store, &list(&clauses).page_sql(), &params);
+            let page = plan(store.conn(), &list(&clauses).page_sql(), &params);
             assert!(page.contains(&format!("SCAN e USING INDEX {index}")), "{page}");
             assert!(!page.contains("TEMP B-TREE"), "{page}");
         }

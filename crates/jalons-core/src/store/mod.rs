@@ -13,6 +13,8 @@ pub use lock::DbLock;
 pub use opening::is_plain;
 
 pub use settings::Settings;
+#[cfg(test)]
+pub(crate) use words::query_plan;
 pub(crate) use words::{every_word_in, words};
 
 use std::path::{Path, PathBuf};

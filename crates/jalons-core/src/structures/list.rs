@@ -215,9 +215,7 @@ mod tests {
     use super::*;
 
     fn plan(store: &Store, sql: &str, params: Vec<Value>) -> String {
-        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let steps = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3)).unwrap();
-        steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+        crate::store::query_plan(store.conn(), sql, &params)
     }
 
     #[test]

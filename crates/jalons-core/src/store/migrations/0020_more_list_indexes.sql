@@ -8,5 +8,6 @@ CREATE INDEX engagements_open_by_created ON engagements (created_at, id, cancell
     WHERE cancelled_on IS NULL AND final_report_date IS NULL;
 -- The day a case entered its stage, read from the index alone.
 CREATE INDEX case_events_case_day ON case_events (case_id, on_date);
--- The ingénieries of each consultant, counted on the consultants list.
-CREATE INDEX engagements_consultant ON engagements (consultant_id);
+-- The ingénieries of each consultant not cancelled, counted on the consultants list from
+-- the index alone.
+CREATE INDEX engagements_consultant ON engagements (consultant_id, cancelled_on);
