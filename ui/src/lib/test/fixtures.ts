@@ -1,5 +1,5 @@
 // Shared test data shaped like what the commands return.
-import type { CaseSummary, ReferenceData, StructureSummary } from '$lib/bindings';
+import type { CaseSummary, Page, PageRequest, ReferenceData, StructureSummary } from '$lib/bindings';
 
 export const reference: ReferenceData = {
 	legal_forms: [
@@ -144,4 +144,10 @@ export function caseSummary(over: Partial<CaseSummary>): CaseSummary {
 		follow_up_from: null,
 		...over
 	};
+}
+
+/** The page a list of `total` rows made by `row` gives, as the core would cut it. */
+export function pageOf<T>(total: number, row: (index: number) => T, page: PageRequest): Page<T> {
+	const rows = Array.from({ length: Math.max(0, Math.min(page.limit, total - page.offset)) }, (_, i) => row(page.offset + i));
+	return { rows, offset: page.offset, total };
 }

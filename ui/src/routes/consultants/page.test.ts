@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Consultant, ConsultantFilter, PageRequest } from '$lib/bindings';
 import { session } from '$lib/session.svelte';
-import { reference } from '$lib/test/fixtures';
+import { pageOf, reference } from '$lib/test/fixtures';
 import Page from './+page.svelte';
 
 const consultant = (i: number) =>
@@ -28,9 +28,7 @@ describe('Consultants list', () => {
 			if (cmd === 'list_consultants') {
 				const { filter, page } = args as { filter: ConsultantFilter; page: PageRequest };
 				asked.push({ filter, page });
-				const total = 3000;
-				const rows = Array.from({ length: Math.min(page.limit, total - page.offset) }, (_, i) => consultant(page.offset + i));
-				return { rows, offset: page.offset, total };
+				return pageOf(3000, consultant, page);
 			}
 		});
 	});

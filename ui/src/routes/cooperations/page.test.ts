@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CooperationFilter, CooperationProject, PageRequest } from '$lib/bindings';
 import { session } from '$lib/session.svelte';
-import { reference } from '$lib/test/fixtures';
+import { pageOf, reference } from '$lib/test/fixtures';
 import Page from './+page.svelte';
 
 const project = (i: number) =>
@@ -30,9 +30,7 @@ describe('Coopérations list', () => {
 			if (cmd === 'list_cooperations') {
 				const { filter, page } = args as { filter: CooperationFilter; page: PageRequest };
 				asked.push({ filter, page });
-				const total = 1200;
-				const rows = Array.from({ length: Math.min(page.limit, total - page.offset) }, (_, i) => project(page.offset + i));
-				return { rows, offset: page.offset, total };
+				return pageOf(1200, project, page);
 			}
 		});
 	});

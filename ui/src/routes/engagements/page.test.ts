@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Engagement, EngagementFilter, PageRequest } from '$lib/bindings';
 import { session } from '$lib/session.svelte';
-import { reference } from '$lib/test/fixtures';
+import { pageOf, reference } from '$lib/test/fixtures';
 import Page from './+page.svelte';
 
 const engagement = (i: number) =>
@@ -29,9 +29,7 @@ describe('Ingénieries list', () => {
 			if (cmd === 'list_engagements') {
 				const { filter, page } = args as { filter: EngagementFilter; page: PageRequest };
 				asked.push({ filter, page });
-				const total = 60000;
-				const rows = Array.from({ length: Math.min(page.limit, total - page.offset) }, (_, i) => engagement(page.offset + i));
-				return { rows, offset: page.offset, total };
+				return pageOf(60000, engagement, page);
 			}
 		});
 	});
