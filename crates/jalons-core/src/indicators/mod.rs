@@ -34,7 +34,7 @@ pub enum ReportFormat {
 }
 
 /// A period report: its scope, the rows of each family and their totals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PeriodReport {
     pub period: Period,
     pub cases: Vec<CaseRow>,

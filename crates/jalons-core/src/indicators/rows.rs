@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
-use serde::Serialize;
 
 use super::Period;
 use crate::Result;
@@ -20,7 +19,7 @@ use crate::values::{Days, Etp, Money};
 /// Below this population a commune counts as rural (see definitions.rs).
 const RURAL_POPULATION: i64 = 2_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRow {
     pub reference: String,
     pub structure_id: String,
@@ -56,7 +55,7 @@ pub struct CaseRow {
     pub criteria: Option<[Trend; 4]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EngagementRow {
     pub title: String,
     pub theme: String,
@@ -74,7 +73,7 @@ pub struct EngagementRow {
     pub structures: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinanceRow {
     pub reference: String,
     pub structure: String,
@@ -89,7 +88,7 @@ pub struct FinanceRow {
     pub decision_date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PerformanceRow {
     pub reference: String,
     pub structure: String,
