@@ -140,6 +140,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::privacy::retention,
         commands::privacy::set_retention,
         commands::privacy::purge_due,
+        commands::privacy::purge_due_count,
         commands::privacy::purge,
     ])
 }

@@ -433,6 +433,17 @@ fn a_period_report_over_ipc() {
 }
 
 #[test]
+fn what_is_due_for_purge_is_counted_over_ipc_as_listed() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    invoke(&w, "load_demo", json!({})).unwrap();
+    invoke(&w, "set_retention", json!({ "input": { "contacts_years": "1", "cases_years": "1" } })).unwrap();
+    let listed = invoke(&w, "purge_due", json!({})).unwrap().as_array().unwrap().len();
+    assert!(listed > 0);
+    assert_eq!(invoke(&w, "purge_due_count", json!({})).unwrap(), listed);
+}
+
+#[test]
 fn a_plain_database_of_an_earlier_jalons_is_encrypted_when_its_passphrase_is_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("jalons.sqlite");

@@ -91,6 +91,11 @@ pub async fn purge_due(state: State<'_, AppState>) -> CmdResult<Vec<DueItem>> {
 }
 
 #[tauri::command]
+pub async fn purge_due_count(state: State<'_, AppState>) -> CmdResult<u32> {
+    state.reader()?.purge_due_count()
+}
+
+#[tauri::command]
 pub async fn purge(state: State<'_, AppState>, items: Vec<PurgeItem>) -> CmdResult<Purged> {
     state.store()?.purge(&items)
 }

@@ -137,6 +137,9 @@ enum Command {
         /// Dossier vide où garder la base et les mesures, pour le banc de l'application.
         #[arg(long)]
         garder: Option<PathBuf>,
+        /// Dossier gardé par un banc précédent (--garder) : mesurer à nouveau sur sa base, sans la générer.
+        #[arg(long, conflicts_with = "garder")]
+        reprendre: Option<PathBuf>,
     },
 }
 
@@ -218,7 +221,8 @@ fn run() -> anyhow::Result<()> {
         }
         Command::Coupures { coupures, graine } => crash_test::run(coupures, graine)?,
         Command::CrashWriter { db, graine } => crash_test::writer(&db, graine)?,
-        Command::Bench { structures, journal, runs, garder } => {
+        Command::Bench { reprendre: Some(dir), runs, .. } => bench::again(&dir, runs)?,
+        Command::Bench { structures, journal, runs, garder, reprendre: None } => {
             bench::run(structures, journal, runs, garder.as_deref())?
         }
     }

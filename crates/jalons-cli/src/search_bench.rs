@@ -112,9 +112,19 @@ pub fn run(
     println!();
     println!("| recherche globale telle que la fenêtre la demande | résultats | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
-    for typed in ["theatre sill", "tresorerie", "ro"] {
-        let label = format!("recherche globale «\u{a0}{typed}\u{a0}»");
-        timings.time(store, Call::new(label, "search", serde_json::json!({ "query": typed })), runs)?;
+    for call in window_calls() {
+        timings.time(store, call, runs)?;
     }
     Ok(())
+}
+
+/// The global searches as the window asks for them.
+pub(crate) fn window_calls() -> Vec<Call> {
+    ["theatre sill", "tresorerie", "ro"]
+        .into_iter()
+        .map(|typed| {
+            let label = format!("recherche globale «\u{a0}{typed}\u{a0}»");
+            Call::new(label, "search", serde_json::json!({ "query": typed }))
+        })
+        .collect()
 }

@@ -88,6 +88,12 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 
+/// The order of `compare` as a key, for `sort_by_cached_key`: a long list is folded once
+/// per item rather than twice per comparison.
+pub fn order_key(s: &str) -> (String, String) {
+    (fold(s), s.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

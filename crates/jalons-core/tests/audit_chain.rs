@@ -106,3 +106,47 @@ fn the_verifier_flags_every_random_rewrite_of_ten_thousand_rows() {
     let found = chain::check(&last).unwrap().broken.unwrap();
     assert!(found.contains("dernières lignes ont été retirées"), "{found}");
 }
+
+#[test]
+fn long_changes_are_stored_deflated_read_back_whole_and_still_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, path) = store_on_disk(dir.path());
+    let id = common::structure(&mut s, "Compagnie du Sillon");
+    let created = s.structure_history(&id).unwrap().pop().unwrap();
+    assert_eq!(created.action, "create");
+    assert!(created.changes.iter().any(|c| c.field == "name" && c.to == "Compagnie du Sillon"));
+    drop(s);
+
+    let raw = common::raw(&path);
+    let (text, deflated): (String, Vec<u8>) = raw
+        .query_row(
+            "SELECT changes, changes_deflated FROM audit_log WHERE entity_id = ?1 AND action = 'create'",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(text, "");
+    assert!(!deflated.is_empty());
+    assert_eq!(chain::check(&raw).unwrap().broken, None);
+    let e = raw.execute("UPDATE audit_log SET changes_deflated = x'00' WHERE entity_id = ?1", [&id]).unwrap_err();
+    assert!(e.to_string().contains("ne se modifie pas"), "{e}");
+
+    // Behind the guard's back: another text beside the deflated one, or other bytes.
+    for tamper in ["UPDATE audit_log SET changes = '[]'", "UPDATE audit_log SET changes_deflated = x'4b4c4a0600'"] {
+        let mut raw = common::raw(&path);
+        let tx = raw.transaction().unwrap();
+        tx.execute_batch("DROP TRIGGER audit_log_no_update").unwrap();
+        tx.execute(&format!("{tamper} WHERE entity_id = ?1 AND action = 'create'"), [&id]).unwrap();
+        let broken = chain::check(&tx).unwrap().broken.unwrap();
+        assert!(broken.contains("son contenu a été modifié"), "{tamper}: {broken}");
+        tx.rollback().unwrap();
+    }
+
+    // An erasure redacts the row: its text replaced, its deflated form dropped.
+    raw.execute(
+        "UPDATE audit_log SET changes = '[]', changes_deflated = NULL, redacted = 1 WHERE entity_id = ?1",
+        [&id],
+    )
+    .unwrap();
+    assert_eq!(chain::check(&raw).unwrap().broken, None);
+}

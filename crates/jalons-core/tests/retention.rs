@@ -89,6 +89,7 @@ fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_conf
         "an open case keeps its structure's contacts"
     );
     assert!(!due.iter().any(|d| d.id == busy_contact || d.id == open));
+    assert_eq!(s.purge_due_count().unwrap(), 2);
 
     // Only what was confirmed and is still due: a contact not due is left.
     let confirmed = vec![
@@ -102,6 +103,37 @@ fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_conf
     assert!(s.get_structure(&old).unwrap().contacts.is_empty());
     assert_eq!(s.get_structure(&busy).unwrap().contacts.len(), 1);
     assert_eq!(s.purge_due().unwrap(), vec![]);
+    assert_eq!(s.purge_due_count().unwrap(), 0);
+}
+
+#[test]
+fn a_reopened_case_is_due_from_its_last_end() {
+    let mut s = common::store();
+    s.set_clock(Clock::on_day(day("2014-01-06")));
+    let id = common::structure(&mut s, "Compagnie du Retour");
+    let case_id = common::open_case(&mut s, &id, "2014-01-06");
+    s.set_clock(Clock::on_day(day("2014-02-10")));
+    abandon(&mut s, &case_id, "2014-02-10");
+    s.set_clock(Clock::on_day(day("2019-03-01")));
+    assert_eq!(s.purge_due_count().unwrap(), 1, "five years after the first end");
+    s.move_case(&TransitionInput {
+        case_id: case_id.clone(),
+        to: "intake".into(),
+        date: "2019-03-01".into(),
+        comment: "La structure revient avec un nouveau projet.".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(s.purge_due_count().unwrap(), 0, "open again");
+    s.set_clock(Clock::on_day(day("2019-04-15")));
+    abandon(&mut s, &case_id, "2019-04-15");
+    s.set_clock(Clock::on_day(day("2024-04-14")));
+    assert_eq!(s.purge_due().unwrap(), vec![]);
+    assert_eq!(s.purge_due_count().unwrap(), 0);
+    s.set_clock(Clock::on_day(day("2024-04-15")));
+    let due = s.purge_due().unwrap();
+    assert_eq!(due.iter().map(|d| (d.kind, d.since)).collect::<Vec<_>>(), [(DueKind::Case, day("2019-04-15"))]);
+    assert_eq!(s.purge_due_count().unwrap(), 1);
 }
 
 #[test]
@@ -122,4 +154,5 @@ fn a_journal_entry_counts_as_activity() {
     assert_eq!(s.purge_due().unwrap(), vec![], "three years after the last call, not after the creation");
     s.set_clock(Clock::on_day(day("2024-06-01")));
     assert_eq!(s.purge_due().unwrap().len(), 1);
+    assert_eq!(s.purge_due_count().unwrap(), 1);
 }

@@ -107,12 +107,70 @@ fn changes_and_deletions_leave_no_trace() {
 fn the_index_is_rebuilt_from_the_records() {
     let (mut s, case_id) = case();
     journal(&mut s, &case_id, "Théâtre du Sillon");
-    s.write(|w| Ok(w.tx.execute_batch("DELETE FROM search_index; DELETE FROM journal_index;")?)).unwrap();
+    s.write(|w| {
+        Ok(w.tx.execute_batch(
+            "DELETE FROM search_index; INSERT INTO journal_index (journal_index) VALUES ('delete-all');",
+        )?)
+    })
+    .unwrap();
     assert!(s.search("sillon", 8).unwrap().groups.is_empty());
     s.rebuild_search_index().unwrap();
     let r = s.search("sillon", 8).unwrap();
     let kinds: Vec<SearchKind> = r.groups.iter().map(|g| g.kind).collect();
     assert_eq!(kinds, [SearchKind::Structure, SearchKind::Case, SearchKind::Journal]);
+}
+
+fn journal_snippets(s: &Store, typed: &str) -> Vec<String> {
+    let r = s.search(typed, 8).unwrap();
+    r.groups
+        .iter()
+        .filter(|g| g.kind == SearchKind::Journal)
+        .flat_map(|g| g.hits.iter().map(|h| h.snippet.iter().map(|x| x.text.as_str()).collect::<String>()))
+        .collect()
+}
+
+/// FTS5's own check of an external-content index against the text it reads.
+fn journal_index_is_whole(s: &mut Store) {
+    s.write(|w| {
+        Ok(w.tx.execute_batch("INSERT INTO journal_index (journal_index, rank) VALUES ('integrity-check', 1)")?)
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_journal_index_keeps_no_copy_and_follows_every_change() {
+    let (mut s, case_id) = case();
+    let first = journal(&mut s, &case_id, "Répétition au Théâtre du Sillon");
+    let second = journal(&mut s, &case_id, "Bilan de la saison avec la trésorière");
+    let copies: i64 = s
+        .read()
+        .unwrap()
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'journal_index_content'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(copies, 0);
+
+    let input = JournalInput {
+        structure_id: s.get_case(&case_id).unwrap().structure_id,
+        case_id: case_id.clone(),
+        kind: "meeting".into(),
+        occurred_on: "2025-02-04".into(),
+        place: "Salle des fêtes".into(),
+        body: "Réunion du bureau sur la billetterie".into(),
+        ..Default::default()
+    };
+    s.update_journal_entry(&first, &input).unwrap();
+    journal_index_is_whole(&mut s);
+    assert!(s.search("repetition", 8).unwrap().groups.is_empty());
+    let bureau = "Réunion du bureau sur la billetterie";
+    assert_eq!(journal_snippets(&s, "billet"), [bureau]);
+    assert_eq!(journal_snippets(&s, "fetes"), [bureau]);
+    // Two letters are read from the prefix index, longer beginnings from the words'.
+    assert_eq!(journal_snippets(&s, "bi").len(), 2);
+    assert_eq!(journal_snippets(&s, "treso"), ["Bilan de la saison avec la trésorière"]);
+
+    s.delete_journal_entry(&second).unwrap();
+    journal_index_is_whole(&mut s);
+    assert!(s.search("tresoriere", 8).unwrap().groups.is_empty());
 }
 
 #[test]
@@ -146,14 +204,15 @@ fn people_present_are_found_by_name() {
         case_id: case_id.clone(),
         kind: "meeting".into(),
         occurred_on: "2025-02-03".into(),
-        people: vec!["Lucie Roche".into(), "Jean Morel".into()],
+        people: vec!["Lucie Roche".into(), "Jean Morel".into(), r#"Paul « \Polo" Martin"#.into()],
         body: "Budget.".into(),
         ..Default::default()
     })
     .unwrap();
     let r = s.search("roche", 8).unwrap();
     let snippet: String = r.groups[0].hits[0].snippet.iter().map(|x| x.text.as_str()).collect();
-    assert_eq!(snippet, "Budget. Lucie Roche, Jean Morel");
+    assert_eq!(snippet, r#"Budget. Lucie Roche, Jean Morel, Paul « \Polo" Martin"#);
+    assert_eq!(journal_snippets(&s, "polo").len(), 1);
 }
 
 #[test]

@@ -274,6 +274,8 @@ export const api = {
 	retention: () => call<Retention>('retention'),
 	setRetention: (input: RetentionInput) => call<Retention>('set_retention', { input }),
 	purgeDue: () => call<DueItem[]>('purge_due'),
+	/** How many items are due, without the list (thousands at a large DLA). */
+	purgeDueCount: () => call<number>('purge_due_count'),
 	/** Purges what the chargé confirmed and is still due. */
 	purge: (items: PurgeItem[]) => call<Purged>('purge', { items }),
 	setTypedPeopleBasis: (kind: TypedPeople, lawfulBasis: string) =>

@@ -90,7 +90,10 @@ fn apply(
     }
     remove_record(conn, person, needles)?;
     for a in &found.audit {
-        conn.execute("UPDATE audit_log SET changes = ?1, redacted = 1 WHERE rowid = ?2", params![a.scrubbed, a.rowid])?;
+        conn.execute(
+            "UPDATE audit_log SET changes = ?1, changes_deflated = NULL, redacted = 1 WHERE rowid = ?2",
+            params![a.scrubbed, a.rowid],
+        )?;
     }
     let mut orphans = Vec::new();
     for f in &found.files {

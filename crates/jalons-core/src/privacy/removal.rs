@@ -229,7 +229,7 @@ pub(crate) fn apply(
     let conn: &Connection = &w.tx;
     let removed = delete(conn, what, id, false)?;
     conn.execute(
-        "UPDATE audit_log SET changes = '[]', redacted = 1 WHERE entity_id IN (SELECT value FROM json_each(?1))",
+        "UPDATE audit_log SET changes = '[]', changes_deflated = NULL, redacted = 1 WHERE entity_id IN (SELECT value FROM json_each(?1))",
         [serde_json::to_string(&removed.ids)?],
     )?;
     let mut orphans = Vec::new();

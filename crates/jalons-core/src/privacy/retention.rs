@@ -3,6 +3,8 @@
 //! chargé confirms the list; a purge erases the contacts and deletes the cases for real,
 //! each checked again as still due.
 
+use std::collections::HashSet;
+
 use chrono::{Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -43,7 +45,7 @@ fn years(field: &str, label: &str, raw: &str) -> Result<u32> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DueKind {
     Contact,
@@ -96,38 +98,69 @@ fn cutoff(today: NaiveDate, years: u32) -> NaiveDate {
     today.checked_sub_months(Months::new(years * 12)).unwrap_or(NaiveDate::MIN)
 }
 
+/// The finished cases whose term has run (`?1`: the cutoff), from the day each reached its
+/// stage (`stage_since`, along its index).
+fn due_cases_sql() -> String {
+    format!(
+        "SELECT c.id, c.reference, s.name, c.stage_since FROM cases c JOIN structures s ON s.id = c.structure_id
+         WHERE c.stage IN ({}) AND c.stage_since <= ?1",
+        Stage::finished_sql_list()
+    )
+}
+
+/// The contacts of structures with no open case whose term has run (`?1`: the cutoff), from
+/// the structure's last activity: its record written, a move of one of its cases, a journal
+/// entry.
+fn due_contacts_sql() -> String {
+    format!(
+        "SELECT * FROM (
+            SELECT k.id, k.name, s.name AS structure_name,
+                   max(substr(s.updated_at, 1, 10),
+                       coalesce((SELECT max(e.on_date) FROM case_events e JOIN cases c ON c.id = e.case_id
+                                 WHERE c.structure_id = s.id), ''),
+                       coalesce((SELECT max(j.occurred_on) FROM journal_entries j WHERE j.structure_id = s.id), '')) AS last
+            FROM contacts k JOIN structures s ON s.id = k.structure_id
+            WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.structure_id = s.id AND c.stage NOT IN ({})))
+         WHERE last <= ?1",
+        Stage::finished_sql_list()
+    )
+}
+
 fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
-    let finished = Stage::finished_sql_list();
     let mut items: Vec<DueItem> = conn
-        .prepare(&format!(
-            "SELECT * FROM (
-                SELECT c.id, c.reference, s.name,
-                       (SELECT max(e.on_date) FROM case_events e WHERE e.case_id = c.id AND e.to_stage = c.stage) AS ended
-                FROM cases c JOIN structures s ON s.id = c.structure_id WHERE c.stage IN ({finished}))
-             WHERE ended <= ?1 ORDER BY ended, reference"
-        ))?
+        .prepare(&format!("{} ORDER BY c.stage_since, c.reference", due_cases_sql()))?
         .query_map([cutoff(today, rules.cases_years)], |r| {
-            Ok(DueItem { kind: DueKind::Case, id: r.get(0)?, label: r.get(1)?, structure_name: r.get(2)?, since: r.get(3)? })
+            Ok(DueItem {
+                kind: DueKind::Case,
+                id: r.get(0)?,
+                label: r.get(1)?,
+                structure_name: r.get(2)?,
+                since: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let contacts = conn
-        .prepare(&format!(
-            "SELECT * FROM (
-                SELECT k.id, k.name, s.name,
-                       max(substr(s.updated_at, 1, 10),
-                           coalesce((SELECT max(e.on_date) FROM case_events e JOIN cases c ON c.id = e.case_id
-                                     WHERE c.structure_id = s.id), ''),
-                           coalesce((SELECT max(j.occurred_on) FROM journal_entries j WHERE j.structure_id = s.id), '')) AS last
-                FROM contacts k JOIN structures s ON s.id = k.structure_id
-                WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.structure_id = s.id AND c.stage NOT IN ({finished})))
-             WHERE last <= ?1 ORDER BY last, name"
-        ))?
+        .prepare(&format!("{} ORDER BY last, name", due_contacts_sql()))?
         .query_map([cutoff(today, rules.contacts_years)], |r| {
-            Ok(DueItem { kind: DueKind::Contact, id: r.get(0)?, label: r.get(1)?, structure_name: r.get(2)?, since: r.get(3)? })
+            Ok(DueItem {
+                kind: DueKind::Contact,
+                id: r.get(0)?,
+                label: r.get(1)?,
+                structure_name: r.get(2)?,
+                since: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     items.extend(contacts);
     Ok(items)
+}
+
+fn due_count(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<u32> {
+    let count = |sql: String, cutoff: NaiveDate| -> Result<u32> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM ({sql})"), [cutoff], |r| r.get(0))?)
+    };
+    Ok(count(due_cases_sql(), cutoff(today, rules.cases_years))?
+        + count(due_contacts_sql(), cutoff(today, rules.contacts_years))?)
 }
 
 impl Store {
@@ -158,12 +191,18 @@ impl Store {
         due(self.conn(), load(self.conn())?, self.today())
     }
 
+    /// How many items `purge_due` lists, counted without reading them (Paramètres shows
+    /// the number; the list is read on the purge page).
+    pub fn purge_due_count(&self) -> Result<u32> {
+        due_count(self.conn(), load(self.conn())?, self.today())
+    }
+
     /// Purges the items the chargé confirmed, those still due; the rest is left. Each item
     /// is one write (its files removed once it is committed), so a failure keeps what was
     /// purged before it, whole.
     pub fn purge(&mut self, items: &[PurgeItem]) -> Result<Purged> {
-        let still: Vec<DueItem> = self.purge_due()?;
-        let is_due = |i: &PurgeItem| still.iter().any(|d| d.kind == i.kind && d.id == i.id);
+        let still: HashSet<(DueKind, String)> = self.purge_due()?.into_iter().map(|d| (d.kind, d.id)).collect();
+        let is_due = |i: &PurgeItem| still.contains(&(i.kind, i.id.clone()));
         let mut done = Purged { contacts: 0, cases: 0, skipped: 0 };
         for item in items {
             match item.kind {
@@ -179,5 +218,19 @@ impl Store {
             }
         }
         Ok(done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::types::Value;
+
+    #[test]
+    fn finished_cases_due_are_a_range_of_the_stage_index() {
+        let store = crate::Store::open_in_memory().unwrap();
+        let sql = format!("SELECT count(*) FROM ({})", super::due_cases_sql());
+        let plan = crate::store::query_plan(store.conn(), &sql, &[Value::Text("2020-01-01".into())]);
+        assert!(plan.contains("USING INDEX cases_stage_since (stage=? AND stage_since<?)"), "{plan}");
+        assert!(!plan.contains("SCAN c"), "{plan}");
     }
 }

@@ -112,12 +112,13 @@ pub(crate) fn scan(conn: &Connection, person: &PersonRef, needles: &Needles) -> 
         }
     }
     let mut audit = Vec::new();
-    let mut stmt = conn.prepare("SELECT rowid, at, actor, entity, action, changes FROM audit_log ORDER BY seq")?;
+    let mut stmt =
+        conn.prepare("SELECT rowid, at, actor, entity, action, changes, changes_deflated FROM audit_log ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let Ok(changes) = r.get_ref(5)?.as_str() else { continue };
-        if let Some(scrubbed) = needles.scrub(changes) {
-            let changes = changes.to_owned();
+        let Some(changes) = crate::store::changes_text::read(r, 5)? else { continue };
+        if let Some(scrubbed) = needles.scrub(&changes) {
+            let changes = changes.into_owned();
             audit.push(AuditHit {
                 rowid: r.get(0)?,
                 at: r.get(1)?,

@@ -79,16 +79,16 @@ impl Store {
 
     /// Refills the indexes from the records, for a database whose rowids may have moved
     /// (VACUUM renumbers them, and the index finds its rows by them). Touching every row
-    /// lets the triggers of migration 0009 stay the one definition of what is indexed.
+    /// lets the triggers of migration 0009 stay the one definition of what is indexed; the
+    /// journal's index reads its text from its view (migration 0021) and rebuilds from it.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
         self.write(|w| {
             w.tx.execute_batch(
                 "DELETE FROM search_index;
-                 DELETE FROM journal_index;
+                 INSERT INTO journal_index (journal_index) VALUES ('rebuild');
                  UPDATE structures SET name = name;
                  UPDATE contacts SET name = name;
                  UPDATE cases SET reference = reference;
-                 UPDATE journal_entries SET body = body;
                  UPDATE diagnostics SET author = author;
                  UPDATE diagnostic_scores SET priority = priority;
                  UPDATE engagements SET title = title;

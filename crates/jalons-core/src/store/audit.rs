@@ -85,23 +85,27 @@ pub fn record(
 pub fn history(conn: &Connection, entities: &[&str], entity_id: &str) -> Result<Vec<AuditEntry>> {
     let placeholders = vec!["?"; entities.len()].join(", ");
     let mut stmt = conn.prepare(&format!(
-        "SELECT entity, at, actor, action, changes FROM audit_log
+        "SELECT entity, at, actor, action, changes, changes_deflated FROM audit_log
          WHERE entity_id = ? AND entity IN ({placeholders}) ORDER BY at DESC, id DESC"
     ))?;
     let args = std::iter::once(entity_id).chain(entities.iter().copied());
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (entity, at, actor, action, changes) = row?;
-        out.push(AuditEntry { entity, at, actor, action, changes: serde_json::from_str(&changes)? });
+    while let Some(r) = rows.next()? {
+        let changes = super::changes_text::read(r, 4)?.ok_or_else(|| {
+            crate::Error::new(
+                crate::ErrorCode::Damaged,
+                "Une ligne de l'historique a été modifiée hors de Jalons et ne se lit plus\u{a0}: \
+                 Paramètres › Journal des modifications dit laquelle.",
+            )
+        })?;
+        out.push(AuditEntry {
+            entity: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            changes: serde_json::from_str(&changes)?,
+        });
     }
     Ok(out)
 }

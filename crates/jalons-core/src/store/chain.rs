@@ -102,10 +102,26 @@ pub(crate) fn append(conn: &Connection, e: &Entry) -> Result<()> {
     let (last, prev_hash) = head(conn)?;
     let seq = last + 1;
     let (actor_hash, changes_hash, hash) = e.seal(seq, &prev_hash);
+    let (changes, deflated) = super::changes_text::pack(&e.changes);
     conn.execute(
-        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes, seq, actor_hash, changes_hash, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![e.id, e.at, e.actor, e.entity, e.entity_id, e.action, e.changes, seq, actor_hash, changes_hash, prev_hash, hash],
+        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes, changes_deflated, seq, actor_hash,
+                                changes_hash, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            e.id,
+            e.at,
+            e.actor,
+            e.entity,
+            e.entity_id,
+            e.action,
+            changes,
+            deflated,
+            seq,
+            actor_hash,
+            changes_hash,
+            prev_hash,
+            hash
+        ],
     )?;
     Ok(())
 }
@@ -115,7 +131,7 @@ pub(crate) fn seal_unsealed(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let rows: Vec<(i64, Entry)> = tx
         .prepare(
-            "SELECT rowid, id, at, actor, entity, entity_id, action, changes FROM audit_log
+            "SELECT rowid, id, at, actor, entity, entity_id, action, changes, changes_deflated FROM audit_log
              WHERE hash IS NULL ORDER BY at, rowid",
         )?
         .query_map([], |r| {
@@ -128,7 +144,8 @@ pub(crate) fn seal_unsealed(conn: &mut Connection) -> Result<()> {
                     entity: r.get(4)?,
                     entity_id: r.get(5)?,
                     action: r.get(6)?,
-                    changes: r.get(7)?,
+                    // Unreadable changes seal as empty, and the check then finds them altered.
+                    changes: super::changes_text::read(r, 7)?.unwrap_or_default().into_owned(),
                 },
             ))
         })?
@@ -166,7 +183,8 @@ fn borrowed<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str>
 /// Walks the chain from its first row to the head and stops at the first broken link.
 pub fn check(conn: &Connection) -> Result<ChainCheck> {
     let mut stmt = conn.prepare(
-        "SELECT seq, id, at, actor, entity, entity_id, action, changes, actor_hash, changes_hash, prev_hash, hash, redacted
+        "SELECT seq, id, at, actor, entity, entity_id, action, changes, changes_deflated, actor_hash, changes_hash,
+                prev_hash, hash, redacted
          FROM audit_log ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
@@ -185,13 +203,16 @@ pub fn check(conn: &Connection) -> Result<ChainCheck> {
         let Some(seq) = seq else {
             return Ok(ChainCheck { rows: count, broken: broken(expected_seq, at, "une ligne n'est pas scellée") });
         };
-        let (actor_hash, changes_hash, prev_hash, hash) = (str_at(8)?, str_at(9)?, str_at(10)?, str_at(11)?);
-        let redacted: bool = r.get(12)?;
+        let (actor_hash, changes_hash, prev_hash, hash) = (str_at(9)?, str_at(10)?, str_at(11)?, str_at(12)?);
+        let redacted: bool = r.get(13)?;
+        let changes_match = || -> rusqlite::Result<bool> {
+            Ok(super::changes_text::read(r, 7)?.is_some_and(|changes| value_hash(&changes) == changes_hash))
+        };
         let why = if seq != expected_seq {
             Some("une ou plusieurs lignes ont été retirées")
         } else if prev_hash != prev {
             Some("la ligne ne suit plus la précédente")
-        } else if !redacted && (value_hash(str_at(3)?) != actor_hash || value_hash(str_at(7)?) != changes_hash) {
+        } else if !redacted && (value_hash(str_at(3)?) != actor_hash || !changes_match()?) {
             Some("son contenu a été modifié")
         } else {
             let link = Link {

@@ -29,6 +29,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_erasure.sql"),
     include_str!("migrations/0019_list_indexes.sql"),
     include_str!("migrations/0020_more_list_indexes.sql"),
+    include_str!("migrations/0021_journal_index_lighter.sql"),
+    include_str!("migrations/0022_audit_changes_deflated.sql"),
+    include_str!("migrations/0023_cases_stage_since.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -120,6 +123,39 @@ mod tests {
             .unwrap();
         assert_eq!((to.as_str(), on.as_str(), author.as_str()), ("intake", "2026-01-05", "Camille"));
         assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 7);
+    }
+
+    #[test]
+    fn cases_of_schema_22_get_the_day_of_their_stage_from_the_timeline() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let v22 = MIGRATIONS.iter().position(|m| m.contains("stage_since")).unwrap();
+        for (i, sql) in MIGRATIONS[..v22].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
+             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('c', '2020-001', 's', 'abandoned', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
+             INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
+                 ('e3', 'c', 'abandoned', 'intake', '2021-03-01', 'Camille', 't3'),
+                 ('e2', 'c', 'intake', 'abandoned', '2020-02-10', 'Camille', 't2'),
+                 ('e4', 'c', 'intake', 'abandoned', '2021-04-15', 'Camille', 't4');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let since: String = conn.query_row("SELECT stage_since FROM cases WHERE id = 'c'", [], |r| r.get(0)).unwrap();
+        assert_eq!(since, "2021-04-15");
+        conn.execute_batch(
+            "UPDATE cases SET stage = 'intake' WHERE id = 'c';
+             INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at)
+             VALUES ('e5', 'c', 'abandoned', 'intake', '2022-09-01', 'Camille', 't5');",
+        )
+        .unwrap();
+        let since: String = conn.query_row("SELECT stage_since FROM cases WHERE id = 'c'", [], |r| r.get(0)).unwrap();
+        assert_eq!(since, "2022-09-01", "kept by the triggers whoever writes");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod chain;
+pub(crate) mod changes_text;
 mod lock;
 pub mod migrations;
 pub(crate) mod opening;

@@ -86,9 +86,9 @@ impl Store {
         let mut stmt = conn.prepare(&format!(
             "SELECT c.id, c.reference, s.name, d.validated_on FROM cases c
              JOIN structures s ON s.id = c.structure_id JOIN diagnostics d ON d.case_id = c.id
-             WHERE d.validated_on IS NOT NULL AND c.stage NOT IN ({})
+             WHERE d.validated_on IS NOT NULL AND c.stage IN ({})
                AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)",
-            Stage::finished_sql_list()
+            Stage::open_sql_list()
         ))?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, NaiveDate>(3)?))
@@ -179,7 +179,7 @@ impl Store {
             items.push((item, false));
         }
 
-        items.sort_by(|a, b| a.0.due_on.cmp(&b.0.due_on).then_with(|| crate::french::compare(&a.0.title, &b.0.title)));
+        items.sort_by_cached_key(|(item, _)| (item.due_on, crate::french::order_key(&item.title)));
         let mut agenda = Agenda { today, late: Vec::new(), now: Vec::new(), soon: Vec::new() };
         for (item, open) in items {
             if open || item.due_on == today {
