@@ -93,6 +93,15 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
             .len(),
         2
     );
+    let found = |typed: &str| -> Vec<String> {
+        let filter = CaseFilter { query: typed.into(), ..Default::default() };
+        s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows.into_iter().map(|c| c.reference).collect()
+    };
+    assert_eq!(found("2026-001"), ["2026-001"], "a reference by its beginning");
+    assert_eq!(found("compagnie 2026-002"), ["2026-002"], "every word, the structure's or the reference's");
+    assert_eq!(found("die sillon"), ["2026-002", "2026-001"], "the commune is in the structure's search name");
+    assert_eq!(found("001"), Vec::<String>::new(), "a reference only by its beginning");
+    assert_eq!(found("2026%"), Vec::<String>::new(), "% as typed, not as any text");
     assert_eq!(
         s.list_cases(&CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }, PageRequest::LARGEST)
             .unwrap()

@@ -191,7 +191,8 @@ officer: string, created_at: string, updated_at: string, };
 
 export type CaseSummary = { id: string, reference: string, structure_id: string, structure_name: string, commune_name: string | null, departement: string | null, stage: Stage, request_date: string, 
 /**
- * The date of the last stage change: how long the case has been where it is.
+ * The day the case reached its stage (`cases.stage_since`, kept from the timeline):
+ * how long it has been where it is.
  */
 stage_since: string, officer: string, attention: Array<Attention>, 
 /**

@@ -35,7 +35,8 @@ pub struct CaseSummary {
     pub departement: Option<String>,
     pub stage: Stage,
     pub request_date: NaiveDate,
-    /// The date of the last stage change: how long the case has been where it is.
+    /// The day the case reached its stage (`cases.stage_since`, kept from the timeline):
+    /// how long it has been where it is.
     pub stage_since: NaiveDate,
     pub officer: String,
     pub attention: Vec<Attention>,
