@@ -55,7 +55,7 @@ demo:
 # under Xvfb on that database and on the demo (tests/e2e/bench.mjs), and prints the tables.
 BENCH_DIR := target/banc
 bench: setup-test ui
-	cargo build --release --bins
+	cargo build --release --workspace --bins
 	ui/node_modules/.bin/tauri build --bundles deb
 	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
 	target/release/jalons-cli bench --garder $(BENCH_DIR) $(BENCH_ARGS)
