@@ -17,11 +17,12 @@ fn status(state: &AppState) -> BackupStatus {
 /// Whether the database opened; if not, why, and the backups that could replace it.
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> CmdResult<Startup> {
+    let problem = state.problem();
     Ok(Startup {
         lock: state.lock_need(),
-        problem: state.problem(),
+        backups: problem.is_some().then(|| status(&state)),
+        problem,
         database: state.db_path.display().to_string(),
-        backups: status(&state),
     })
 }
 

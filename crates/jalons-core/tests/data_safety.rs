@@ -73,7 +73,8 @@ fn a_backup_restores_the_earlier_state_and_the_safety_backup_undoes_it() {
     assert_eq!(info.file_name, "jalons-2026-12-01-093000-manuelle.sqlite");
     let holds = info.holds.unwrap();
     assert_eq!((holds.structures, holds.cases), (1, 0));
-    assert!(holds.last_change.is_some());
+    let newest: String = s.read().unwrap().query_row("SELECT MAX(at) FROM audit_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(holds.last_change, Some(newest), "the chain's last row is the newest change");
     let shards: Vec<_> = std::fs::read_dir(folder.join("fichiers")).unwrap().flatten().collect();
     assert_eq!(shards.len(), 1, "the attached file is copied with the backup");
 

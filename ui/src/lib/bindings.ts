@@ -901,7 +901,12 @@ lock: LockNeed | null, problem: ApiError | null,
 /**
  * The database file.
  */
-database: string, backups: BackupStatus, };
+database: string, 
+/**
+ * The backups that could replace it, only when it could not be opened: reading what
+ * each one holds is the slowest part of a start at a large DLA's scale.
+ */
+backups: BackupStatus | null, };
 
 export type LockNeed = "create" | "convert" | "unlock" | "recovery_only";
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::crypto::DataKey;
 use crate::store::opening;
@@ -51,11 +51,18 @@ pub struct Holding {
 
 pub(crate) fn holding(conn: &Connection) -> rusqlite::Result<Holding> {
     let count = |table: &str| conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0));
-    Ok(Holding {
-        structures: count("structures")?,
-        cases: count("cases")?,
-        last_change: conn.query_row("SELECT MAX(at) FROM audit_log", [], |r| r.get(0))?,
-    })
+    Ok(Holding { structures: count("structures")?, cases: count("cases")?, last_change: last_change(conn)? })
+}
+
+/// The date of the chain's last row, read along its `seq` index: `MAX(at)` read the whole
+/// trail (hundreds of MiB at a large DLA), for each backup listed. A file from before the
+/// chain (schema 15 and older) has no `seq`, and is read the long way.
+fn last_change(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let last = conn.query_row("SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| r.get(0)).optional();
+    match last {
+        Ok(at) => Ok(at),
+        Err(_) => conn.query_row("SELECT MAX(at) FROM audit_log", [], |r| r.get(0)),
+    }
 }
 
 const STAMP: &str = "%Y-%m-%d-%H%M%S";
@@ -159,6 +166,35 @@ pub fn resolve(dir: &Path, db: &Path, file_name: &str) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_change_is_read_from_the_chain_and_from_a_file_older_than_it() {
+        let migrations = crate::store::migrations::MIGRATIONS;
+        let chain = migrations.iter().position(|m| m.contains("audit_head")).unwrap();
+        for applied in [chain, migrations.len()] {
+            let conn = Connection::open_in_memory().unwrap();
+            for m in &migrations[..applied] {
+                conn.execute_batch(m).unwrap();
+            }
+            assert_eq!(holding(&conn).unwrap().last_change, None, "an empty trail");
+            let chained = applied > chain;
+            for (i, (at, seq)) in
+                [("2026-11-02T09:00:00Z", 1), ("2026-12-01T08:28:00Z", 2), ("2026-11-20T10:00:00Z", 3)]
+                    .into_iter()
+                    .enumerate()
+            {
+                let (column, value) = if chained { (", seq", format!(", {seq}")) } else { ("", String::new()) };
+                conn.execute_batch(&format!(
+                    "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes{column})
+                     VALUES ('a{i}', '{at}', 'Camille', 'structure', 's', 'update', '[]'{value})"
+                ))
+                .unwrap();
+            }
+            // The chain's last row (written last, whatever its clock said), or the latest date.
+            let expected = if chained { "2026-11-20T10:00:00Z" } else { "2026-12-01T08:28:00Z" };
+            assert_eq!(holding(&conn).unwrap().last_change.as_deref(), Some(expected), "schema {applied}");
+        }
+    }
 
     #[test]
     fn names_are_read_back_and_nothing_else_passes_for_one() {

@@ -75,5 +75,7 @@ pub struct Startup {
     pub problem: Option<crate::Error>,
     /// The database file.
     pub database: String,
-    pub backups: BackupStatus,
+    /// The backups that could replace it, only when it could not be opened: reading what
+    /// each one holds is the slowest part of a start at a large DLA's scale.
+    pub backups: Option<BackupStatus>,
 }
