@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI_SOURCES := $(shell find ui/src ui/static -type f 2>/dev/null) ui/package.json ui/svelte.config.js ui/vite.config.ts
 APP := target/debug/jalons
 
-.PHONY: run test setup setup-test app ui check unit e2e demo bench crash-test fmt bindings
+.PHONY: run test setup setup-test app ui check unit e2e demo bench deb crash-test fmt bindings
 
 run: setup app
 	$(APP)
@@ -56,11 +56,15 @@ demo:
 BENCH_DIR := target/banc
 bench: setup-test ui
 	cargo build --release --workspace --bins
-	ui/node_modules/.bin/tauri build --bundles deb
+	scripts/deb.sh > target/release/deb-path
 	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
 	target/release/jalons-cli bench --garder $(BENCH_DIR) $(BENCH_ARGS)
 	tests/e2e/session.sh node bench.mjs --app $(CURDIR)/target/release/jalons --dir $(CURDIR)/$(BENCH_DIR) \
-		--deb "$$(ls -t target/release/bundle/deb/*.deb | head -n 1 | sed 's|^|$(CURDIR)/|')"
+		--deb "$$(cat target/release/deb-path)"
+
+# The Debian package, packed with xz (scripts/deb.sh).
+deb: setup-test ui
+	scripts/deb.sh
 
 # Kills a writing process 200 times at random and checks that nothing committed is lost.
 crash-test:

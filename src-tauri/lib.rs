@@ -33,6 +33,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::structures::set_structure_archived,
         commands::structures::structure_history,
         commands::cases::list_cases,
+        commands::cases::cases_needing_attention,
         commands::cases::get_case,
         commands::cases::open_case,
         commands::cases::case_history,

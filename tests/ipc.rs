@@ -404,7 +404,7 @@ fn funder_lines_and_a_summary_preview_over_ipc() {
     let lines = invoke(&w, "list_funders", json!({})).unwrap();
     assert_eq!(lines.as_array().unwrap().len(), 4);
     let cases = invoke(&w, "list_cases", json!({ "filter": { "scope": "all" }, "page": first_page() })).unwrap();
-    let case_id = &cases["page"]["rows"][0]["id"];
+    let case_id = &cases["rows"][0]["id"];
     let preview = invoke(
         &w,
         "summary_preview",
@@ -432,6 +432,22 @@ fn a_period_report_over_ipc() {
     assert_eq!(report["totals"]["cases"], 25);
     assert!(report.get("cases").is_none(), "the rows stay in the core: only the totals cross");
     assert_eq!(report["period"]["from"], "2026-01-01");
+}
+
+#[test]
+fn the_cases_needing_attention_are_counted_apart_from_the_pages() {
+    let (_app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    invoke(&w, "load_demo", json!({})).unwrap();
+    let all = invoke(&w, "list_cases", json!({ "filter": {}, "page": { "offset": 0, "limit": 500 } })).unwrap();
+    assert!(all.get("needing_attention").is_none(), "a page is rows and a total only");
+    let flagged =
+        all["rows"].as_array().unwrap().iter().filter(|c| !c["attention"].as_array().unwrap().is_empty()).count();
+    assert!(flagged > 0);
+    assert_eq!(invoke(&w, "cases_needing_attention", json!({ "filter": {} })).unwrap(), flagged);
+    let refused =
+        invoke(&w, "cases_needing_attention", json!({ "filter": { "structure_id": "pas-un-id" } })).unwrap_err();
+    assert_eq!(refused["field"], "structure_id");
 }
 
 #[test]

@@ -1,5 +1,5 @@
-use jalons_core::cases::{Case, CaseFilter, CaseInput, CaseList};
-use jalons_core::paging::PageRequest;
+use jalons_core::cases::{Case, CaseFilter, CaseInput, CaseSummary};
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -7,8 +7,17 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilter, page: PageRequest) -> CmdResult<CaseList> {
+pub async fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+    page: PageRequest,
+) -> CmdResult<Page<CaseSummary>> {
     state.reader()?.list_cases(&filter, page)
+}
+
+#[tauri::command]
+pub async fn cases_needing_attention(state: State<'_, AppState>, filter: CaseFilter) -> CmdResult<u32> {
+    state.reader()?.cases_needing_attention(&filter)
 }
 
 #[tauri::command]

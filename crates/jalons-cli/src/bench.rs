@@ -56,7 +56,8 @@ impl Call {
     fn run(&self, store: &Store) -> anyhow::Result<u64> {
         let found = match self.command {
             "list_structures" => store.list_structures(&self.arg("filter")?, self.arg("page")?)?.total,
-            "list_cases" => store.list_cases(&self.arg("filter")?, self.arg("page")?)?.page.total,
+            "list_cases" => store.list_cases(&self.arg("filter")?, self.arg("page")?)?.total,
+            "cases_needing_attention" => store.cases_needing_attention(&self.arg("filter")?)?,
             "list_engagements" => store.list_engagements(&self.arg("filter")?, self.arg("page")?)?.total,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
@@ -144,7 +145,12 @@ fn case_and_engagement_calls() -> Vec<Call> {
     let engagements =
         |label: &str, filter: Value| Call::new(label, "list_engagements", json!({ "filter": filter, "page": first() }));
     vec![
-        cases("accompagnements en cours, points d'attention compris", json!({})),
+        cases("accompagnements en cours", json!({})),
+        Call::new(
+            "accompagnements en cours\u{a0}: combien à traiter (après les lignes)",
+            "cases_needing_attention",
+            json!({ "filter": {} }),
+        ),
         cases("accompagnements demandant attention", json!({ "attention_only": true })),
         cases("accompagnements au diagnostic", json!({ "stage": "diagnostic" })),
         cases("accompagnements terminés, par structure", json!({ "scope": "finished", "sort": "structure" })),

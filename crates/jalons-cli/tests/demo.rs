@@ -25,7 +25,7 @@ fn demo_fills_a_new_database_and_signs_it() {
     let store = Store::open(&db, &key).unwrap();
     assert!(store.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows.len() >= 30);
     assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
-    let cases = store.list_cases(&Default::default(), PageRequest::LARGEST).unwrap().page.rows;
+    let cases = store.list_cases(&Default::default(), PageRequest::LARGEST).unwrap().rows;
     assert!(cases.iter().all(|c| c.officer == "Camille Martin"));
     let sillon = cases.iter().find(|c| c.structure_name == "Compagnie du Sillon").unwrap();
     let owner = jalons_core::attachments::AttachmentOwner {

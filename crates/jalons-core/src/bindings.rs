@@ -8,8 +8,8 @@ use ts_rs::{Config, TS};
 use crate::attachments::{Attachment, AttachmentOwner, OwnerKind};
 use crate::backup::{BackupInfo, BackupReason, BackupStatus, Holding, Restored, Startup};
 use crate::cases::{
-    Attention, Case, CaseFilter, CaseInput, CaseList, CasePart, CaseScope, CaseSort, CaseSummary, ReferralSource,
-    RequestChannel, Stage, StageCount,
+    Attention, Case, CaseFilter, CaseInput, CasePart, CaseScope, CaseSort, CaseSummary, ReferralSource, RequestChannel,
+    Stage, StageCount,
 };
 use crate::consultants::{Consultant, ConsultantFilter, ConsultantInput};
 use crate::cooperation::{
@@ -76,7 +76,7 @@ pub fn typescript() -> String {
         Money, Etp, Days, Hours, Share, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,
-        Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseScope, CaseList, CaseSort, Attention, StageCount,
+        Stage, CasePart, RequestChannel, ReferralSource, Case, CaseSummary, CaseInput, CaseFilter, CaseScope, CaseSort, Attention, StageCount,
         Theme, MoveKind, MoveOption, CaseWorkflow, TimelineEntry, TransitionInput,
         DiagnosticDomain, Diagnostic, DomainScore, Interview, PreviousDiagnostic, DiagnosticInput, InterviewInput, ScoreInput, MetContact,
         ActionKind, ActionStatus, Plan, Axis, PlanAction, PlanInput, AxisInput, ActionInput,

@@ -60,7 +60,7 @@ fn the_request_is_validated_field_by_field() {
         let e = s.open_case(&input).unwrap_err();
         assert_eq!(e.field.as_deref(), Some(field), "{e:?}");
     }
-    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows.is_empty());
+    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().rows.is_empty());
 }
 
 #[test]
@@ -79,7 +79,6 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
     let list = s
         .list_cases(&CaseFilter { structure_id: Some(sid.clone()), ..Default::default() }, PageRequest::LARGEST)
         .unwrap()
-        .page
         .rows;
     assert_eq!(list.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>(), vec!["2026-002", "2026-001"]);
     assert_eq!(list[0].commune_name.as_deref(), Some("Die"));
@@ -88,14 +87,13 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
     assert_eq!(
         s.list_cases(&CaseFilter { query: "sillon".into(), ..Default::default() }, PageRequest::LARGEST)
             .unwrap()
-            .page
             .rows
             .len(),
         2
     );
     let found = |typed: &str| -> Vec<String> {
         let filter = CaseFilter { query: typed.into(), ..Default::default() };
-        s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows.into_iter().map(|c| c.reference).collect()
+        s.list_cases(&filter, PageRequest::LARGEST).unwrap().rows.into_iter().map(|c| c.reference).collect()
     };
     assert_eq!(found("2026-001"), ["2026-001"], "a reference by its beginning");
     assert_eq!(found("compagnie 2026-002"), ["2026-002"], "every word, the structure's or the reference's");
@@ -105,7 +103,6 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
     assert_eq!(
         s.list_cases(&CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }, PageRequest::LARGEST)
             .unwrap()
-            .page
             .rows
             .len(),
         0

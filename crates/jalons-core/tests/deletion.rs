@@ -51,7 +51,7 @@ fn left_over(s: &Store, ids: &[String]) -> Vec<String> {
 
 fn cases_of(s: &Store, structure_id: &str) -> Vec<String> {
     let filter = CaseFilter { structure_id: Some(structure_id.into()), scope: CaseScope::All, ..Default::default() };
-    s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows.into_iter().map(|c| c.id).collect()
+    s.list_cases(&filter, PageRequest::LARGEST).unwrap().rows.into_iter().map(|c| c.id).collect()
 }
 
 fn structure_named(s: &Store, name: &str) -> String {

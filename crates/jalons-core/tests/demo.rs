@@ -14,11 +14,8 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(structures.len(), loaded.structures);
     let departements: std::collections::HashSet<_> = structures.iter().filter_map(|x| x.departement.clone()).collect();
     assert!(departements.len() >= 10, "{departements:?}");
-    let all = s
-        .list_cases(&CaseFilter { scope: CaseScope::All, ..Default::default() }, PageRequest::LARGEST)
-        .unwrap()
-        .page
-        .rows;
+    let all =
+        s.list_cases(&CaseFilter { scope: CaseScope::All, ..Default::default() }, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(all.len(), loaded.cases);
     for count in s.stage_counts().unwrap() {
         assert!(count.count >= 1, "no demo case at {:?}", count.stage);

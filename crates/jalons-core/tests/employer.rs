@@ -53,7 +53,7 @@ fn due_dates_come_from_the_last_time_and_the_period() {
     assert_eq!(saved.obligations[5].label.as_deref(), Some("Affichages obligatoires"));
     assert_eq!(saved.obligations[5].status, ObligationStatus::ToDo);
 
-    let rows = s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows;
+    let rows = s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().rows;
     assert_eq!(rows[0].attention, vec![Attention::EmployerLate]);
     let history = s.structure_history(&sid).unwrap();
     assert_eq!(history[0].entity, "employer");
@@ -65,7 +65,7 @@ fn due_dates_come_from_the_last_time_and_the_period() {
     let saved = s.save_obligations(&sid, &[not_concerned]).unwrap();
     assert_eq!((saved.late, saved.obligations[0].kind), (0, ObligationKind::Duerp));
     move_to(&mut s, &case_id, "diagnostic", "2025-01-13").unwrap();
-    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows[0].attention.is_empty());
+    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().rows[0].attention.is_empty());
 }
 
 #[test]

@@ -196,11 +196,11 @@ fn case_pages_laid_end_to_end_are_the_whole_list_for_every_sort_and_scope() {
         for sort in sorts {
             for descending in [false, true] {
                 let filter = CaseFilter { scope, sort, descending, ..Default::default() };
-                let whole = s.list_cases(&filter, PageRequest::LARGEST).unwrap().page;
+                let whole = s.list_cases(&filter, PageRequest::LARGEST).unwrap();
                 assert_eq!((whole.total, whole.rows.len()), (count, count as usize), "{filter:?}");
                 let mut rows = Vec::new();
                 while rows.len() < count as usize {
-                    let page = s.list_cases(&filter, PageRequest { offset: rows.len() as u32, limit: 7 }).unwrap().page;
+                    let page = s.list_cases(&filter, PageRequest { offset: rows.len() as u32, limit: 7 }).unwrap();
                     assert_eq!(page.total, count);
                     rows.extend(page.rows);
                 }
@@ -209,9 +209,9 @@ fn case_pages_laid_end_to_end_are_the_whole_list_for_every_sort_and_scope() {
         }
     }
     let finished = s.list_cases(&CaseFilter { scope: CaseScope::Finished, ..Default::default() }, PageRequest::LARGEST);
-    assert!(finished.unwrap().page.rows.iter().all(|c| c.stage == Stage::Abandoned));
+    assert!(finished.unwrap().rows.iter().all(|c| c.stage == Stage::Abandoned));
     let diagnostic = CaseFilter { stage: Some(Stage::Diagnostic), scope: CaseScope::Finished, ..Default::default() };
-    assert_eq!(s.list_cases(&diagnostic, PageRequest::first(1)).unwrap().page.total, 10, "a stage wins over the scope");
+    assert_eq!(s.list_cases(&diagnostic, PageRequest::first(1)).unwrap().total, 10, "a stage wins over the scope");
 }
 
 #[test]
@@ -221,22 +221,17 @@ fn the_cases_list_counts_what_needs_attention_in_the_whole_list_not_the_page() {
     s.save_diagnostic(&id, &common::full_diagnostic("")).unwrap();
     let other = common::structure(&mut s, "Théâtre de la Courte Échelle");
     common::open_case(&mut s, &other, "2025-02-03");
-    let list = s.list_cases(&CaseFilter { sort: CaseSort::RequestDate, ..Default::default() }, PageRequest::first(1));
-    let list = list.unwrap();
-    assert_eq!((list.page.total, list.page.rows.len(), list.needing_attention), (2, 1, Some(1)));
-    assert!(list.page.rows[0].attention.is_empty(), "the newest request, on the page, needs nothing");
-    let next = s.list_cases(
-        &CaseFilter { sort: CaseSort::RequestDate, ..Default::default() },
-        PageRequest { offset: 1, limit: 1 },
-    );
-    let next = next.unwrap();
-    assert_eq!(
-        (next.page.rows[0].id.as_str(), next.needing_attention),
-        (id.as_str(), None),
-        "counted with the first page only"
-    );
+    let by_date = CaseFilter { sort: CaseSort::RequestDate, ..Default::default() };
+    let list = s.list_cases(&by_date, PageRequest::first(1)).unwrap();
+    assert_eq!((list.total, list.rows.len()), (2, 1));
+    assert!(list.rows[0].attention.is_empty(), "the newest request, on the page, needs nothing");
+    assert_eq!(s.cases_needing_attention(&by_date).unwrap(), 1, "the case off the page counts");
+    let next = s.list_cases(&by_date, PageRequest { offset: 1, limit: 1 }).unwrap();
+    assert_eq!(next.rows[0].id, id);
     let attention = CaseFilter { sort: CaseSort::Attention, ..Default::default() };
-    assert_eq!(s.list_cases(&attention, PageRequest { offset: 1, limit: 1 }).unwrap().needing_attention, Some(1));
+    assert_eq!(s.cases_needing_attention(&attention).unwrap(), 1, "whatever the order");
+    let finished = CaseFilter { scope: jalons_core::cases::CaseScope::Finished, ..Default::default() };
+    assert_eq!(s.cases_needing_attention(&finished).unwrap(), 0);
 }
 
 #[test]

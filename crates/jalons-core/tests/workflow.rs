@@ -189,7 +189,7 @@ fn exits_need_a_reason_and_referral_its_partner() {
     let last = w.timeline.last().unwrap();
     assert_eq!((last.to, last.partner.as_deref()), (Stage::Referred, Some("France Active Auvergne-Rhône-Alpes")));
     assert_eq!(last.reason.as_deref(), Some("Besoin de financement"));
-    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().page.rows.is_empty());
+    assert!(s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().rows.is_empty());
 }
 
 #[test]
@@ -472,11 +472,8 @@ fn the_list_says_what_needs_attention() {
     e.final_report_date = String::new();
     s.create_engagement(&e).unwrap();
 
-    let rows = s
-        .list_cases(&CaseFilter { attention_only: true, ..Default::default() }, PageRequest::LARGEST)
-        .unwrap()
-        .page
-        .rows;
+    let rows =
+        s.list_cases(&CaseFilter { attention_only: true, ..Default::default() }, PageRequest::LARGEST).unwrap().rows;
     let of = |id: &str| rows.iter().find(|r| r.id == id).unwrap().attention.clone();
     assert_eq!(of(&waiting), vec![Attention::DiagnosticToValidate]);
     assert!(rows.iter().all(|r| r.id != started), "a diagnostic still being written needs no validation yet");
@@ -484,7 +481,6 @@ fn the_list_says_what_needs_attention() {
     let by_stage = s
         .list_cases(&CaseFilter { stage: Some(Stage::Plan), ..Default::default() }, PageRequest::LARGEST)
         .unwrap()
-        .page
         .rows;
     assert_eq!(by_stage.len(), 1);
     assert_eq!(by_stage[0].stage_since.to_string(), "2024-02-05");

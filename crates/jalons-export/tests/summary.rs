@@ -111,7 +111,6 @@ fn an_early_case_has_a_short_summary_and_a_preview() {
             PageRequest::LARGEST,
         )
         .unwrap()
-        .page
         .rows;
     let dossier = store.case_dossier(&intake[0].id).unwrap();
     let preview = summary_preview(&dossier, DossierParts::default(), today()).unwrap();

@@ -2,7 +2,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
-	CaseList,
 	Page,
 	PageRequest,
 	Agenda,
@@ -16,6 +15,7 @@ import type {
 	Case,
 	CaseFilter,
 	CaseInput,
+	CaseSummary,
 	CaseWorkflow,
 	ChainCheck,
 	Commune,
@@ -143,7 +143,9 @@ export const api = {
 	setStructureArchived: (id: string, archived: boolean) =>
 		call<Structure>('set_structure_archived', { id, archived }),
 	structureHistory: (id: string) => call<AuditEntry[]>('structure_history', { id }),
-	listCases: (filter: CaseFilter, page: PageRequest) => call<CaseList>('list_cases', { filter, page }),
+	listCases: (filter: CaseFilter, page: PageRequest) => call<Page<CaseSummary>>('list_cases', { filter, page }),
+	/** How many cases of the list need attention, asked once its first rows are drawn. */
+	casesNeedingAttention: (filter: CaseFilter) => call<number>('cases_needing_attention', { filter }),
 	getCase: (id: string) => call<Case>('get_case', { id }),
 	openCase: (input: CaseInput) => call<Case>('open_case', { input }),
 	caseHistory: (id: string) => call<AuditEntry[]>('case_history', { id }),

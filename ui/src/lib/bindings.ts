@@ -223,8 +223,6 @@ attention_only: boolean, sort: CaseSort, descending: boolean, };
 
 export type CaseScope = "open" | "finished" | "all";
 
-export type CaseList = { page: Page<CaseSummary>, needing_attention: number | null, };
-
 export type CaseSort = "reference" | "structure" | "stage" | "request_date" | "stage_since" | "attention";
 
 export type Attention = "diagnostic_to_validate" | "report_missing" | "follow_up_due" | "follow_up_late" | "employer_late";

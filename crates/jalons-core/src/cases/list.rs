@@ -1,13 +1,13 @@
 //! The cases list: its filters, its orders, and one page of it. Every order but « what
 //! needs attention » is SQL's, so that only the page's cases are read in full; what needs
 //! attention depends on today and is worked out in Rust, over the whole list when it is
-//! sorted or filtered on, and counted for the first page.
+//! sorted or filtered on, and counted on its own (the window asks once the rows are drawn).
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 
 use super::attention::{AttentionFacts, sort};
-use super::{CaseFilter, CaseList, CaseScope, CaseSort, CaseSummary, Stage};
+use super::{CaseFilter, CaseScope, CaseSort, CaseSummary, Stage};
 use crate::diagnostic::DiagnosticDomain;
 use crate::follow_up::follow_up_due;
 use crate::ids::parse_id;
@@ -73,22 +73,17 @@ fn order(by: CaseSort, descending: bool) -> String {
 }
 
 impl Store {
-    /// One page of the cases matching the filter, in its order; on the first page, how many
-    /// of the whole list need attention.
-    pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<CaseList> {
+    /// One page of the cases matching the filter, in its order.
+    pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<Page<CaseSummary>> {
         let page = page.checked()?;
         let (clauses, params) = conditions(filter)?;
-        let needing = |rows: &[CaseSummary]| {
-            u32::try_from(rows.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX)
-        };
         if filter.attention_only || filter.sort == CaseSort::Attention {
             let mut all = self.summaries(&where_of(&clauses), params)?;
             if filter.attention_only {
                 all.retain(|c| !c.attention.is_empty());
             }
             sort(&mut all, filter.sort, filter.descending);
-            let needing_attention = Some(needing(&all));
-            return Ok(CaseList { page: page.cut(all), needing_attention });
+            return Ok(page.cut(all));
         }
         let where_sql = where_of(&clauses);
         let total: u32 = self.conn().query_row(
@@ -112,15 +107,17 @@ impl Store {
             vec![Value::Text(serde_json::to_string(&ids)?)],
         )?;
         rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-        // The header's count, once per filter: the later pages of a scroll do not pay for it.
-        let needing_attention = if page.offset == 0 {
-            let mut open = clauses;
-            open.push(format!("c.stage IN ({})", Stage::open_sql_list()));
-            Some(needing(&self.summaries(&where_of(&open), params)?))
-        } else {
-            None
-        };
-        Ok(CaseList { page: Page { rows, offset: page.offset, total }, needing_attention })
+        Ok(Page { rows, offset: page.offset, total })
+    }
+
+    /// How many of the filter's cases need attention: the open ones (a finished case needs
+    /// nothing), read whole, as the header of the list says. Asked apart from the pages, so
+    /// that the rows are drawn without waiting for it.
+    pub fn cases_needing_attention(&self, filter: &CaseFilter) -> Result<u32> {
+        let (mut clauses, params) = conditions(filter)?;
+        clauses.push(format!("c.stage IN ({})", Stage::open_sql_list()));
+        let open = self.summaries(&where_of(&clauses), params)?;
+        Ok(u32::try_from(open.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX))
     }
 
     /// The summaries of the cases `where_sql` keeps, what needs attention included, unsorted.
@@ -233,7 +230,7 @@ mod tests {
         {
             for descending in [false, true] {
                 let filter = CaseFilter { sort: by, descending, ..Default::default() };
-                let listed = s.list_cases(&filter, PageRequest::LARGEST).unwrap().page.rows;
+                let listed = s.list_cases(&filter, PageRequest::LARGEST).unwrap().rows;
                 let mut sorted = listed.clone();
                 sort(&mut sorted, by, descending);
                 let ids = |rows: &[CaseSummary]| rows.iter().map(|r| r.reference.clone()).collect::<Vec<_>>();

@@ -15,4 +15,4 @@ pub use editable::CasePart;
 pub(crate) use editable::editable_case;
 pub use enums::{Attention, ReferralSource, RequestChannel, Stage};
 pub use input::CaseInput;
-pub use model::{Case, CaseFilter, CaseList, CaseScope, CaseSort, CaseSummary, StageCount};
+pub use model::{Case, CaseFilter, CaseScope, CaseSort, CaseSummary, StageCount};

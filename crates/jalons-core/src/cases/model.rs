@@ -3,7 +3,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Attention, ReferralSource, RequestChannel, Stage};
-use crate::paging::Page;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Case {
@@ -64,14 +63,6 @@ pub enum CaseScope {
     Open,
     Finished,
     All,
-}
-
-/// A page of the cases list and, with the first page, how many of the whole list need
-/// attention.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CaseList {
-    pub page: Page<CaseSummary>,
-    pub needing_attention: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]

@@ -9,10 +9,12 @@ import Page from './+page.svelte';
 
 describe('Cases list', () => {
 	let asked: { filter: CaseFilter; page: PageRequest }[];
+	let counted: CaseFilter[];
 
 	beforeEach(() => {
 		session.reference = reference;
 		asked = [];
+		counted = [];
 		const all = Array.from({ length: 3000 }, (_, i) =>
 			caseSummary({ id: `c${i}`, reference: `2026-${String(i).padStart(4, '0')}`, attention: i % 3 ? [] : ['follow_up_late'] })
 		);
@@ -22,7 +24,11 @@ describe('Cases list', () => {
 				const { filter, page } = args as { filter: CaseFilter; page: PageRequest };
 				asked.push({ filter, page });
 				const rows = all.slice(page.offset, page.offset + page.limit);
-				return { page: { rows, offset: page.offset, total: all.length }, needing_attention: 1000 };
+				return { rows, offset: page.offset, total: all.length };
+			}
+			if (cmd === 'cases_needing_attention') {
+				counted.push((args as { filter: CaseFilter }).filter);
+				return 1000;
 			}
 		});
 	});
@@ -39,8 +45,11 @@ describe('Cases list', () => {
 		expect(screen.getAllByRole('row').length).toBeLessThan(80);
 		expect(screen.getByRole('grid', { name: 'Accompagnements' })).toHaveAttribute('aria-rowcount', '3001');
 
+		expect(counted).toEqual([asked[0].filter]);
+
 		await userEvent.setup().click(screen.getByRole('button', { name: /Terminés/ }));
 		await vi.waitFor(() => expect(asked.at(-1)?.filter).toMatchObject({ scope: 'finished', stage: null }));
 		expect(asked.at(-1)?.page.offset).toBe(0);
+		await vi.waitFor(() => expect(counted.at(-1)).toMatchObject({ scope: 'finished' }));
 	});
 });
