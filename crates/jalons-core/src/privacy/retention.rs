@@ -126,32 +126,22 @@ fn due_contacts_sql() -> String {
     )
 }
 
-fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
-    let mut items: Vec<DueItem> = conn
-        .prepare(&format!("{} ORDER BY c.stage_since, c.reference", due_cases_sql()))?
-        .query_map([cutoff(today, rules.cases_years)], |r| {
-            Ok(DueItem {
-                kind: DueKind::Case,
-                id: r.get(0)?,
-                label: r.get(1)?,
-                structure_name: r.get(2)?,
-                since: r.get(3)?,
-            })
+/// Each kind's query gives (id, label, structure's name, since).
+fn due_items(conn: &Connection, kind: DueKind, sql: &str, cutoff: NaiveDate) -> Result<Vec<DueItem>> {
+    let items = conn
+        .prepare(sql)?
+        .query_map([cutoff], |r| {
+            Ok(DueItem { kind, id: r.get(0)?, label: r.get(1)?, structure_name: r.get(2)?, since: r.get(3)? })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let contacts = conn
-        .prepare(&format!("{} ORDER BY last, name", due_contacts_sql()))?
-        .query_map([cutoff(today, rules.contacts_years)], |r| {
-            Ok(DueItem {
-                kind: DueKind::Contact,
-                id: r.get(0)?,
-                label: r.get(1)?,
-                structure_name: r.get(2)?,
-                since: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    items.extend(contacts);
+    Ok(items)
+}
+
+fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
+    let cases = format!("{} ORDER BY c.stage_since, c.reference", due_cases_sql());
+    let mut items = due_items(conn, DueKind::Case, &cases, cutoff(today, rules.cases_years))?;
+    let contacts = format!("{} ORDER BY last, name", due_contacts_sql());
+    items.extend(due_items(conn, DueKind::Contact, &contacts, cutoff(today, rules.contacts_years))?);
     Ok(items)
 }
 
