@@ -99,13 +99,9 @@ fn cutoff(today: NaiveDate, years: u32) -> NaiveDate {
 }
 
 /// The finished cases whose term has run (`?1`: the cutoff), from the day each reached its
-/// stage (`stage_since`, along its index).
-fn due_cases_sql() -> String {
-    format!(
-        "SELECT c.id, c.reference, s.name, c.stage_since FROM cases c JOIN structures s ON s.id = c.structure_id
-         WHERE c.stage IN ({}) AND c.stage_since <= ?1",
-        Stage::finished_sql_list()
-    )
+/// stage (`stage_since`, along its index), as a condition on `cases c`.
+fn due_cases_where() -> String {
+    format!("c.stage IN ({}) AND c.stage_since <= ?1", Stage::finished_sql_list())
 }
 
 /// The contacts of structures with no open case whose term has run (`?1`: the cutoff), from
@@ -138,19 +134,27 @@ fn due_items(conn: &Connection, kind: DueKind, sql: &str, cutoff: NaiveDate) -> 
 }
 
 fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
-    let cases = format!("{} ORDER BY c.stage_since, c.reference", due_cases_sql());
+    let cases = format!(
+        "SELECT c.id, c.reference, s.name, c.stage_since FROM cases c JOIN structures s ON s.id = c.structure_id
+         WHERE {} ORDER BY c.stage_since, c.reference",
+        due_cases_where()
+    );
     let mut items = due_items(conn, DueKind::Case, &cases, cutoff(today, rules.cases_years))?;
     let contacts = format!("{} ORDER BY last, name", due_contacts_sql());
     items.extend(due_items(conn, DueKind::Contact, &contacts, cutoff(today, rules.contacts_years))?);
     Ok(items)
 }
 
+/// The cases counted from the stage index alone (every case has its structure): joined to
+/// the structures, the count read 29,000 of them at a large DLA's scale, 36 ms instead of 2.
+fn due_cases_count_sql() -> String {
+    format!("SELECT count(*) FROM cases c WHERE {}", due_cases_where())
+}
+
 fn due_count(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<u32> {
-    let count = |sql: String, cutoff: NaiveDate| -> Result<u32> {
-        Ok(conn.query_row(&format!("SELECT count(*) FROM ({sql})"), [cutoff], |r| r.get(0))?)
-    };
-    Ok(count(due_cases_sql(), cutoff(today, rules.cases_years))?
-        + count(due_contacts_sql(), cutoff(today, rules.contacts_years))?)
+    let count = |sql: String, cutoff: NaiveDate| -> Result<u32> { Ok(conn.query_row(&sql, [cutoff], |r| r.get(0))?) };
+    Ok(count(due_cases_count_sql(), cutoff(today, rules.cases_years))?
+        + count(format!("SELECT count(*) FROM ({})", due_contacts_sql()), cutoff(today, rules.contacts_years))?)
 }
 
 impl Store {
@@ -218,9 +222,9 @@ mod tests {
     #[test]
     fn finished_cases_due_are_a_range_of_the_stage_index() {
         let store = crate::Store::open_in_memory().unwrap();
-        let sql = format!("SELECT count(*) FROM ({})", super::due_cases_sql());
-        let plan = crate::store::query_plan(store.conn(), &sql, &[Value::Text("2020-01-01".into())]);
-        assert!(plan.contains("USING INDEX cases_stage_since (stage=? AND stage_since<?)"), "{plan}");
-        assert!(!plan.contains("SCAN c"), "{plan}");
+        let plan =
+            crate::store::query_plan(store.conn(), &super::due_cases_count_sql(), &[Value::Text("2020-01-01".into())]);
+        assert!(plan.contains("USING COVERING INDEX cases_stage_since (stage=? AND stage_since<?)"), "{plan}");
+        assert!(!plan.contains("SCAN c") && !plan.contains("structures"), "{plan}");
     }
 }
