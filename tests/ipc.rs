@@ -32,6 +32,14 @@ fn window_on_file(dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWin
 }
 
 /// The key of the database files these tests write.
+/// A window on a store named and filled with the demonstration data.
+fn demo_window() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let (app, w) = window();
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+    invoke(&w, "load_demo", json!({})).unwrap();
+    (app, w)
+}
+
 fn key() -> DataKey {
     DataKey::from_hex(&"5a".repeat(32)).unwrap()
 }
@@ -421,9 +429,7 @@ fn funder_lines_and_a_summary_preview_over_ipc() {
 
 #[test]
 fn a_period_report_over_ipc() {
-    let (_app, w) = window();
-    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
-    invoke(&w, "load_demo", json!({})).unwrap();
+    let (_app, w) = demo_window();
     let refused =
         invoke(&w, "period_totals", json!({ "filter": { "from": "31/12/2026", "to": "01/01/2026" } })).unwrap_err();
     assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("validation"), Some("to")));
@@ -436,9 +442,7 @@ fn a_period_report_over_ipc() {
 
 #[test]
 fn the_cases_needing_attention_are_counted_apart_from_the_pages() {
-    let (_app, w) = window();
-    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
-    invoke(&w, "load_demo", json!({})).unwrap();
+    let (_app, w) = demo_window();
     let all = invoke(&w, "list_cases", json!({ "filter": {}, "page": { "offset": 0, "limit": 500 } })).unwrap();
     assert!(all.get("needing_attention").is_none(), "a page is rows and a total only");
     let flagged =
@@ -452,9 +456,7 @@ fn the_cases_needing_attention_are_counted_apart_from_the_pages() {
 
 #[test]
 fn what_is_due_for_purge_is_counted_over_ipc_as_listed() {
-    let (_app, w) = window();
-    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
-    invoke(&w, "load_demo", json!({})).unwrap();
+    let (_app, w) = demo_window();
     invoke(&w, "set_retention", json!({ "input": { "contacts_years": "1", "cases_years": "1" } })).unwrap();
     let listed = invoke(&w, "purge_due", json!({})).unwrap().as_array().unwrap().len();
     assert!(listed > 0);
