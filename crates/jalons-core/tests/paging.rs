@@ -274,6 +274,72 @@ fn ingenierie_pages_are_the_newest_first_searched_by_title_consultant_or_structu
     assert_eq!(search("50%"), 0, "% taken as typed");
 }
 
+/// A case of `name` at the plan stage, ready to be served by an ingénierie.
+fn case_at_plan(s: &mut Store, name: &str) -> (String, String) {
+    let sid = common::structure(s, name);
+    let id = common::open_case(s, &sid, "2025-01-06");
+    common::move_to(s, &id, "diagnostic", "2025-01-13").unwrap();
+    s.save_diagnostic(&id, &common::full_diagnostic("2025-02-03")).unwrap();
+    common::move_to(s, &id, "plan", "2025-02-03").unwrap();
+    s.save_plan(&id, &common::plan("2025-02-24")).unwrap();
+    (sid, id)
+}
+
+/// How many ingénieries a search finds, finished ones included.
+fn found(s: &Store, query: &str) -> u32 {
+    let filter = EngagementFilter { query: query.into(), include_finished: true, ..Default::default() };
+    s.list_engagements(&filter, PageRequest::first(3)).unwrap().total
+}
+
+/// The folded lines the search reads, each equal to what its definition gives now.
+fn lines_in_step(s: &Store) -> bool {
+    s.read()
+        .unwrap()
+        .query_row(
+            "SELECT (SELECT count(*) FROM engagement_search) = (SELECT count(*) FROM engagements)
+                AND NOT EXISTS (SELECT 1 FROM engagement_search_source v LEFT JOIN engagement_search t USING (engagement_id)
+                                WHERE t.text IS NOT v.text)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_ingenierie_search_follows_renames_and_the_cases_linked() {
+    let mut s = common::store();
+    let (sillon, a) = case_at_plan(&mut s, "Compagnie du Sillon");
+    let (_, b) = case_at_plan(&mut s, "Théâtre des Canuts");
+    let k = common::consultant(&mut s, "Hélène Ébrard");
+    let mut input = common::finished(common::engagement(&[&a], "individual"), &k);
+    let e = common::create_engagement(&mut s, &input);
+    assert!(lines_in_step(&s));
+    assert_eq!((found(&s, "sillon ebrard"), found(&s, "canuts"), found(&s, "économique")), (1, 0, 1));
+    assert_eq!(found(&s, "sillon ebr modele"), 1, "every word, in any part");
+    assert_eq!(found(&s, "sillon helene ebrard xyz"), 0);
+
+    input.case_ids = vec![b.clone()];
+    s.update_engagement(&e.id, &input).unwrap();
+    assert!(lines_in_step(&s));
+    assert_eq!((found(&s, "sillon"), found(&s, "canuts")), (0, 1), "a case unlinked, another linked");
+
+    input.title = "Fonction employeur".into();
+    s.update_engagement(&e.id, &input).unwrap();
+    assert_eq!((found(&s, "economique"), found(&s, "employeur")), (0, 1), "the title changed");
+
+    s.update_consultant(&k, &common::consultant_input("Hélène Roux")).unwrap();
+    assert!(lines_in_step(&s));
+    assert_eq!((found(&s, "ebrard"), found(&s, "roux")), (0, 1), "the consultant renamed");
+
+    let mut other = common::engagement(&[&a], "individual");
+    other.title = "Gouvernance".into();
+    common::create_engagement(&mut s, &other);
+    s.update_structure(&sillon, &common::structure_input("Compagnie du Guéret")).unwrap();
+    assert!(lines_in_step(&s));
+    assert_eq!((found(&s, "sillon"), found(&s, "gueret gouvernance")), (0, 1), "the structure renamed");
+    assert_eq!(found(&s, "gouvernancecompagnie"), 0, "a word never spans two parts of the line");
+}
+
 /// Reads a list page after page of `size` rows: the rows, and the total each page gave.
 fn laid_end_to_end<T>(size: u32, read: impl Fn(PageRequest) -> Page<T>) -> (Vec<T>, Vec<u32>) {
     let mut rows = Vec::new();

@@ -172,7 +172,7 @@ mod tests {
         let migrations = crate::store::migrations::MIGRATIONS;
         let chain = migrations.iter().position(|m| m.contains("audit_head")).unwrap();
         for applied in [chain, migrations.len()] {
-            let conn = Connection::open_in_memory().unwrap();
+            let conn = crate::store::bare_connection();
             for m in &migrations[..applied] {
                 conn.execute_batch(m).unwrap();
             }

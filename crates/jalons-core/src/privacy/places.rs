@@ -15,8 +15,16 @@ pub struct Place {
     pub column: String,
 }
 
-const TABLES_APART: &[&str] =
-    &["audit_log", "audit_head", "erasures", "attachments", "stored_files", "settings", "operator"];
+const TABLES_APART: &[&str] = &[
+    "audit_log",
+    "audit_head",
+    "erasures",
+    "attachments",
+    "stored_files",
+    "settings",
+    "operator",
+    "engagement_search",
+];
 
 /// The columns that say who a person with a record is. Another record that matches is
 /// another person of the same name (or the same person recorded twice): it is shown, not

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_journal_index_lighter.sql"),
     include_str!("migrations/0022_audit_changes_deflated.sql"),
     include_str!("migrations/0023_cases_stage_since.sql"),
+    include_str!("migrations/0024_engagement_search.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -79,7 +80,7 @@ mod tests {
 
     #[test]
     fn migrates_an_empty_database_to_the_latest_schema() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         migrate(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
         let tables: Vec<String> = conn
@@ -96,7 +97,7 @@ mod tests {
 
     #[test]
     fn migrating_twice_is_a_no_op() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
@@ -104,7 +105,7 @@ mod tests {
 
     #[test]
     fn cases_of_schema_1_get_their_opening_in_the_timeline() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         conn.execute_batch(MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute_batch(
@@ -127,7 +128,7 @@ mod tests {
 
     #[test]
     fn cases_of_schema_22_get_the_day_of_their_stage_from_the_timeline() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         let v22 = MIGRATIONS.iter().position(|m| m.contains("stage_since")).unwrap();
         for (i, sql) in MIGRATIONS[..v22].iter().enumerate() {
             conn.execute_batch(sql).unwrap();
@@ -160,7 +161,7 @@ mod tests {
 
     #[test]
     fn typed_funders_of_schema_11_become_funder_lines() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         for (i, sql) in MIGRATIONS[..11].iter().enumerate() {
             conn.execute_batch(sql).unwrap();
             conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
@@ -193,7 +194,7 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_database() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = crate::store::bare_connection();
         conn.pragma_update(None, "user_version", 999).unwrap();
         let e = migrate(&mut conn).unwrap_err();
         assert!(e.message.contains("plus récente"));

@@ -17,17 +17,19 @@ pub fn store() -> Store {
     s
 }
 
-pub fn structure(s: &mut Store, name: &str) -> String {
-    s.create_structure(&StructureInput {
+pub fn structure_input(name: &str) -> StructureInput {
+    StructureInput {
         name: name.into(),
         legal_form: "association".into(),
         commune_code: "26113".into(),
         employees_cdi: "3".into(),
         etp: "2,5".into(),
         ..Default::default()
-    })
-    .unwrap()
-    .id
+    }
+}
+
+pub fn structure(s: &mut Store, name: &str) -> String {
+    s.create_structure(&structure_input(name)).unwrap().id
 }
 
 pub fn open_case(s: &mut Store, structure_id: &str, date: &str) -> String {
@@ -102,16 +104,18 @@ pub fn plan(validated_on: &str) -> PlanInput {
     }
 }
 
-pub fn consultant(s: &mut Store, name: &str) -> String {
-    s.create_consultant(&ConsultantInput {
+pub fn consultant_input(name: &str) -> ConsultantInput {
+    ConsultantInput {
         name: name.into(),
         organisation: "Coop Conseil".into(),
         skills: vec!["economic_model".into()],
         day_rate: "650".into(),
         ..Default::default()
-    })
-    .unwrap()
-    .id
+    }
+}
+
+pub fn consultant(s: &mut Store, name: &str) -> String {
+    s.create_consultant(&consultant_input(name)).unwrap().id
 }
 
 pub fn engagement(case_ids: &[&str], mode: &str) -> EngagementInput {
