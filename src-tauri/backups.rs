@@ -32,23 +32,28 @@ pub fn take(state: &AppState, reason: BackupReason) -> Result<BackupInfo> {
     Ok(info)
 }
 
-/// On a thread of its own: the integrity check of the file (a damaged one turns the window
-/// to its backups, and is never backed up), the start-time backup, then a check every
-/// minute.
+/// On a thread of its own: the integrity check of the file when it is due (a damaged one
+/// turns the window to its backups, and is never backed up), the start-time backup, then a
+/// check every minute.
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
-        if state.store().is_err() {
+        let Ok((at_open, today)) = state.store().map(|s| (s.file_at_open(), s.today())) else {
             return;
-        }
+        };
         let Ok(key) = state.key() else { return };
-        if let Err(e) = Store::check_integrity(&state.db_path, &key)
-            && e.code == ErrorCode::Damaged
-        {
-            state.set_damaged(e);
-            let _ = app.emit("database-damaged", ());
-            return;
+        let checks = state.check_schedule();
+        if checks.full_check_due(&state.db_path, at_open, today) {
+            match Store::check_integrity(&state.db_path, &key) {
+                Ok(()) => checks.checked(&state.db_path, today),
+                Err(e) if e.code == ErrorCode::Damaged => {
+                    state.set_damaged(e);
+                    let _ = app.emit("database-damaged", ());
+                    return;
+                }
+                Err(_) => {}
+            }
         }
         // Nothing to keep yet in a database that holds nothing (the first start).
         let Ok(holding) = state.store().and_then(|s| s.holding()) else {
@@ -84,9 +89,14 @@ pub fn at_exit(state: &AppState) {
         report(take(state, BackupReason::Quit));
     }
     // Closing the last connection folds the whole WAL into the file and removes it: the
-    // readers first, then the store.
+    // readers first, then the store. The file is then as the next start will find it.
     state.readers_from(None);
-    drop(state.slot().take());
+    let store = state.slot().take();
+    let was_open = store.is_some();
+    drop(store);
+    if was_open {
+        state.check_schedule().closed(&state.db_path);
+    }
 }
 
 /// An automatic backup that fails must not stop the work; it is said on the console and

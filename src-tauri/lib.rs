@@ -7,6 +7,7 @@ mod dialogs;
 pub mod error;
 mod keychain;
 pub mod state;
+mod webview;
 
 use jalons_core::Store;
 use jalons_core::crypto::{self, DataKey, LockNeed};
@@ -232,6 +233,7 @@ pub fn run() {
                 Some(p) => p.clone(),
                 None => default_db(&app.path().app_data_dir()?),
             };
+            webview::lighten(app);
             let config = app.path().app_config_dir()?.join("sauvegardes.json");
             let state = at_start(path, config);
             let open = state.store().is_ok();

@@ -10,6 +10,7 @@ use jalons_core::backup::{BackupFolders, Schedule};
 use jalons_core::clock::Clock;
 use jalons_core::crypto::{DataKey, LockNeed};
 use jalons_core::store::DbLock;
+use jalons_core::store::check_schedule::CheckSchedule;
 use jalons_core::{Error, ErrorCode, Store};
 
 use crate::error::CmdResult;
@@ -265,6 +266,12 @@ impl AppState {
     /// This database's backup folder on this computer.
     pub fn backup_folder(&self) -> PathBuf {
         BackupFolders::load(&self.backup_config).folder(&self.db_path)
+    }
+
+    /// When the databases of this computer were last checked in full and closed cleanly,
+    /// kept beside the backups' configuration.
+    pub fn check_schedule(&self) -> CheckSchedule {
+        CheckSchedule::new(self.backup_config.with_file_name("verifications.json"))
     }
 }
 

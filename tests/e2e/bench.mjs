@@ -43,10 +43,18 @@ const SCREENS = [
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A computer's own folders for one database, kept from one start to the next as a user's
+ * are: the record of its checks in full among them. */
+const homes = new Map();
+function homeFor(db) {
+	if (!homes.has(db)) homes.set(db, mkdtempSync(path.join(os.tmpdir(), 'jalons-banc-')));
+	return homes.get(db);
+}
+
 /** tauri-driver in a process group of its own, the app's environment pointing at `db`. */
 async function startDriver(db) {
 	for (const port of PORTS) await waitPort(port, false);
-	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-banc-'));
+	const home = homeFor(db);
 	const driver = spawn(DRIVER, ['--port', '4444'], {
 		stdio: 'ignore',
 		detached: true,
@@ -112,8 +120,24 @@ async function remember(db) {
 	await browser.$('//label[contains(normalize-space(.), "Se souvenir de la clé")]/input').click();
 	await browser.$('//button[normalize-space(.)="Ouvrir"]').click();
 	await heading(browser, 'Mes accompagnements');
+	await checkedInFull(db);
 	await browser.deleteSession();
 	await stopDriver(driver);
+}
+
+/** Waits until the app has checked `db` in full, as it does at the first start on a
+ * computer, so that the next starts are those of any other day (checked again weekly). */
+async function checkedInFull(db) {
+	const record = path.join(homeFor(db), 'config', 'fr.jalons.app', 'verifications.json');
+	for (let waited = 0; waited < 300000; waited += 250) {
+		try {
+			if (JSON.parse(readFileSync(record, 'utf8')).some((r) => r.db === db && r.checked_on)) return;
+		} catch {
+			// Not written yet.
+		}
+		await sleep(250);
+	}
+	throw new Error(`${db} : pas de vérification complète notée après 5 minutes`);
 }
 
 /** The app and its WebKit processes: proportional set sizes (shared pages split between

@@ -156,3 +156,24 @@ fn a_journal_entry_counts_as_activity() {
     assert_eq!(s.purge_due().unwrap().len(), 1);
     assert_eq!(s.purge_due_count().unwrap(), 1);
 }
+
+/// Everything of the demo that is due years later, purged: every kind of record a case
+/// holds (ingénieries shared or not, their search lines, the journal, the timeline) goes
+/// with it and nothing is left broken.
+#[test]
+fn the_demo_purged_whole_years_later_leaves_nothing_due_and_nothing_broken() {
+    let mut s = common::store();
+    s.load_demo().unwrap();
+    s.set_clock(Clock::on_day(day("2032-06-01")));
+    s.set_retention(&RetentionInput { contacts_years: "1".into(), cases_years: "1".into() }).unwrap();
+    let due = s.purge_due().unwrap();
+    assert!(due.iter().filter(|d| d.kind == DueKind::Case).count() >= 3, "{due:?}");
+    let items: Vec<PurgeItem> = due.iter().map(|d| PurgeItem { kind: d.kind, id: d.id.clone() }).collect();
+    let done = s.purge(&items).unwrap();
+    assert_eq!(done.cases + done.contacts, due.len());
+    assert_eq!(s.purge_due_count().unwrap(), 0);
+    let broken: i64 =
+        s.read().unwrap().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(broken, 0);
+    assert_eq!(s.check_audit_chain().unwrap().broken, None);
+}

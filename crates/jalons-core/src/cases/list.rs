@@ -16,6 +16,16 @@ use crate::{Result, Store};
 
 const FROM: &str = "FROM cases c JOIN structures s ON s.id = c.structure_id";
 
+/// The filters and every order but the structure's read the case alone: its structure
+/// exists (a foreign key), and looking it up for each of 5,000 matching cases took three
+/// quarters of a search's time.
+const FROM_CASES: &str = "FROM cases c";
+
+/// Sorted by structure, the structures are read in the order of `structures_by_sort_name`
+/// and each one's cases found along `cases_structure_stage` until the page is full: cases
+/// first, the 35,000 finished ones were all looked up and sorted (130 ms, now 5).
+const FROM_STRUCTURES: &str = "FROM structures s CROSS JOIN cases c ON s.id = c.structure_id";
+
 /// The conditions of a filter on `cases c` and `structures s`, and their parameters.
 fn conditions(filter: &CaseFilter) -> Result<(Vec<String>, Vec<Value>)> {
     let mut clauses = Vec::new();
@@ -59,7 +69,7 @@ fn where_of(clauses: &[String]) -> String {
 fn order(by: CaseSort, descending: bool) -> String {
     let key = match by {
         CaseSort::Reference => "c.reference".to_owned(),
-        CaseSort::Structure => "fold(s.name)".to_owned(),
+        CaseSort::Structure => "s.sort_name".to_owned(),
         CaseSort::Stage => {
             let ranks: Vec<String> =
                 Stage::ALL.iter().filter_map(|s| s.rank().map(|r| format!("WHEN '{}' THEN {r}", s.code()))).collect();
@@ -87,17 +97,18 @@ impl Store {
         }
         let where_sql = where_of(&clauses);
         let total: u32 = self.conn().query_row(
-            &format!("SELECT COUNT(*) {FROM} {where_sql}"),
+            &format!("SELECT COUNT(*) {FROM_CASES} {where_sql}"),
             rusqlite::params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
         let mut paged = params.clone();
         paged.push(Value::Integer(page.limit.into()));
         paged.push(Value::Integer(page.offset.into()));
+        let from = if filter.sort == CaseSort::Structure { FROM_STRUCTURES } else { FROM_CASES };
         let ids: Vec<String> = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT c.id {FROM} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
+                "SELECT c.id {from} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
                 order(filter.sort, filter.descending)
             ))?
             .query_map(rusqlite::params_from_iter(paged), |r| r.get(0))?
@@ -188,10 +199,33 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let filter = CaseFilter { query: "sillon 2025".into(), scope: CaseScope::All, ..Default::default() };
         let (clauses, params) = conditions(&filter).unwrap();
-        let plan =
-            crate::store::query_plan(store.conn(), &format!("SELECT COUNT(*) {FROM} {}", where_of(&clauses)), &params);
+        let plan = crate::store::query_plan(
+            store.conn(),
+            &format!("SELECT COUNT(*) {FROM_CASES} {}", where_of(&clauses)),
+            &params,
+        );
         assert!(!plan.lines().any(|step| step == "SCAN c" || step == "SCAN cases"), "{plan}");
         assert!(plan.contains("SEARCH cases USING COVERING INDEX cases_structure_stage (structure_id=?)"), "{plan}");
+        assert!(!plan.contains("SEARCH s "), "no structure looked up per case: {plan}");
+    }
+
+    #[test]
+    fn sorted_by_structure_the_structures_are_read_in_order_and_their_cases_found() {
+        let store = Store::open_in_memory().unwrap();
+        for scope in [CaseScope::Open, CaseScope::Finished, CaseScope::All] {
+            let filter = CaseFilter { scope, sort: CaseSort::Structure, ..Default::default() };
+            let (clauses, mut params) = conditions(&filter).unwrap();
+            params.extend([Value::Integer(100), Value::Integer(0)]);
+            let sql = format!(
+                "SELECT c.id {FROM_STRUCTURES} {} ORDER BY {} LIMIT ? OFFSET ?",
+                where_of(&clauses),
+                order(filter.sort, filter.descending)
+            );
+            let plan = crate::store::query_plan(store.conn(), &sql, &params);
+            assert!(plan.contains("SCAN s USING COVERING INDEX structures_by_sort_name"), "{plan}");
+            assert!(plan.contains("SEARCH c USING INDEX cases_structure_stage (structure_id=?"), "{plan}");
+            assert!(plan.contains("TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY"), "only within a structure: {plan}");
+        }
     }
 
     #[test]

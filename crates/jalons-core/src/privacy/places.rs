@@ -42,6 +42,7 @@ const ORGANISATION_NAMES: &[(&str, &str)] = &[
     ("structures", "name"),
     ("structures", "acronym"),
     ("structures", "search_name"),
+    ("structures", "sort_name"),
     ("partners", "name"),
     ("partners", "email"),
     ("partners", "phone"),

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0022_audit_changes_deflated.sql"),
     include_str!("migrations/0023_cases_stage_since.sql"),
     include_str!("migrations/0024_engagement_search.sql"),
+    include_str!("migrations/0025_structures_sort_name.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -157,6 +158,34 @@ mod tests {
         .unwrap();
         let since: String = conn.query_row("SELECT stage_since FROM cases WHERE id = 'c'", [], |r| r.get(0)).unwrap();
         assert_eq!(since, "2022-09-01", "kept by the triggers whoever writes");
+    }
+
+    #[test]
+    fn structures_and_ingenieries_of_schema_23_get_their_folded_name_and_search_line() {
+        let mut conn = crate::store::bare_connection();
+        let v23 = MIGRATIONS.iter().position(|m| m.contains("engagement_search_source")).unwrap();
+        for (i, sql) in MIGRATIONS[..v23].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Écume des Jours', 'ecume des jours die', 'association', '2020-01-01', '2020-01-01');
+             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('c', '2020-001', 's', 'plan', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
+             INSERT INTO engagements (id, title, theme, mode, created_at, updated_at)
+             VALUES ('e', 'Modèle ÉCONOMIQUE', 'finance', 'individual', 't', 't');
+             INSERT INTO engagement_cases (engagement_id, case_id) VALUES ('e', 'c');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+        assert_eq!(read("SELECT sort_name FROM structures"), "ecume des jours");
+        assert_eq!(
+            read("SELECT text FROM engagement_search WHERE engagement_id = 'e'"),
+            "modele economique ecume des jours die"
+        );
     }
 
     #[test]

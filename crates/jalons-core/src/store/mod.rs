@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod chain;
 pub(crate) mod changes_text;
+pub mod check_schedule;
 mod lock;
 pub mod migrations;
 pub(crate) mod opening;
@@ -40,6 +41,8 @@ pub struct Store {
     clock: Clock,
     /// The key of the database file; none in memory.
     key: Option<DataKey>,
+    /// The file as the store found it, before it wrote anything (see `check_schedule`).
+    file_at_open: Option<check_schedule::Fingerprint>,
 }
 
 /// A read-only view of the store's connection; see `Store::read`.
@@ -131,6 +134,7 @@ impl Store {
         opening::check_writable(path)?;
         let lock = DbLock::acquire(path)?;
         opening::check_encrypted(path)?;
+        let file_at_open = check_schedule::Fingerprint::of(path);
         let conn = opening::connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -156,6 +160,7 @@ impl Store {
         store.files_dir = Some(files_dir_of(path));
         store._lock = Some(lock);
         store.key = Some(key.clone());
+        store.file_at_open = file_at_open;
         store.sweep_files().map_err(unreadable)?;
         Ok(store)
     }
@@ -176,6 +181,7 @@ impl Store {
             _lock: None,
             clock,
             key: Some(key.clone()),
+            file_at_open: None,
         })
     }
 
@@ -194,13 +200,27 @@ impl Store {
         prepare_connection(&conn)?;
         migrations::migrate(&mut conn)?;
         chain::seal_unsealed(&mut conn)?;
-        Ok(Self { conn, files_dir: None, path: None, _lock: None, clock: Clock::system(), key: None })
+        Ok(Self {
+            conn,
+            files_dir: None,
+            path: None,
+            _lock: None,
+            clock: Clock::system(),
+            key: None,
+            file_at_open: None,
+        })
     }
 
     /// Fixes the day and time the store works with (tests, benches); the computer's clock
     /// otherwise.
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
+    }
+
+    /// What the database file was when this store opened it, before anything was written:
+    /// whether it is still the file Jalons last closed (`check_schedule`).
+    pub fn file_at_open(&self) -> Option<check_schedule::Fingerprint> {
+        self.file_at_open
     }
 
     pub fn today(&self) -> NaiveDate {

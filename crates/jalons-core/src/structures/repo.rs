@@ -138,7 +138,7 @@ fn search_name(v: &ValidStructure) -> String {
 fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, today: NaiveDate, insert: bool) -> Result<()> {
     let sql = if insert {
         format!(
-            "INSERT INTO structures ({COLUMNS}, search_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, NULL, ?36, ?36, ?37)"
+            "INSERT INTO structures ({COLUMNS}, search_name, sort_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, NULL, ?36, ?36, ?37, ?38)"
         )
     } else {
         "UPDATE structures SET name = ?2, acronym = ?3, siren = ?4, siret = ?5, rna = ?6, creation_date = ?7, legal_form = ?8,
@@ -146,7 +146,7 @@ fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, today: Na
             postal_code = ?16, commune_code = ?17, commune_name = ?18, departement = ?19, region = ?20, epci = ?21, qpv = ?22,
             qpv_code = ?23, frr = ?24, frr_vintage = ?25, employees_cdi = ?26, employees_cdd = ?27, employees_aided = ?28,
             employees_intermittent = ?29, etp = ?30, volunteers = ?31, budget = ?32, own_funds = ?33, cash = ?34,
-            networks = ?35, updated_at = ?36, search_name = ?37 WHERE id = ?1"
+            networks = ?35, updated_at = ?36, search_name = ?37, sort_name = ?38 WHERE id = ?1"
             .to_owned()
     };
     tx.execute(
@@ -188,7 +188,8 @@ fn write_row(tx: &Connection, id: &str, v: &ValidStructure, now: &str, today: Na
             v.cash,
             serde_json::to_string(&v.networks)?,
             now,
-            search_name(v)
+            search_name(v),
+            fold(&v.name)
         ],
     )?;
     let kept: Vec<&str> = v.contacts.iter().filter_map(|c| c.id.as_deref()).collect();

@@ -18,7 +18,7 @@ FROM engagements e LEFT JOIN consultants k ON k.id = e.consultant_id;
 CREATE TABLE engagement_search (
     engagement_id TEXT PRIMARY KEY REFERENCES engagements (id) ON DELETE CASCADE,
     text          TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 INSERT INTO engagement_search (engagement_id, text) SELECT engagement_id, text FROM engagement_search_source;
 
