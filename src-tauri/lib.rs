@@ -141,9 +141,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::privacy::delete_case,
         commands::privacy::retention,
         commands::privacy::set_retention,
-        commands::privacy::purge_due,
+        commands::privacy::purge_due_page,
         commands::privacy::purge_due_count,
         commands::privacy::purge,
+        commands::privacy::cancel_purge,
     ])
 }
 

@@ -36,6 +36,8 @@ pub struct AppState {
     pub backing_up: Mutex<()>,
     /// Set by « Annuler » while summaries are written in the background.
     pub cancel_batch: AtomicBool,
+    /// Set by « Arrêter » while a purge runs in the background.
+    pub cancel_purge: AtomicBool,
 }
 
 /// The reading connections not in use, and the file they open: none while the database is
@@ -141,6 +143,7 @@ impl AppState {
             schedule: Mutex::new(Schedule::new(changes)),
             backing_up: Mutex::new(()),
             cancel_batch: AtomicBool::new(false),
+            cancel_purge: AtomicBool::new(false),
         }
     }
 

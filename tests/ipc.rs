@@ -455,12 +455,34 @@ fn the_cases_needing_attention_are_counted_apart_from_the_pages() {
 }
 
 #[test]
-fn what_is_due_for_purge_is_counted_over_ipc_as_listed() {
+fn the_purge_is_read_by_pages_checked_against_the_number_confirmed_then_run_in_the_background() {
     let (_app, w) = demo_window();
     invoke(&w, "set_retention", json!({ "input": { "contacts_years": "1", "cases_years": "1" } })).unwrap();
-    let listed = invoke(&w, "purge_due", json!({})).unwrap().as_array().unwrap().len();
-    assert!(listed > 0);
-    assert_eq!(invoke(&w, "purge_due_count", json!({})).unwrap(), listed);
+    let page = invoke(&w, "purge_due_page", json!({ "page": { "offset": 0, "limit": 1 } })).unwrap();
+    let total = page["total"].as_u64().unwrap();
+    assert!(total >= 2, "{page}");
+    assert_eq!(page["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(invoke(&w, "purge_due_count", json!({})).unwrap(), total);
+    let refused = invoke(&w, "purge_due_page", json!({ "page": { "offset": 0, "limit": 0 } })).unwrap_err();
+    assert_eq!(refused["field"], "limit");
+
+    let kept = &page["rows"][0];
+    let except = json!([{ "kind": kept["kind"], "id": kept["id"] }]);
+    let refused = invoke(&w, "purge", json!({ "choice": { "except": except, "confirmed": total } })).unwrap_err();
+    assert_eq!(refused["code"], "conflict", "not the number confirmed: nothing purged");
+    assert_eq!(invoke(&w, "purge_due_count", json!({})).unwrap(), total);
+    let forged = json!({ "choice": { "except": [{ "kind": "case", "id": "/etc/passwd" }], "confirmed": 1 } });
+    assert_eq!(invoke(&w, "purge", forged).unwrap_err()["field"], "except");
+
+    let started = invoke(&w, "purge", json!({ "choice": { "except": except, "confirmed": total - 1 } })).unwrap();
+    assert_eq!((started["total"].as_u64(), started["finished"].as_bool()), (Some(total - 1), Some(false)));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while invoke(&w, "purge_due_count", json!({})).unwrap() != 1 {
+        assert!(std::time::Instant::now() < deadline, "the purge did not end");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let left = invoke(&w, "purge_due_page", json!({ "page": { "offset": 0, "limit": 10 } })).unwrap();
+    assert_eq!(left["rows"][0]["id"], kept["id"], "only what was unticked is left");
 }
 
 #[test]

@@ -1,11 +1,16 @@
 //! The rights of the people Jalons keeps: what an erasure would remove, the erasure,
 //! everything held on a person written to the file the chargé chooses; structures and
-//! cases deleted for real.
+//! cases deleted for real; the purge under the retention rules, in the background.
 
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use jalons_core::paging::{Page, PageRequest};
 use jalons_core::privacy::{
-    DeletionPlan, DueItem, ErasurePlan, KindBasis, PersonRef, PurgeItem, Purged, Retention, RetentionInput,
+    DeletionPlan, DueItem, ErasurePlan, KindBasis, PersonRef, PurgeChoice, PurgeProgress, Purged, Retention,
+    RetentionInput,
 };
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialogs::save_path;
 use crate::error::CmdResult;
@@ -86,8 +91,8 @@ pub async fn set_retention(state: State<'_, AppState>, input: RetentionInput) ->
 }
 
 #[tauri::command]
-pub async fn purge_due(state: State<'_, AppState>) -> CmdResult<Vec<DueItem>> {
-    state.reader()?.purge_due()
+pub async fn purge_due_page(state: State<'_, AppState>, page: PageRequest) -> CmdResult<Page<DueItem>> {
+    state.reader()?.purge_due_page(page)
 }
 
 #[tauri::command]
@@ -95,7 +100,54 @@ pub async fn purge_due_count(state: State<'_, AppState>) -> CmdResult<u32> {
     state.reader()?.purge_due_count()
 }
 
+/// Progress is sent at most this often (and at the end): tens of thousands of items would
+/// otherwise redraw the page at every one.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// Checks the chargé's choice against what is due now, then purges it on a thread of its
+/// own, one item per write so that the window's own writes pass between two:
+/// `purge-progress` events tell how far it is, `purge-failed` why it stopped.
 #[tauri::command]
-pub async fn purge(state: State<'_, AppState>, items: Vec<PurgeItem>) -> CmdResult<Purged> {
-    state.store()?.purge(&items)
+pub async fn purge<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    choice: PurgeChoice,
+) -> CmdResult<PurgeProgress> {
+    let items = state.reader()?.purge_choice(&choice)?;
+    state.cancel_purge.store(false, Ordering::SeqCst);
+    let started =
+        PurgeProgress { done: 0, total: items.len(), finished: false, cancelled: false, purged: Purged::default() };
+    let mut progress = started.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let mut sent = Instant::now();
+        for item in &items {
+            if state.cancel_purge.load(Ordering::SeqCst) {
+                progress.cancelled = true;
+                break;
+            }
+            match state.store().and_then(|mut store| store.purge_one(item)) {
+                Ok(purged) => progress.purged.tally(item.kind, purged),
+                Err(e) => {
+                    let _ = app.emit("purge-failed", e);
+                    break;
+                }
+            }
+            progress.done += 1;
+            if sent.elapsed() >= PROGRESS_EVERY {
+                let _ = app.emit("purge-progress", &progress);
+                sent = Instant::now();
+            }
+        }
+        progress.finished = true;
+        let _ = app.emit("purge-progress", &progress);
+    });
+    Ok(started)
+}
+
+/// Stops the purge after the item under way; what was purged stays purged.
+#[tauri::command]
+pub async fn cancel_purge(state: State<'_, AppState>) -> CmdResult<()> {
+    state.cancel_purge.store(true, Ordering::SeqCst);
+    Ok(())
 }

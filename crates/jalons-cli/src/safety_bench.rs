@@ -101,8 +101,14 @@ fn rights(store: &mut Store, runs: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     store.erase_person(&person)?;
     println!("| effacement d'une personne, WAL vidé | — | {} | — |", ms(t.elapsed()));
-    let (p50, p95, due) = crate::bench::time(runs.min(5), || store.purge_due().map(|d| d.len()));
-    println!("| éléments à purger selon les durées de conservation | {} | {} | {} |", due?, ms(p50), ms(p95));
+    let first = jalons_core::paging::PageRequest::first(100);
+    let (p50, p95, due) = crate::bench::time(runs.min(5), || store.purge_due_page(first).map(|p| p.total));
+    println!(
+        "| éléments à purger selon les durées de conservation (100 premiers) | {} | {} | {} |",
+        due?,
+        ms(p50),
+        ms(p95)
+    );
     let t = Instant::now();
     store.delete_structure(&structure.id)?;
     println!("| suppression définitive d'une structure | — | {} | — |", ms(t.elapsed()));

@@ -43,8 +43,8 @@ use crate::partners::{
 };
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
 use crate::privacy::{
-    DeletionPlan, DueItem, DueKind, ErasurePlan, KindBasis, PersonRef, PurgeItem, Purged, Retention, RetentionInput,
-    TypedPeople,
+    DeletionPlan, DueItem, DueKind, ErasurePlan, KindBasis, PersonRef, PurgeChoice, PurgeItem, PurgeProgress, Purged,
+    Retention, RetentionInput, TypedPeople,
 };
 use crate::reference::{Commune, ReferenceData};
 use crate::search::{SearchGroup, SearchHit, SearchKind, SearchResults, Segment, TargetKind};
@@ -95,7 +95,7 @@ pub fn typescript() -> String {
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,
         OwnerKind, AttachmentOwner, Attachment,
         PersonRef, ErasurePlan, TypedPeople, KindBasis, DeletionPlan, Retention, RetentionInput, DueKind, DueItem,
-        PurgeItem, Purged,
+        PurgeItem, PurgeChoice, PurgeProgress, Purged,
         BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup, LockNeed, PhraseStrength, EncryptionStatus, Unlocked,
         Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
         JournalKind, JournalEntry, JournalFilter, JournalInput,

@@ -7,9 +7,24 @@ mod common;
 use chrono::NaiveDate;
 use jalons_core::Store;
 use jalons_core::clock::Clock;
-use jalons_core::privacy::{DEFAULT_RETENTION, DueKind, PurgeItem, RetentionInput};
+use jalons_core::paging::PageRequest;
+use jalons_core::privacy::{DEFAULT_RETENTION, DueItem, DueKind, PurgeChoice, PurgeItem, Purged, RetentionInput};
 use jalons_core::structures::{ContactInput, StructureInput};
 use jalons_core::workflow::TransitionInput;
+
+/// The whole list due, as one page (these stores hold fewer items than a page).
+fn listed(s: &Store) -> Vec<DueItem> {
+    s.purge_due_page(PageRequest::LARGEST).unwrap().rows
+}
+
+/// Purges the items one by one, as the app does, and tallies what was done.
+fn purge(s: &mut Store, items: &[PurgeItem]) -> Purged {
+    let mut done = Purged::default();
+    for item in items {
+        done.tally(item.kind, s.purge_one(item).unwrap());
+    }
+    done
+}
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -75,9 +90,9 @@ fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_conf
     let open = common::open_case(&mut s, &busy, "2019-03-01");
 
     s.set_clock(Clock::on_day(day("2024-04-14")));
-    assert_eq!(s.purge_due().unwrap().iter().filter(|d| d.kind == DueKind::Case).count(), 0, "five years less a day");
+    assert_eq!(listed(&s).iter().filter(|d| d.kind == DueKind::Case).count(), 0, "five years less a day");
     s.set_clock(Clock::on_day(day("2024-04-15")));
-    let due = s.purge_due().unwrap();
+    let due = listed(&s);
     let labels: Vec<(DueKind, &str, NaiveDate)> = due.iter().map(|d| (d.kind, d.label.as_str(), d.since)).collect();
     let reference = s.get_case(&ended).unwrap().reference;
     assert_eq!(
@@ -90,6 +105,22 @@ fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_conf
     );
     assert!(!due.iter().any(|d| d.id == busy_contact || d.id == open));
     assert_eq!(s.purge_due_count().unwrap(), 2);
+    assert_eq!(due[0].structure_id, old, "each item says whose it is");
+
+    // The page's choice: everything due but what was unticked, in the number confirmed.
+    let unticked = vec![PurgeItem { kind: DueKind::Contact, id: old_contact.clone() }];
+    let chosen = s.purge_choice(&PurgeChoice { except: unticked.clone(), confirmed: 1 }).unwrap();
+    assert_eq!(chosen, vec![PurgeItem { kind: DueKind::Case, id: ended.clone() }]);
+    let changed = s.purge_choice(&PurgeChoice { except: unticked, confirmed: 2 }).unwrap_err();
+    assert_eq!(changed.code, jalons_core::ErrorCode::Conflict);
+    assert_eq!(
+        changed.message,
+        "La liste à purger a changé depuis son affichage\u{a0}: 1\u{a0}élément à purger et non 2. Relisez-la avant de purger."
+    );
+    let forged = PurgeChoice { except: vec![PurgeItem { kind: DueKind::Case, id: "../x".into() }], confirmed: 2 };
+    assert_eq!(s.purge_choice(&forged).unwrap_err().field.as_deref(), Some("except"));
+    let forged = PurgeItem { kind: DueKind::Case, id: "1; DROP TABLE cases".into() };
+    assert_eq!(s.purge_one(&forged).unwrap_err().field.as_deref(), Some("id"));
 
     // Only what was confirmed and is still due: a contact not due is left.
     let confirmed = vec![
@@ -97,12 +128,12 @@ fn what_is_due_is_counted_from_the_last_activity_or_the_end_and_purged_once_conf
         PurgeItem { kind: DueKind::Contact, id: old_contact.clone() },
         PurgeItem { kind: DueKind::Contact, id: busy_contact.clone() },
     ];
-    let done = s.purge(&confirmed).unwrap();
+    let done = purge(&mut s, &confirmed);
     assert_eq!((done.cases, done.contacts, done.skipped), (1, 1, 1));
     assert!(s.get_case(&ended).is_err());
     assert!(s.get_structure(&old).unwrap().contacts.is_empty());
     assert_eq!(s.get_structure(&busy).unwrap().contacts.len(), 1);
-    assert_eq!(s.purge_due().unwrap(), vec![]);
+    assert_eq!(listed(&s), vec![]);
     assert_eq!(s.purge_due_count().unwrap(), 0);
 }
 
@@ -128,10 +159,10 @@ fn a_reopened_case_is_due_from_its_last_end() {
     s.set_clock(Clock::on_day(day("2019-04-15")));
     abandon(&mut s, &case_id, "2019-04-15");
     s.set_clock(Clock::on_day(day("2024-04-14")));
-    assert_eq!(s.purge_due().unwrap(), vec![]);
+    assert_eq!(listed(&s), vec![]);
     assert_eq!(s.purge_due_count().unwrap(), 0);
     s.set_clock(Clock::on_day(day("2024-04-15")));
-    let due = s.purge_due().unwrap();
+    let due = listed(&s);
     assert_eq!(due.iter().map(|d| (d.kind, d.since)).collect::<Vec<_>>(), [(DueKind::Case, day("2019-04-15"))]);
     assert_eq!(s.purge_due_count().unwrap(), 1);
 }
@@ -151,10 +182,42 @@ fn a_journal_entry_counts_as_activity() {
     })
     .unwrap();
     s.set_clock(Clock::on_day(day("2023-06-01")));
-    assert_eq!(s.purge_due().unwrap(), vec![], "three years after the last call, not after the creation");
+    assert_eq!(listed(&s), vec![], "three years after the last call, not after the creation");
     s.set_clock(Clock::on_day(day("2024-06-01")));
-    assert_eq!(s.purge_due().unwrap().len(), 1);
+    assert_eq!(listed(&s).len(), 1);
     assert_eq!(s.purge_due_count().unwrap(), 1);
+}
+
+#[test]
+fn the_list_due_read_page_by_page_is_the_whole_list_cases_then_contacts() {
+    let mut s = common::store();
+    s.set_clock(Clock::on_day(day("2015-01-05")));
+    for i in 0..7 {
+        let (id, _) = structure_with_contact(&mut s, &format!("Compagnie {i}"), &format!("Contact {i}"));
+        let case_id = common::open_case(&mut s, &id, "2015-01-05");
+        if i % 3 != 0 {
+            abandon(&mut s, &case_id, "2015-01-05");
+        }
+    }
+    s.set_clock(Clock::on_day(day("2023-01-05")));
+    let whole = listed(&s);
+    let kinds: Vec<DueKind> = whole.iter().map(|d| d.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == DueKind::Case).count(), 4);
+    assert_eq!(kinds.iter().filter(|k| **k == DueKind::Contact).count(), 4, "the structures with no open case");
+    assert!(kinds.windows(2).all(|w| w[0] == w[1] || w[0] == DueKind::Case), "cases first: {kinds:?}");
+    for size in [1, 2, 3, 5] {
+        let mut rows = Vec::new();
+        loop {
+            let page = s.purge_due_page(PageRequest { offset: rows.len() as u32, limit: size }).unwrap();
+            assert_eq!(page.total, 8);
+            if page.rows.is_empty() {
+                break;
+            }
+            rows.extend(page.rows);
+        }
+        assert_eq!(rows, whole, "pages of {size}");
+    }
+    assert_eq!(s.purge_due_page(PageRequest { offset: 0, limit: 0 }).unwrap_err().field.as_deref(), Some("limit"));
 }
 
 /// Everything of the demo that is due years later, purged: every kind of record a case
@@ -166,10 +229,10 @@ fn the_demo_purged_whole_years_later_leaves_nothing_due_and_nothing_broken() {
     s.load_demo().unwrap();
     s.set_clock(Clock::on_day(day("2032-06-01")));
     s.set_retention(&RetentionInput { contacts_years: "1".into(), cases_years: "1".into() }).unwrap();
-    let due = s.purge_due().unwrap();
+    let due = listed(&s);
     assert!(due.iter().filter(|d| d.kind == DueKind::Case).count() >= 3, "{due:?}");
     let items: Vec<PurgeItem> = due.iter().map(|d| PurgeItem { kind: d.kind, id: d.id.clone() }).collect();
-    let done = s.purge(&items).unwrap();
+    let done = purge(&mut s, &items);
     assert_eq!(done.cases + done.contacts, due.len());
     assert_eq!(s.purge_due_count().unwrap(), 0);
     let broken: i64 =

@@ -59,9 +59,9 @@ fn read(literal: &str) -> String {
 }
 
 fn is_sql(text: &str) -> bool {
-    const WORDS: [&str; 15] = [
+    const WORDS: [&str; 17] = [
         "SELECT", "INSERT", "UPDATE", "DELETE", "WHERE", "LIKE", "JOIN", "CREATE", "PRAGMA", "VALUES", " AND ", " OR ",
-        "ATTACH", "DETACH", "ORDER BY",
+        "ATTACH", "DETACH", "ORDER BY", "LIMIT ?", "OFFSET ?",
     ];
     WORDS.iter().any(|w| text.contains(w)) || [" = ?", " < ?", " > ?", "= ?1"].iter().any(|p| text.contains(p))
 }

@@ -133,7 +133,8 @@ describe('Données personnelles et conservation', () => {
 
 	it('purges only what stays ticked, once confirmed', async () => {
 		await expect($('h1')).toHaveText('Données à purger');
-		const rows = await $$('main table tbody tr');
+		await $('main table tbody tr[data-index] a').waitForDisplayed();
+		const rows = await $$('main table tbody tr[data-index]');
 		expect(rows.length).toBeGreaterThan(1);
 		const kept = await rows[1].$('td:nth-child(2)').getText();
 		await rows[1].$('input[type="checkbox"]').click();
@@ -141,8 +142,9 @@ describe('Données personnelles et conservation', () => {
 		await expect($('[role="alertdialog"]')).toHaveText(expect.stringContaining(`Purger ${rows.length - 1}`));
 		await click('Purger définitivement');
 		await expect($('.alert-success')).toHaveText(expect.stringContaining('Purge faite'));
-		const left = await $$('main table tbody tr');
-		expect(left.length).toBe(1);
-		await expect(left[0]).toHaveText(expect.stringContaining(kept));
+		await browser.waitUntil(async () => (await $$('main table tbody tr[data-index]').length) === 1, {
+			timeoutMsg: 'the list read again holds only what was left'
+		});
+		await expect($('main table tbody tr[data-index]')).toHaveText(expect.stringContaining(kept));
 	});
 });

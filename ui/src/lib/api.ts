@@ -64,8 +64,8 @@ import type {
 	Plan,
 	PersonRef,
 	PlanInput,
-	PurgeItem,
-	Purged,
+	PurgeChoice,
+	PurgeProgress,
 	ReferenceData,
 	Referral,
 	ReferralFilter,
@@ -275,15 +275,27 @@ export const api = {
 	deleteCase: (id: string) => call<string[]>('delete_case', { id }),
 	retention: () => call<Retention>('retention'),
 	setRetention: (input: RetentionInput) => call<Retention>('set_retention', { input }),
-	purgeDue: () => call<DueItem[]>('purge_due'),
+	/** One page of what is due for purge: finished cases first, then contacts. */
+	purgeDuePage: (page: PageRequest) => call<Page<DueItem>>('purge_due_page', { page }),
 	/** How many items are due, without the list (thousands at a large DLA). */
 	purgeDueCount: () => call<number>('purge_due_count'),
-	/** Purges what the chargé confirmed and is still due. */
-	purge: (items: PurgeItem[]) => call<Purged>('purge', { items }),
+	/** Starts purging everything due but what was unticked, in the background; refused when
+	 * the list no longer holds the number of items confirmed. */
+	purge: (choice: PurgeChoice) => call<PurgeProgress>('purge', { choice }),
+	/** Stops the purge after the item under way; what was purged stays purged. */
+	cancelPurge: () => call<null>('cancel_purge'),
 	setTypedPeopleBasis: (kind: TypedPeople, lawfulBasis: string) =>
 		call<KindBasis[]>('set_typed_people_basis', { kind, lawfulBasis }),
 	/** The integrity check, run beside the first screen, found the database damaged. */
 	onDamaged: (damaged: () => void): Promise<UnlistenFn> => listen('database-damaged', () => damaged()),
+	/** The purge, after each item and when it ends or fails. */
+	onPurge: async (progress: (p: PurgeProgress) => void, failed: (e: CommandError) => void): Promise<UnlistenFn> => {
+		const stops = await Promise.all([
+			listen<PurgeProgress>('purge-progress', (e) => progress(e.payload)),
+			listen<ApiError>('purge-failed', (e) => failed(new CommandError(e.payload)))
+		]);
+		return () => stops.forEach((stop) => stop());
+	},
 	/** The batch of summaries, after each file written and when it ends or fails. */
 	onSummaries: async (progress: (p: BatchProgress) => void, failed: (e: CommandError) => void): Promise<UnlistenFn> => {
 		const stops = await Promise.all([

@@ -823,13 +823,21 @@ export type DueItem = { kind: DueKind, id: string,
 /**
  * The contact's name, or the case's reference.
  */
-label: string, structure_name: string, 
+label: string, structure_id: string, structure_name: string, 
 /**
  * The day the term is counted from: the structure's last activity, or the case's end.
  */
 since: string, };
 
 export type PurgeItem = { kind: DueKind, id: string, };
+
+export type PurgeChoice = { except: Array<PurgeItem>, confirmed: number, };
+
+export type PurgeProgress = { done: number, total: number, 
+/**
+ * Set once the purge is over, stopped or not.
+ */
+finished: boolean, cancelled: boolean, purged: Purged, };
 
 export type Purged = { contacts: number, cases: number, 
 /**

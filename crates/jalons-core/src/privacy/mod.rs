@@ -24,5 +24,8 @@ pub use erase::ErasurePlan;
 pub use mentions::ERASED;
 pub use person::PersonRef;
 pub use removal::DeletionPlan;
-pub use retention::{DEFAULT as DEFAULT_RETENTION, DueItem, DueKind, PurgeItem, Purged, Retention, RetentionInput};
+pub use retention::{
+    DEFAULT as DEFAULT_RETENTION, DueItem, DueKind, PurgeChoice, PurgeItem, PurgeProgress, Purged, Retention,
+    RetentionInput,
+};
 pub(crate) use tombstones::all as tombstones;

@@ -1,17 +1,22 @@
 //! Retention (CNIL: keep no longer than the purpose needs): a rule per kind of data, set by
-//! the DLA in Paramètres, and what is due for purge under it. Nothing is purged until the
-//! chargé confirms the list; a purge erases the contacts and deletes the cases for real,
-//! each checked again as still due.
+//! the DLA in Paramètres, and what is due for purge under it, read page by page (tens of
+//! thousands of items at a large DLA's ten years). Nothing is purged until the chargé
+//! confirms the list and its number; a purge erases the contacts and deletes the cases for
+//! real, one item at a time (the app lets other work through between two), each checked
+//! again as still due.
 
 use std::collections::HashSet;
 
 use chrono::{Months, NaiveDate};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::person::PersonRef;
 use crate::cases::Stage;
+use crate::ids::parse_id;
+use crate::paging::{Page, PageRequest};
 use crate::{Error, Result, Store};
 
 /// The rules, in whole years.
@@ -59,6 +64,7 @@ pub struct DueItem {
     pub id: String,
     /// The contact's name, or the case's reference.
     pub label: String,
+    pub structure_id: String,
     pub structure_name: String,
     /// The day the term is counted from: the structure's last activity, or the case's end.
     pub since: NaiveDate,
@@ -70,13 +76,43 @@ pub struct PurgeItem {
     pub id: String,
 }
 
+/// What the chargé confirmed on the purge page: everything due but the items unticked, and
+/// how many items that made on the screen.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct PurgeChoice {
+    pub except: Vec<PurgeItem>,
+    pub confirmed: u32,
+}
+
 /// What a purge did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Purged {
     pub contacts: usize,
     pub cases: usize,
     /// Items no longer due when the purge ran (reopened, written since): left.
     pub skipped: usize,
+}
+
+impl Purged {
+    /// Counts an item `Store::purge_one` purged, or left as no longer due.
+    pub fn tally(&mut self, kind: DueKind, purged: bool) {
+        match (kind, purged) {
+            (_, false) => self.skipped += 1,
+            (DueKind::Case, true) => self.cases += 1,
+            (DueKind::Contact, true) => self.contacts += 1,
+        }
+    }
+}
+
+/// How far a purge running in the background is, after each item and at its end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PurgeProgress {
+    pub done: usize,
+    pub total: usize,
+    /// Set once the purge is over, stopped or not.
+    pub finished: bool,
+    pub cancelled: bool,
+    pub purged: Purged,
 }
 
 const CONTACTS_KEY: &str = "retention.contacts_years";
@@ -110,7 +146,7 @@ fn due_cases_where() -> String {
 fn due_contacts_sql() -> String {
     format!(
         "SELECT * FROM (
-            SELECT k.id, k.name, s.name AS structure_name,
+            SELECT k.id, k.name, s.id AS structure_id, s.name AS structure_name,
                    max(substr(s.updated_at, 1, 10),
                        coalesce((SELECT max(e.on_date) FROM case_events e JOIN cases c ON c.id = e.case_id
                                  WHERE c.structure_id = s.id), ''),
@@ -122,27 +158,82 @@ fn due_contacts_sql() -> String {
     )
 }
 
-/// Each kind's query gives (id, label, structure's name, since).
-fn due_items(conn: &Connection, kind: DueKind, sql: &str, cutoff: NaiveDate) -> Result<Vec<DueItem>> {
+/// Each kind's query gives (id, label, structure's id and name, since); `?1` is the
+/// cutoff, then `more`.
+fn due_items(conn: &Connection, kind: DueKind, sql: &str, cutoff: NaiveDate, more: &[u32]) -> Result<Vec<DueItem>> {
+    let params =
+        std::iter::once(Value::Text(cutoff.to_string())).chain(more.iter().map(|n| Value::Integer((*n).into())));
     let items = conn
         .prepare(sql)?
-        .query_map([cutoff], |r| {
-            Ok(DueItem { kind, id: r.get(0)?, label: r.get(1)?, structure_name: r.get(2)?, since: r.get(3)? })
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok(DueItem {
+                kind,
+                id: r.get(0)?,
+                label: r.get(1)?,
+                structure_id: r.get(2)?,
+                structure_name: r.get(3)?,
+                since: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(items)
 }
 
-fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
-    let cases = format!(
-        "SELECT c.id, c.reference, s.name, c.stage_since FROM cases c JOIN structures s ON s.id = c.structure_id
+/// The finished cases due, the oldest end first.
+fn due_cases_sql() -> String {
+    format!(
+        "SELECT c.id, c.reference, s.id, s.name, c.stage_since FROM cases c JOIN structures s ON s.id = c.structure_id
          WHERE {} ORDER BY c.stage_since, c.reference",
         due_cases_where()
-    );
-    let mut items = due_items(conn, DueKind::Case, &cases, cutoff(today, rules.cases_years))?;
-    let contacts = format!("{} ORDER BY last, name", due_contacts_sql());
-    items.extend(due_items(conn, DueKind::Contact, &contacts, cutoff(today, rules.contacts_years))?);
+    )
+}
+
+/// The contacts due, the longest without activity first.
+fn due_contacts_ordered_sql() -> String {
+    format!("SELECT id, name, structure_id, structure_name, last FROM ({}) ORDER BY last, name, id", due_contacts_sql())
+}
+
+/// Everything due, finished cases first, then contacts.
+fn due(conn: &Connection, rules: Retention, today: NaiveDate) -> Result<Vec<DueItem>> {
+    let mut items = due_items(conn, DueKind::Case, &due_cases_sql(), cutoff(today, rules.cases_years), &[])?;
+    let contacts_cutoff = cutoff(today, rules.contacts_years);
+    items.extend(due_items(conn, DueKind::Contact, &due_contacts_ordered_sql(), contacts_cutoff, &[])?);
     Ok(items)
+}
+
+/// One page of `due`'s list: the cases' part, then the contacts' where the page reaches it.
+fn due_page(conn: &Connection, rules: Retention, today: NaiveDate, page: PageRequest) -> Result<Page<DueItem>> {
+    let (cases_cutoff, contacts_cutoff) = (cutoff(today, rules.cases_years), cutoff(today, rules.contacts_years));
+    let count = |sql: String, cutoff: NaiveDate| -> Result<u32> { Ok(conn.query_row(&sql, [cutoff], |r| r.get(0))?) };
+    let cases = count(due_cases_count_sql(), cases_cutoff)?;
+    let contacts = count(format!("SELECT count(*) FROM ({})", due_contacts_sql()), contacts_cutoff)?;
+    let paged = |sql: String| format!("{sql} LIMIT ?2 OFFSET ?3");
+    let mut rows = Vec::new();
+    if page.offset < cases {
+        rows = due_items(conn, DueKind::Case, &paged(due_cases_sql()), cases_cutoff, &[page.limit, page.offset])?;
+    }
+    let left = page.limit.saturating_sub(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+    if left > 0 {
+        let from = page.offset.saturating_sub(cases);
+        let sql = paged(due_contacts_ordered_sql());
+        rows.extend(due_items(conn, DueKind::Contact, &sql, contacts_cutoff, &[left, from])?);
+    }
+    Ok(Page { rows, offset: page.offset, total: cases + contacts })
+}
+
+/// Whether one item is due now (the rules or the records may have changed since the list
+/// was read).
+fn still_due(conn: &Connection, rules: Retention, today: NaiveDate, kind: DueKind, id: &str) -> Result<bool> {
+    let (sql, years) = match kind {
+        DueKind::Case => (
+            format!("SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = ?2 AND {})", due_cases_where()),
+            rules.cases_years,
+        ),
+        DueKind::Contact => {
+            (format!("SELECT EXISTS (SELECT 1 FROM ({}) WHERE id = ?2)", due_contacts_sql()), rules.contacts_years)
+        }
+    };
+    Ok(conn.query_row(&sql, params![cutoff(today, years), id], |r| r.get(0))?)
 }
 
 /// The cases counted from the stage index alone (every case has its structure): joined to
@@ -180,44 +271,67 @@ impl Store {
         Ok(rules)
     }
 
-    /// What the rules say is due for purge today: finished cases first, then contacts.
-    pub fn purge_due(&self) -> Result<Vec<DueItem>> {
-        due(self.conn(), load(self.conn())?, self.today())
+    /// One page of what the rules say is due for purge today: finished cases first (the
+    /// oldest end first), then contacts (the longest without activity first).
+    pub fn purge_due_page(&self, page: PageRequest) -> Result<Page<DueItem>> {
+        due_page(self.conn(), load(self.conn())?, self.today(), page.checked()?)
     }
 
-    /// How many items `purge_due` lists, counted without reading them (Paramètres shows
-    /// the number; the list is read on the purge page).
+    /// How many items are due, counted without reading them (Paramètres shows the number).
     pub fn purge_due_count(&self) -> Result<u32> {
         due_count(self.conn(), load(self.conn())?, self.today())
     }
 
-    /// Purges the items the chargé confirmed, those still due; the rest is left. Each item
-    /// is one write (its files removed once it is committed), so a failure keeps what was
-    /// purged before it, whole.
-    pub fn purge(&mut self, items: &[PurgeItem]) -> Result<Purged> {
-        let still: HashSet<(DueKind, String)> = self.purge_due()?.into_iter().map(|d| (d.kind, d.id)).collect();
-        let is_due = |i: &PurgeItem| still.contains(&(i.kind, i.id.clone()));
-        let mut done = Purged { contacts: 0, cases: 0, skipped: 0 };
-        for item in items {
-            match item.kind {
-                _ if !is_due(item) => done.skipped += 1,
-                DueKind::Case => {
-                    self.delete_case(&item.id)?;
-                    done.cases += 1;
-                }
-                DueKind::Contact => {
-                    self.erase_person(&PersonRef::Contact { id: item.id.clone() })?;
-                    done.contacts += 1;
-                }
+    /// The items the chargé's choice purges: everything due but what was unticked. Refused
+    /// when they are not the number confirmed (the list changed since it was read: a day
+    /// passed, a case was reopened or closed): nothing is purged that was not seen.
+    pub fn purge_choice(&self, choice: &PurgeChoice) -> Result<Vec<PurgeItem>> {
+        let except = choice
+            .except
+            .iter()
+            .map(|i| Ok((i.kind, parse_id("except", &i.id)?)))
+            .collect::<Result<HashSet<(DueKind, String)>>>()?;
+        let items: Vec<PurgeItem> = due(self.conn(), load(self.conn())?, self.today())?
+            .into_iter()
+            .filter(|d| !except.contains(&(d.kind, d.id.clone())))
+            .map(|d| PurgeItem { kind: d.kind, id: d.id })
+            .collect();
+        if items.len() != choice.confirmed as usize {
+            return Err(Error::conflict(
+                None,
+                format!(
+                    "La liste à purger a changé depuis son affichage\u{a0}: {} et non {}. Relisez-la avant de purger.",
+                    crate::french::count(items.len(), "élément à purger", "éléments à purger"),
+                    crate::french::number(choice.confirmed.into())
+                ),
+            ));
+        }
+        Ok(items)
+    }
+
+    /// Purges one item if it is still due (true), or leaves it (false). Each item is one
+    /// write, its files removed once it is committed: a failure keeps what was purged
+    /// before it, whole.
+    pub fn purge_one(&mut self, item: &PurgeItem) -> Result<bool> {
+        let id = parse_id("id", &item.id)?;
+        if !still_due(self.conn(), load(self.conn())?, self.today(), item.kind, &id)? {
+            return Ok(false);
+        }
+        match item.kind {
+            DueKind::Case => {
+                self.delete_case(&id)?;
+            }
+            DueKind::Contact => {
+                self.erase_person(&PersonRef::Contact { id })?;
             }
         }
-        Ok(done)
+        Ok(true)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use rusqlite::types::Value;
+    use super::Value;
 
     #[test]
     fn finished_cases_due_are_a_range_of_the_stage_index() {
