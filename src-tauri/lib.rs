@@ -235,6 +235,9 @@ pub fn run() {
                 None => default_db(&app.path().app_data_dir()?),
             };
             webview::lighten(app);
+            // The communes are parsed while the window starts: the first screen's reference
+            // data reads their vintage, and would otherwise wait for it.
+            std::thread::spawn(jalons_core::reference::territory);
             let config = app.path().app_config_dir()?.join("sauvegardes.json");
             let state = at_start(path, config);
             let open = state.store().is_ok();

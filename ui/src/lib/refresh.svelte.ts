@@ -3,17 +3,20 @@
 // letter.
 import { untrack } from 'svelte';
 
+/** Called from a page's script: the first load is asked right away, while the page is
+ * still being drawn (an effect would only run once it is: 150 ms later on the cases list
+ * at start), then again a moment after `track`'s values change. */
 export function refreshOnChange(track: () => unknown, refresh: () => void, delayMs = 120): void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let first = true;
+	untrack(refresh);
 	$effect(() => {
 		track();
-		clearTimeout(timer);
 		if (first) {
 			first = false;
-			untrack(refresh);
 			return;
 		}
+		clearTimeout(timer);
 		timer = setTimeout(refresh, delayMs);
 		return () => clearTimeout(timer);
 	});
