@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use jalons_core::paging::{Page, PageRequest};
 use jalons_core::privacy::{
     DeletionPlan, DueItem, ErasurePlan, KindBasis, PersonRef, PurgeChoice, PurgeProgress, Purged, Retention,
-    RetentionInput,
+    RetentionInput, run_purge,
 };
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -105,8 +105,8 @@ pub async fn purge_due_count(state: State<'_, AppState>) -> CmdResult<u32> {
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// Checks the chargé's choice against what is due now, then purges it on a thread of its
-/// own, one item per write so that the window's own writes pass between two:
-/// `purge-progress` events tell how far it is, `purge-failed` why it stopped.
+/// own, the store taken for one item at a time so that the window's own writes pass
+/// between two: `purge-progress` events tell how far it is, `purge-failed` why it stopped.
 #[tauri::command]
 pub async fn purge<R: Runtime>(
     app: AppHandle<R>,
@@ -117,30 +117,23 @@ pub async fn purge<R: Runtime>(
     state.cancel_purge.store(false, Ordering::SeqCst);
     let started =
         PurgeProgress { done: 0, total: items.len(), finished: false, cancelled: false, purged: Purged::default() };
-    let mut progress = started.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
         let mut sent = Instant::now();
-        for item in &items {
-            if state.cancel_purge.load(Ordering::SeqCst) {
-                progress.cancelled = true;
-                break;
-            }
-            match state.store().and_then(|mut store| store.purge_one(item)) {
-                Ok(purged) => progress.purged.tally(item.kind, purged),
-                Err(e) => {
-                    let _ = app.emit("purge-failed", e);
-                    break;
+        let (_, outcome) = run_purge(
+            &items,
+            |item| state.store()?.purge_one(item),
+            |progress| {
+                if progress.finished || sent.elapsed() >= PROGRESS_EVERY {
+                    let _ = app.emit("purge-progress", progress);
+                    sent = Instant::now();
                 }
-            }
-            progress.done += 1;
-            if sent.elapsed() >= PROGRESS_EVERY {
-                let _ = app.emit("purge-progress", &progress);
-                sent = Instant::now();
-            }
+                !state.cancel_purge.load(Ordering::SeqCst)
+            },
+        );
+        if let Err(e) = outcome {
+            let _ = app.emit("purge-failed", e);
         }
-        progress.finished = true;
-        let _ = app.emit("purge-progress", &progress);
     });
     Ok(started)
 }

@@ -26,6 +26,6 @@ pub use person::PersonRef;
 pub use removal::DeletionPlan;
 pub use retention::{
     DEFAULT as DEFAULT_RETENTION, DueItem, DueKind, PurgeChoice, PurgeItem, PurgeProgress, Purged, Retention,
-    RetentionInput,
+    RetentionInput, run_purge,
 };
 pub(crate) use tombstones::all as tombstones;

@@ -329,9 +329,40 @@ impl Store {
     }
 }
 
+/// Purges `items` one after the other through `purge_one` (which the app gives the store
+/// for each item alone, so that other writes pass between two), telling `progress` after
+/// each; stops when `progress` says so (« Arrêter »: the item under way is finished) or at
+/// the first failure, which is returned after what was purged before it.
+pub fn run_purge(
+    items: &[PurgeItem],
+    mut purge_one: impl FnMut(&PurgeItem) -> Result<bool>,
+    mut progress: impl FnMut(&PurgeProgress) -> bool,
+) -> (PurgeProgress, Result<()>) {
+    let mut state =
+        PurgeProgress { done: 0, total: items.len(), finished: false, cancelled: false, purged: Purged::default() };
+    let mut outcome = Ok(());
+    for item in items {
+        match purge_one(item) {
+            Ok(purged) => state.purged.tally(item.kind, purged),
+            Err(e) => {
+                outcome = Err(e);
+                break;
+            }
+        }
+        state.done += 1;
+        if state.done < state.total && !progress(&state) {
+            state.cancelled = true;
+            break;
+        }
+    }
+    state.finished = true;
+    progress(&state);
+    (state, outcome)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Value;
+    use super::*;
 
     #[test]
     fn finished_cases_due_are_a_range_of_the_stage_index() {
@@ -340,5 +371,52 @@ mod tests {
             crate::store::query_plan(store.conn(), &super::due_cases_count_sql(), &[Value::Text("2020-01-01".into())]);
         assert!(plan.contains("USING COVERING INDEX cases_stage_since (stage=? AND stage_since<?)"), "{plan}");
         assert!(!plan.contains("SCAN c") && !plan.contains("structures"), "{plan}");
+    }
+
+    fn items(n: usize) -> Vec<PurgeItem> {
+        (0..n)
+            .map(|i| PurgeItem { kind: if i % 2 == 0 { DueKind::Case } else { DueKind::Contact }, id: i.to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn a_purge_tells_each_step_stops_when_asked_after_the_item_under_way_and_at_a_failure() {
+        let mut seen = Vec::new();
+        let (done, outcome) = run_purge(
+            &items(5),
+            |i| Ok(i.id != "3"),
+            |p| {
+                seen.push((p.done, p.finished));
+                true
+            },
+        );
+        assert!(outcome.is_ok());
+        assert_eq!(seen, [(1, false), (2, false), (3, false), (4, false), (5, true)]);
+        assert_eq!((done.purged.cases, done.purged.contacts, done.purged.skipped), (3, 1, 1), "item 3 no longer due");
+
+        let mut purged = Vec::new();
+        let (stopped, outcome) = run_purge(
+            &items(5),
+            |i| {
+                purged.push(i.id.clone());
+                Ok(true)
+            },
+            |p| p.done < 2,
+        );
+        assert!(outcome.is_ok());
+        assert_eq!(purged, ["0", "1"], "stopped during the second: nothing after it");
+        assert!(stopped.cancelled && stopped.finished);
+        assert_eq!((stopped.done, stopped.total), (2, 5));
+
+        let (failed, outcome) = run_purge(
+            &items(5),
+            |i| {
+                if i.id == "2" { Err(Error::internal("disque plein")) } else { Ok(true) }
+            },
+            |_| true,
+        );
+        assert_eq!(outcome.unwrap_err().message, "disque plein");
+        assert!(failed.finished && !failed.cancelled);
+        assert_eq!(failed.done, 2, "what was purged before it stays counted");
     }
 }

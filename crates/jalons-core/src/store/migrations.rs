@@ -79,6 +79,17 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A database at the schema just before the first migration `is_it` recognises.
+    fn before_the_migration(is_it: impl Fn(&str) -> bool) -> Connection {
+        let conn = crate::store::bare_connection();
+        let at = MIGRATIONS.iter().position(|m| is_it(m)).unwrap();
+        for (i, sql) in MIGRATIONS[..at].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+        }
+        conn
+    }
+
     #[test]
     fn migrates_an_empty_database_to_the_latest_schema() {
         let mut conn = crate::store::bare_connection();
@@ -129,12 +140,7 @@ mod tests {
 
     #[test]
     fn cases_of_schema_22_get_the_day_of_their_stage_from_the_timeline() {
-        let mut conn = crate::store::bare_connection();
-        let v22 = MIGRATIONS.iter().position(|m| m.contains("stage_since")).unwrap();
-        for (i, sql) in MIGRATIONS[..v22].iter().enumerate() {
-            conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
-        }
+        let mut conn = before_the_migration(|m| m.contains("stage_since"));
         conn.execute_batch(
             "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
              VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
@@ -162,12 +168,7 @@ mod tests {
 
     #[test]
     fn structures_and_ingenieries_of_schema_23_get_their_folded_name_and_search_line() {
-        let mut conn = crate::store::bare_connection();
-        let v23 = MIGRATIONS.iter().position(|m| m.contains("engagement_search_source")).unwrap();
-        for (i, sql) in MIGRATIONS[..v23].iter().enumerate() {
-            conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
-        }
+        let mut conn = before_the_migration(|m| m.contains("engagement_search_source"));
         conn.execute_batch(
             "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
              VALUES ('s', 'Écume des Jours', 'ecume des jours die', 'association', '2020-01-01', '2020-01-01');
@@ -190,11 +191,7 @@ mod tests {
 
     #[test]
     fn typed_funders_of_schema_11_become_funder_lines() {
-        let mut conn = crate::store::bare_connection();
-        for (i, sql) in MIGRATIONS[..11].iter().enumerate() {
-            conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
-        }
+        let mut conn = before_the_migration(|m| m.contains("CREATE TABLE funders"));
         conn.execute_batch(
             "INSERT INTO engagements (id, title, theme, mode, funder, created_at, updated_at) VALUES
                  ('a', 'A', 'finance', 'individual', 'État (DREETS)', 't', 't'),

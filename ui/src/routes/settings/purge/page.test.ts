@@ -89,4 +89,21 @@ describe('Purge page', () => {
 			)
 		);
 	});
+
+	it('says when a purge stopped on a failure, and why', async () => {
+		render(Page);
+		expect(await screen.findByRole('link', { name: 'Accompagnement 2016-00000' })).toBeInTheDocument();
+		await emit('purge-progress', {
+			done: 120,
+			total: 30000,
+			finished: true,
+			cancelled: false,
+			purged: { cases: 120, contacts: 0, skipped: 0 }
+		} satisfies PurgeProgress);
+		await emit('purge-failed', { code: 'storage', message: "Le disque est plein : la purge s'est arrêtée.", field: null });
+		await vi.waitFor(() =>
+			expect(screen.getByRole('status')).toHaveTextContent(/Purge interrompue après 120\séléments sur 30\s000\s: 120\saccompagnements supprimés/)
+		);
+		expect(screen.getByRole('alert')).toHaveTextContent('Le disque est plein');
+	});
 });
