@@ -71,3 +71,59 @@ fn demo_loads_into_an_empty_database_only() {
     assert_eq!(e.code, ErrorCode::Conflict);
     assert_eq!(s.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows.len(), loaded.structures);
 }
+
+/// The list's SQL says what needs attention as its rows do, on every case of the demo and
+/// over two years of days (follow-ups coming due and late, obligations falling late): the
+/// count, the « à traiter » filter and the order by attention, page by page.
+#[test]
+fn what_needs_attention_is_counted_filtered_and_sorted_as_the_rows_say() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo().unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for day in first.iter_days().step_by(23).take(32) {
+        s.set_clock(jalons_core::clock::Clock::on_day(day));
+        for scope in [CaseScope::Open, CaseScope::Finished, CaseScope::All] {
+            let all = CaseFilter { scope, ..Default::default() };
+            let rows = s.list_cases(&all, PageRequest::LARGEST).unwrap().rows;
+            let needing: Vec<_> = rows.iter().filter(|c| !c.attention.is_empty()).map(|c| c.id.clone()).collect();
+            seen.extend(rows.iter().flat_map(|c| c.attention.clone()));
+            assert_eq!(s.cases_needing_attention(&all).unwrap() as usize, needing.len(), "{day} {scope:?}");
+            let only = CaseFilter { attention_only: true, ..all.clone() };
+            let listed = s.list_cases(&only, PageRequest::LARGEST).unwrap();
+            assert_eq!(listed.total as usize, needing.len(), "{day} {scope:?}");
+            let mut ids: Vec<_> = listed.rows.iter().map(|c| c.id.clone()).collect();
+            ids.sort();
+            let mut expected = needing.clone();
+            expected.sort();
+            assert_eq!(ids, expected, "{day} {scope:?}");
+            for descending in [true, false] {
+                let by = CaseFilter { sort: jalons_core::cases::CaseSort::Attention, descending, ..all.clone() };
+                let mut paged = Vec::new();
+                while paged.len() < rows.len() {
+                    let offset = u32::try_from(paged.len()).unwrap();
+                    paged.extend(s.list_cases(&by, PageRequest { offset, limit: 4 }).unwrap().rows);
+                }
+                let counts: Vec<_> = paged.iter().map(|c| c.attention.len()).collect();
+                let mut sorted = counts.clone();
+                sorted.sort_unstable();
+                if descending {
+                    sorted.reverse();
+                }
+                assert_eq!(counts, sorted, "{day} {scope:?} {descending}");
+                for pair in paged.windows(2).filter(|p| p[0].attention.len() == p[1].attention.len()) {
+                    assert!(pair[0].request_date >= pair[1].request_date, "ties: the most recent request first");
+                }
+            }
+        }
+    }
+    for a in [
+        Attention::DiagnosticToValidate,
+        Attention::ReportMissing,
+        Attention::FollowUpDue,
+        Attention::FollowUpLate,
+        Attention::EmployerLate,
+    ] {
+        assert!(seen.contains(&a), "never seen: {a:?}");
+    }
+}

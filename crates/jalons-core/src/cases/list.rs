@@ -1,14 +1,12 @@
-//! The cases list: its filters, its orders, and one page of it. Every order but « what
-//! needs attention » is SQL's, so that only the page's cases are read in full; what needs
-//! attention depends on today and is worked out in Rust, over the whole list when it is
-//! sorted or filtered on, and counted on its own (the window asks once the rows are drawn).
+//! The cases list: its filters, its orders, and one page of it, all in SQL, so that only
+//! the page's cases are read in full. What needs attention is SQL's too (`AttentionSql`):
+//! its count is asked apart from the pages, so that the rows are drawn without waiting.
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 
-use super::attention::{AttentionFacts, sort};
+use super::attention::{AttentionSql, attention};
 use super::{CaseFilter, CaseScope, CaseSort, CaseSummary, Stage};
-use crate::diagnostic::DiagnosticDomain;
 use crate::follow_up::follow_up_due;
 use crate::ids::parse_id;
 use crate::paging::{Page, PageRequest};
@@ -25,6 +23,10 @@ const FROM_CASES: &str = "FROM cases c";
 /// and each one's cases found along `cases_structure_stage` until the page is full: cases
 /// first, the 35,000 finished ones were all looked up and sorted (130 ms, now 5).
 const FROM_STRUCTURES: &str = "FROM structures s CROSS JOIN cases c ON s.id = c.structure_id";
+
+/// What needs attention reads the case's diagnostic; SQLite looks it up for every case
+/// read, used or not, so a statement joins it only when it asks what needs attention.
+const WITH_DIAGNOSTIC: &str = "LEFT JOIN diagnostics d ON d.case_id = c.id";
 
 /// The conditions of a filter on `cases c` and `structures s`, and their parameters.
 fn conditions(filter: &CaseFilter) -> Result<(Vec<String>, Vec<Value>)> {
@@ -60,12 +62,17 @@ fn conditions(filter: &CaseFilter) -> Result<(Vec<String>, Vec<Value>)> {
     Ok((clauses, params))
 }
 
+fn needs_diagnostic(attention: bool) -> &'static str {
+    if attention { WITH_DIAGNOSTIC } else { "" }
+}
+
 fn where_of(clauses: &[String]) -> String {
     if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
 }
 
-/// The ORDER BY of a sort, as `attention::sort` orders in Rust: the key in the direction
-/// asked, then the most recent request first.
+/// The ORDER BY of a sort, as the tests' `sort` orders in Rust: the key in the direction
+/// asked, then the most recent request first. `attention` is the count the page's query
+/// selects.
 fn order(by: CaseSort, descending: bool) -> String {
     let key = match by {
         CaseSort::Reference => "c.reference".to_owned(),
@@ -75,7 +82,8 @@ fn order(by: CaseSort, descending: bool) -> String {
                 Stage::ALL.iter().filter_map(|s| s.rank().map(|r| format!("WHEN '{}' THEN {r}", s.code()))).collect();
             format!("CASE c.stage {} ELSE 9 END", ranks.join(" "))
         }
-        CaseSort::RequestDate | CaseSort::Attention => "c.request_date".to_owned(),
+        CaseSort::RequestDate => "c.request_date".to_owned(),
+        CaseSort::Attention => "attention".to_owned(),
         CaseSort::StageSince => "coalesce(c.stage_since, c.request_date)".to_owned(),
     };
     let dir = if descending { "DESC" } else { "ASC" };
@@ -86,88 +94,75 @@ impl Store {
     /// One page of the cases matching the filter, in its order.
     pub fn list_cases(&self, filter: &CaseFilter, page: PageRequest) -> Result<Page<CaseSummary>> {
         let page = page.checked()?;
-        let (clauses, params) = conditions(filter)?;
-        if filter.attention_only || filter.sort == CaseSort::Attention {
-            let mut all = self.summaries(&where_of(&clauses), params)?;
-            if filter.attention_only {
-                all.retain(|c| !c.attention.is_empty());
-            }
-            sort(&mut all, filter.sort, filter.descending);
-            return Ok(page.cut(all));
+        let needs = AttentionSql::new(self.today());
+        let (mut clauses, filter_params) = conditions(filter)?;
+        if filter.attention_only {
+            clauses.insert(0, needs.any());
         }
         let where_sql = where_of(&clauses);
+        // The terms' placeholders come first in each statement: in its select list, or at
+        // the head of its conditions.
+        let mut params = if filter.attention_only { needs.params.clone() } else { Vec::new() };
+        params.extend(filter_params);
+        let needing = needs_diagnostic(filter.attention_only);
         let total: u32 = self.conn().query_row(
-            &format!("SELECT COUNT(*) {FROM_CASES} {where_sql}"),
+            &format!("SELECT COUNT(*) {FROM_CASES} {needing} {where_sql}"),
             rusqlite::params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
-        let mut paged = params.clone();
+        let from = if filter.sort == CaseSort::Structure { FROM_STRUCTURES } else { FROM_CASES };
+        let (select, mut paged) = if filter.sort == CaseSort::Attention {
+            (format!("c.id, {} AS attention", needs.count()), needs.params.clone())
+        } else {
+            ("c.id".to_owned(), Vec::new())
+        };
+        paged.extend(params);
         paged.push(Value::Integer(page.limit.into()));
         paged.push(Value::Integer(page.offset.into()));
-        let from = if filter.sort == CaseSort::Structure { FROM_STRUCTURES } else { FROM_CASES };
+        let needing = needs_diagnostic(filter.attention_only || filter.sort == CaseSort::Attention);
+        let sql = format!(
+            "SELECT {select} {from} {needing} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
+            order(filter.sort, filter.descending)
+        );
         let ids: Vec<String> = self
             .conn()
-            .prepare_cached(&format!(
-                "SELECT c.id {from} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
-                order(filter.sort, filter.descending)
-            ))?
+            .prepare_cached(&sql)?
             .query_map(rusqlite::params_from_iter(paged), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut rows = self.summaries(
-            "WHERE c.id IN (SELECT value FROM json_each(?))",
-            vec![Value::Text(serde_json::to_string(&ids)?)],
-        )?;
+        let mut rows = self.summaries(&needs, &ids)?;
         rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
         Ok(Page { rows, offset: page.offset, total })
     }
 
-    /// How many of the filter's cases need attention: the open ones (a finished case needs
-    /// nothing), read whole, as the header of the list says. Asked apart from the pages, so
-    /// that the rows are drawn without waiting for it.
+    /// How many of the filter's cases need attention (a finished case needs nothing), as
+    /// the header of the list says.
     pub fn cases_needing_attention(&self, filter: &CaseFilter) -> Result<u32> {
-        let (mut clauses, params) = conditions(filter)?;
-        clauses.push(format!("c.stage IN ({})", Stage::open_sql_list()));
-        let open = self.summaries(&where_of(&clauses), params)?;
-        Ok(u32::try_from(open.iter().filter(|c| !c.attention.is_empty()).count()).unwrap_or(u32::MAX))
+        let needs = AttentionSql::new(self.today());
+        let (mut clauses, filter_params) = conditions(filter)?;
+        clauses.insert(0, needs.any());
+        let params = needs.params.iter().cloned().chain(filter_params);
+        Ok(self.conn().query_row(
+            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_of(&clauses)),
+            rusqlite::params_from_iter(params),
+            |r| r.get(0),
+        )?)
     }
 
-    /// The summaries of the cases `where_sql` keeps, what needs attention included, unsorted.
-    fn summaries(&self, where_sql: &str, params: Vec<Value>) -> Result<Vec<CaseSummary>> {
+    /// The summaries of these cases, what needs attention included, unsorted.
+    fn summaries(&self, needs: &AttentionSql, ids: &[String]) -> Result<Vec<CaseSummary>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT c.id, c.reference, c.structure_id, s.name, s.commune_name, s.departement, c.stage, c.request_date,
-                    c.stage_since, c.officer,
-                    d.validated_on,
-                    -- Read only where it can matter (`AttentionFacts::attention`): the
-                    -- scores of every case would be a large part of the database.
-                    CASE WHEN c.stage = 'diagnostic' AND d.validated_on IS NULL THEN
-                      (SELECT COUNT(*) FROM diagnostic_interviews i WHERE i.case_id = c.id) > 0
-                      AND (SELECT COUNT(*) FROM diagnostic_scores ds WHERE ds.case_id = c.id AND ds.score IS NOT NULL) = ?
-                      AND coalesce(d.problem_statement, '') <> '' ELSE 0 END,
-                    d.validated_on IS NOT NULL AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-                    (SELECT COUNT(*) FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
-                     WHERE ec.case_id = c.id AND e.restitution_date IS NOT NULL AND e.final_report_date IS NULL
-                       AND e.cancelled_on IS NULL),
-                    EXISTS (SELECT 1 FROM employer_obligations o WHERE o.structure_id = c.structure_id
-                            AND {late})
-             {FROM} LEFT JOIN diagnostics d ON d.case_id = c.id
-             {where_sql}",
-            late = crate::employer::LATE_SQL
+                    c.stage_since, c.officer, d.validated_on, {}
+             {FROM} {WITH_DIAGNOSTIC} WHERE c.id IN (SELECT value FROM json_each(?))",
+            needs.columns()
         ))?;
         let today = self.today();
-        let domains = i64::try_from(DiagnosticDomain::ALL.len()).unwrap_or(i64::MAX);
-        let leading = [Value::Integer(domains), Value::Text(today.to_string())];
-        let rows = stmt.query_map(rusqlite::params_from_iter(leading.into_iter().chain(params)), |r| {
+        let params = needs.params.iter().cloned().chain([Value::Text(serde_json::to_string(ids)?)]);
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             let stage: Stage = r.get(6)?;
             let request_date: NaiveDate = r.get(7)?;
             let validated: Option<NaiveDate> = r.get(10)?;
-            let facts = AttentionFacts {
-                stage,
-                diagnostic_validated: validated,
-                diagnostic_complete: r.get(11)?,
-                follow_up_done: r.get(12)?,
-                reports_missing: r.get(13)?,
-                employer_late: r.get(14)?,
-            };
+            let terms = [r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?];
             Ok(CaseSummary {
                 id: r.get(0)?,
                 reference: r.get(1)?,
@@ -179,7 +174,7 @@ impl Store {
                 request_date,
                 stage_since: r.get::<_, Option<NaiveDate>>(8)?.unwrap_or(request_date),
                 officer: r.get(9)?,
-                attention: facts.attention(today),
+                attention: attention(stage, terms, validated, today),
                 follow_up_from: validated.map(|v| follow_up_due(v, false, today).from),
             })
         })?;
@@ -194,6 +189,24 @@ mod tests {
     use crate::structures::StructureInput;
     use crate::workflow::TransitionInput;
 
+    /// The orders of the list, in Rust: the SQL's must give the same; ties keep the most recent request first.
+    fn sort(rows: &mut [CaseSummary], by: CaseSort, descending: bool) {
+        rows.sort_by(|a, b| {
+            let primary = match by {
+                CaseSort::Reference => a.reference.cmp(&b.reference),
+                CaseSort::Structure => {
+                    crate::values::fold(&a.structure_name).cmp(&crate::values::fold(&b.structure_name))
+                }
+                CaseSort::Stage => a.stage.rank().unwrap_or(9).cmp(&b.stage.rank().unwrap_or(9)),
+                CaseSort::RequestDate => a.request_date.cmp(&b.request_date),
+                CaseSort::StageSince => a.stage_since.cmp(&b.stage_since),
+                CaseSort::Attention => a.attention.len().cmp(&b.attention.len()),
+            };
+            let primary = if descending { primary.reverse() } else { primary };
+            primary.then_with(|| b.request_date.cmp(&a.request_date)).then_with(|| b.reference.cmp(&a.reference))
+        });
+    }
+
     #[test]
     fn a_search_reads_the_structures_and_the_references_index_not_every_case() {
         let store = Store::open_in_memory().unwrap();
@@ -201,7 +214,7 @@ mod tests {
         let (clauses, params) = conditions(&filter).unwrap();
         let plan = crate::store::query_plan(
             store.conn(),
-            &format!("SELECT COUNT(*) {FROM_CASES} {}", where_of(&clauses)),
+            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_of(&clauses)),
             &params,
         );
         assert!(!plan.lines().any(|step| step == "SCAN c" || step == "SCAN cases"), "{plan}");
@@ -259,9 +272,14 @@ mod tests {
                 s.move_case(&to).unwrap();
             }
         }
-        for by in
-            [CaseSort::Reference, CaseSort::Structure, CaseSort::Stage, CaseSort::RequestDate, CaseSort::StageSince]
-        {
+        for by in [
+            CaseSort::Reference,
+            CaseSort::Structure,
+            CaseSort::Stage,
+            CaseSort::RequestDate,
+            CaseSort::StageSince,
+            CaseSort::Attention,
+        ] {
             for descending in [false, true] {
                 let filter = CaseFilter { sort: by, descending, ..Default::default() };
                 let listed = s.list_cases(&filter, PageRequest::LARGEST).unwrap().rows;

@@ -42,6 +42,17 @@ pub fn follow_up_due(diagnostic_validated: NaiveDate, done: bool, today: NaiveDa
     FollowUpDue { from, until, state }
 }
 
+/// The last validation day whose follow-up is due (or late) by `today`: lists compare a
+/// validation day with it in SQL, whose month arithmetic does not clamp month ends as
+/// `follow_up_due` does. Adding months never decreases a day, so every earlier day is due too.
+pub fn due_if_validated_by(today: NaiveDate) -> NaiveDate {
+    let mut last = today - Months::new(FROM_MONTHS);
+    while let Some(next) = last.succ_opt().filter(|d| *d + Months::new(FROM_MONTHS) <= today) {
+        last = next;
+    }
+    last
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +69,20 @@ mod tests {
         assert_eq!(follow_up_due(d("2025-01-31"), false, d("2026-07-31")).state, DueState::Due);
         assert_eq!(follow_up_due(d("2025-01-31"), false, d("2026-08-01")).state, DueState::Late);
         assert_eq!(follow_up_due(d("2025-01-31"), true, d("2027-01-01")).state, DueState::Done);
+    }
+
+    #[test]
+    fn a_follow_up_is_due_exactly_when_validated_by_the_last_due_day() {
+        let first = d("2023-01-01");
+        for today in first.iter_days().take(800) {
+            let last = due_if_validated_by(today);
+            for validated in (today - Months::new(20)).iter_days().take(250) {
+                let due = follow_up_due(validated, false, today).state != DueState::Upcoming;
+                assert_eq!(validated <= last, due, "validated {validated}, today {today}");
+            }
+        }
+        assert_eq!(due_if_validated_by(d("2025-02-28")), d("2024-02-29"));
+        assert_eq!(due_if_validated_by(d("2024-02-29")), d("2023-02-28"));
     }
 
     #[test]

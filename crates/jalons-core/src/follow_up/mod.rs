@@ -8,7 +8,7 @@ mod input;
 mod model;
 mod repo;
 
-pub use due::{DueState, FollowUpDue, follow_up_due};
+pub use due::{DueState, FollowUpDue, due_if_validated_by, follow_up_due};
 pub use enums::{APPROPRIATION_LABELS, Trend};
 pub use input::FollowUpInput;
 pub use model::{FollowUp, FollowUpRecord};

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0023_cases_stage_since.sql"),
     include_str!("migrations/0024_engagement_search.sql"),
     include_str!("migrations/0025_structures_sort_name.sql"),
+    include_str!("migrations/0026_diagnostics_scored_domains.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -187,6 +188,44 @@ mod tests {
             read("SELECT text FROM engagement_search WHERE engagement_id = 'e'"),
             "modele economique ecume des jours die"
         );
+    }
+
+    #[test]
+    fn diagnostics_of_schema_25_get_their_scored_domains_kept_whoever_writes() {
+        let mut conn = before_the_migration(|m| m.contains("scored_domains"));
+        conn.execute_batch(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
+             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at) VALUES
+                 ('c', '2020-001', 's', 'diagnostic', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't'),
+                 ('k', '2020-002', 's', 'diagnostic', '2020-01-07', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
+             INSERT INTO diagnostics (case_id, author, updated_at) VALUES ('c', 'Camille', 't'), ('k', 'Camille', 't');
+             INSERT INTO diagnostic_scores (case_id, domain, score) VALUES
+                 ('c', 'governance', 2), ('c', 'finance', NULL), ('c', 'employer', 0), ('k', 'governance', 1);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let scored = |conn: &Connection| -> Vec<(String, i64)> {
+            conn.prepare("SELECT case_id, scored_domains FROM diagnostics ORDER BY case_id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(scored(&conn), [("c".to_owned(), 2), ("k".to_owned(), 1)]);
+        conn.execute_batch(
+            "UPDATE diagnostic_scores SET score = 3 WHERE case_id = 'c' AND domain = 'finance';
+             INSERT INTO diagnostic_scores (case_id, domain, score) VALUES ('k', 'finance', NULL), ('k', 'training', 2);
+             UPDATE diagnostic_scores SET case_id = 'k' WHERE case_id = 'c' AND domain = 'employer';
+             DELETE FROM diagnostic_scores WHERE case_id = 'k' AND domain = 'governance';",
+        )
+        .unwrap();
+        assert_eq!(scored(&conn), [("c".to_owned(), 2), ("k".to_owned(), 2)], "kept by the triggers");
+        let found: i64 =
+            conn.query_row("SELECT COUNT(*) FROM search_index WHERE kind = 'diagnostic'", [], |r| r.get(0)).unwrap();
+        assert_eq!(found, 2, "the search rows stay one per diagnostic");
     }
 
     #[test]
