@@ -94,7 +94,37 @@ const sources = import.meta.glob(['../**/*.svelte', '../**/*.ts', '!../**/*.test
 	eager: true
 }) as Record<string, string>;
 
+/** The texts a Svelte template means to show with a space at their edge where the compiler
+ * drops it: Svelte 5 trims the start of every fragment's first text and the end of its
+ * last (an element's content, a block's body), so `<span> · {acronym}</span>` shows
+ * « Nom· BCC ». Indentation (a line break first) is not meant to show. */
+function droppedSpaces(source: string): string[] {
+	const out: string[] = [];
+	const walk = (node: unknown) => {
+		if (Array.isArray(node)) return node.forEach(walk);
+		if (!node || typeof node !== 'object') return;
+		const n = node as Record<string, unknown>;
+		if (n.type === 'StyleSheet' || n.type === 'Script') return;
+		const fragment = n.type === 'Fragment' ? (n.nodes as { type: string; data?: string }[]) : null;
+		if (fragment && fragment.length > 0) {
+			const [first, last] = [fragment[0], fragment[fragment.length - 1]];
+			if (first.type === 'Text' && /^[ \t]+\S/.test(first.data ?? '')) out.push(first.data ?? '');
+			if (last.type === 'Text' && /\S[ \t]+$/.test(last.data ?? '')) out.push(last.data ?? '');
+		}
+		for (const [key, value] of Object.entries(n)) if (key !== 'parent') walk(value);
+	};
+	walk(parse(source, { modern: true }));
+	return out;
+}
+
 describe('the UI’s own texts', () => {
+	it('keep the spaces they show at the edge of an element or a block', () => {
+		const dropped = Object.entries(sources)
+			.filter(([file]) => file.endsWith('.svelte'))
+			.flatMap(([file, source]) => droppedSpaces(source).map((t) => `${file}: ${JSON.stringify(t)}`));
+		expect(dropped).toEqual([]);
+	});
+
 	it('are written with French typography (no-break spaces, « … »)', () => {
 		expect(Object.keys(sources).length).toBeGreaterThan(50);
 		const slips = Object.entries(sources).flatMap(([file, source]) =>
