@@ -438,6 +438,10 @@ fn a_period_report_over_ipc() {
     assert_eq!(report["totals"]["cases"], 25);
     assert!(report.get("cases").is_none(), "the rows stay in the core: only the totals cross");
     assert_eq!(report["period"]["from"], "2026-01-01");
+    let t = &report["totals"];
+    let first_or_back = t["first_time"].as_u64().unwrap() + t["returning"].as_u64().unwrap();
+    assert_eq!(first_or_back, t["structures"].as_u64().unwrap(), "each structure once");
+    assert!(t["line_share"].is_null(), "a share only for a funder line");
 }
 
 #[test]

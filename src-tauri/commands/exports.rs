@@ -71,7 +71,7 @@ pub async fn save_report<R: Runtime>(
     filter: ReportFilter,
     format: ReportFormat,
 ) -> CmdResult<Option<String>> {
-    let report = state.reader()?.period_report(&filter)?;
+    let report = state.reader()?.report_for(&filter, format)?;
     let suggested = jalons_export::report_file_name(&report, format);
     let filter = match format {
         ReportFormat::Xlsx => ("Classeur Excel", &["xlsx"][..]),

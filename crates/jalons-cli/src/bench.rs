@@ -59,6 +59,7 @@ impl Call {
             "list_cases" => store.list_cases(&self.arg("filter")?, self.arg("page")?)?.total,
             "cases_needing_attention" => store.cases_needing_attention(&self.arg("filter")?)?,
             "list_engagements" => store.list_engagements(&self.arg("filter")?, self.arg("page")?)?.total,
+            "period_totals" => u32::try_from(store.period_totals(&self.arg("filter")?)?.totals.cases)?,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
                 let agenda = store.agenda_today()?;
@@ -164,6 +165,17 @@ fn case_and_engagement_calls() -> Vec<Call> {
     ]
 }
 
+/// The Bilans screen as it opens: this year's totals, for every funder.
+fn report_calls(store: &Store) -> Vec<Call> {
+    use chrono::Datelike;
+    let year = store.today().year();
+    vec![Call::new(
+        format!("bilan de l'année {year} (écran Bilans)"),
+        "period_totals",
+        json!({ "filter": { "from": format!("01/01/{year}"), "to": format!("31/12/{year}") } }),
+    )]
+}
+
 /// Times the window's calls again on a database kept by `--garder`, after a change to the
 /// core, without generating it again (an hour at the default scale); opening it applies
 /// the migrations it lacks. The figures replace the kept ones, for the app side.
@@ -183,6 +195,7 @@ pub fn again(dir: &Path, runs: usize) -> anyhow::Result<()> {
         .into_iter()
         .chain(structure_calls(usize::try_from(structures)?))
         .chain(case_and_engagement_calls())
+        .chain(report_calls(&store))
         .chain(crate::search_bench::window_calls());
     for call in calls {
         timings.time(&store, call, runs)?;
@@ -259,7 +272,12 @@ pub fn run(structures: usize, journal: usize, runs: usize, keep: Option<&Path>) 
     println!("| requête | lignes | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
     let mut timings = Timings::default();
-    for call in start_calls().into_iter().chain(structure_calls(structures)).chain(case_and_engagement_calls()) {
+    let calls = start_calls()
+        .into_iter()
+        .chain(structure_calls(structures))
+        .chain(case_and_engagement_calls())
+        .chain(report_calls(&store));
+    for call in calls {
         timings.time(&store, call, runs)?;
     }
     let one = &cases[cases.len() / 2];

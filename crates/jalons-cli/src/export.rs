@@ -35,7 +35,7 @@ pub fn report(
             .map(|f| f.id)
             .with_context(|| format!("aucune ligne de financement «\u{a0}{wanted}\u{a0}»"))?,
     };
-    let report = store.period_report(&ReportFilter { from: from.into(), to: to.into(), funder_id })?;
+    let report = store.report_for(&ReportFilter { from: from.into(), to: to.into(), funder_id }, format)?;
     let bytes = jalons_export::report_file(&report, format)?;
     jalons_core::durable::write_file(out, &bytes, &format!("Le bilan n'a pas pu être écrit dans {}", out.display()))?;
     println!("{} accompagnements, écrits dans {}", report.totals.cases, out.display());

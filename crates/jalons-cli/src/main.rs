@@ -149,7 +149,7 @@ enum Format {
     Ods,
     /// Une ligne par accompagnement, pour Excel en français.
     Csv,
-    /// Agrégats anonymisés par département et secteur.
+    /// Agrégats anonymisés par territoire et secteur, sur des trimestres entiers.
     Agregats,
 }
 

@@ -3,21 +3,25 @@
 
 use std::path::PathBuf;
 
-use jalons_core::indicators::DEFINITIONS;
+use jalons_core::indicators::{DEFINITIONS, PeriodRule};
 
 fn page() -> String {
     let mut out = String::from(
         "# Les indicateurs et leur définition\n\n\
          Page écrite à partir des définitions du code (`crates/jalons-core/src/indicators/definitions.rs`)\u{202f};\n\
-         les mêmes figurent dans l'onglet «\u{a0}Définitions\u{a0}» de chaque bilan.\n",
+         les mêmes figurent dans l'onglet «\u{a0}Définitions\u{a0}» de chaque bilan. Chaque chiffre dit comment\n\
+         il se rattache à la période\u{a0}:\n\n",
     );
+    for rule in PeriodRule::ALL {
+        out.push_str(&format!("- **{}**\u{a0}: {}\n", rule.label(), rule.meaning()));
+    }
     let mut family = "";
     for d in DEFINITIONS {
         if d.family != family {
             family = d.family;
             out.push_str(&format!("\n## {family}\n\n"));
         }
-        out.push_str(&format!("- **{}**\u{a0}: {}\n", d.indicator, d.definition));
+        out.push_str(&format!("- **{}** ({})\u{a0}: {}\n", d.indicator, d.rule.label().to_lowercase(), d.definition));
     }
     out
 }

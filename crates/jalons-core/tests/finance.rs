@@ -80,6 +80,16 @@ fn amounts_statuses_and_dates_are_checked_on_their_field() {
             },
             "submitted_on",
         ),
+        (
+            FinanceInput {
+                submitted_on: String::new(),
+                decision_date: String::new(),
+                status: "submitted".into(),
+                amount_obtained: String::new(),
+                ..prime(&id)
+            },
+            "submitted_on",
+        ),
         (FinanceInput { tool: "crowdfunding".into(), ..prime(&id) }, "tool"),
     ] {
         let e = s.create_finance_application(&input).unwrap_err();

@@ -184,16 +184,8 @@ fn cases_store() -> Store {
 #[test]
 fn case_pages_laid_end_to_end_are_the_whole_list_for_every_sort_and_scope() {
     let s = cases_store();
-    let sorts = [
-        CaseSort::Reference,
-        CaseSort::Structure,
-        CaseSort::Stage,
-        CaseSort::RequestDate,
-        CaseSort::StageSince,
-        CaseSort::Attention,
-    ];
     for (scope, count) in [(CaseScope::Open, 20), (CaseScope::Finished, 10), (CaseScope::All, 30)] {
-        for sort in sorts {
+        for sort in CaseSort::ALL {
             for descending in [false, true] {
                 let filter = CaseFilter { scope, sort, descending, ..Default::default() };
                 let whole = s.list_cases(&filter, PageRequest::LARGEST).unwrap();

@@ -42,36 +42,42 @@ fn summary_value(rows: &[Vec<Data>], label: &str) -> f64 {
 fn the_workbooks_give_the_cores_totals() {
     let (_store, r) = report();
     let t = &r.totals;
-    assert!(t.cases >= 25 && t.engagements > 0 && t.obtained.0 > 0, "the demo fills every family");
+    assert!(t.cases >= 25 && t.engaged > 0 && t.obtained.0 > 0 && t.followed_up > 0, "the demo fills every family");
     for format in [ReportFormat::Xlsx, ReportFormat::Ods] {
         let bytes = report_file(&r, format).unwrap();
         let summary = rows(bytes.clone(), "Synthèse");
         assert_eq!(summary_value(&summary, "Accompagnements de la période"), t.cases as f64, "{format:?}");
-        assert_eq!(summary_value(&summary, "Structures diagnostiquées"), t.diagnosed as f64);
+        assert_eq!(summary_value(&summary, "Diagnostics validés"), t.diagnosed as f64);
         assert_eq!(summary_value(&summary, "Coût HT des ingénieries"), t.cost_ht.0 as f64 / 100.0);
         assert_eq!(summary_value(&summary, "Financements solidaires obtenus"), t.obtained.0 as f64 / 100.0);
+        let rule = |label: &str| summary.iter().find(|row| row[0] == Data::String(label.into())).unwrap()[2].clone();
+        assert_eq!(rule("Structures accueillies"), Data::String("Stock".into()));
+        assert_eq!(rule("Diagnostics validés"), Data::String("Flux".into()));
 
         let structures = rows(bytes.clone(), "Structures");
         assert_eq!(structures.len(), 1 + t.cases + 1, "header, one row per case, the total");
         assert_eq!(structures[0][0], Data::String("Référence".into()));
 
         let engagements = rows(bytes.clone(), "Ingénieries");
-        let total = engagements.last().unwrap();
+        let total = &engagements[engagements.len() - 2];
         assert_eq!(number(&total[5]), t.cost_ht.0 as f64 / 100.0);
         assert_eq!(number(&total[6]), t.cost_ttc.0 as f64 / 100.0);
-        let listed: f64 = engagements[1..engagements.len() - 1]
+        let engaged_column =
+            engagements[0].iter().position(|h| h == &Data::String("Engagée dans la période".into())).unwrap();
+        let listed: f64 = engagements[1..engagements.len() - 2]
             .iter()
-            .filter(|row| row[8] != Data::String("Annulée".into()))
+            .filter(|row| row[engaged_column] == Data::String("oui".into()))
             .map(|row| if row[5] == Data::Empty { 0.0 } else { number(&row[5]) })
             .sum();
         assert!((listed - t.cost_ht.0 as f64 / 100.0).abs() < 0.005, "the rows add up to the total");
 
-        let performance = rows(bytes.clone(), "Critères de performance");
-        let plus = performance.iter().find(|row| row[0] == Data::String("+ En progrès".into())).unwrap();
-        assert_eq!(number(&plus[3]), t.criteria[0].plus as f64);
+        let follow_ups = rows(bytes.clone(), "Suivis");
+        assert_eq!(follow_ups.len(), 1 + t.followed_up + 4, "header, one row per follow-up, the totals");
+        let plus = follow_ups.iter().find(|row| row[0] == Data::String("+ En progrès".into())).unwrap();
+        assert_eq!(number(&plus[11]), t.criteria[0].plus as f64);
 
         let definitions = rows(bytes, "Définitions");
-        assert_eq!(definitions.len(), 1 + DEFINITIONS.len());
+        assert_eq!(definitions.len(), 1 + 3 + DEFINITIONS.len(), "header, the three period rules, the definitions");
     }
 }
 
@@ -84,7 +90,7 @@ fn the_cases_csv_opens_in_french_excel() {
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(&headers[..3], ["Référence", "Structure", "Forme juridique"]);
-    for column in ["Département", "QPV", "ETP au diagnostic", "Évolution des ETP", "dont CDI"] {
+    for column in ["Département", "QPV", "ETP au diagnostic", "Diagnostic validé le", "dont CDI"] {
         assert!(headers.iter().any(|h| h == column), "{column}");
     }
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -99,7 +105,7 @@ fn the_aggregates_name_no_one() {
     let (store, r) = report();
     let bytes = report_file(&r, ReportFormat::AggregatesCsv).unwrap();
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.starts_with("Département;Secteur;Structures accompagnées"));
+    assert!(text.starts_with("Territoire;Secteur;Structures accompagnées"));
     assert!(text.contains(";< 5;"));
     for s in store.list_structures(&Default::default(), PageRequest::LARGEST).unwrap().rows {
         assert!(!text.contains(&s.name), "{} appears", s.name);

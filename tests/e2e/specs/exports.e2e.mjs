@@ -58,8 +58,12 @@ describe('Les documents pour les financeurs', () => {
 		await fill('Au', '31/12/2025');
 		await expect(await field('Au')).toHaveAttribute('aria-invalid', 'true');
 		await fill('Au', '31/12/2026');
+		await expect($('#fam-structures')).toHaveText(expect.stringContaining('Stock'));
+		await expect($('#fam-flows')).toHaveText(expect.stringContaining('Flux'));
+		await expect($('[aria-labelledby="fam-flows"]')).toHaveText(expect.stringContaining('Demandes reçues'));
 		await choose('Ligne de financement', "Région Auvergne-Rhône-Alpes — Soutien à l'ESS culturelle");
 		await expect($('.scope')).toHaveText(expect.stringContaining("financés par Région Auvergne-Rhône-Alpes"));
+		await expect($('[aria-labelledby="fam-engagements"]')).toHaveText(expect.stringContaining('Part payée par la ligne'));
 		await click('Classeur Excel (XLSX)…');
 		const workbook = saved('Bilan 2026-01-01 au 2026-12-31.xlsx');
 		await expect($('.exports [role="status"]')).toHaveText(expect.stringContaining(workbook));
@@ -70,7 +74,7 @@ describe('Les documents pour les financeurs', () => {
 		const aggregates = saved('Agrégats anonymisés 2026-01-01 au 2026-12-31.csv');
 		await expect($('.exports [role="status"]')).toHaveText(expect.stringContaining(aggregates));
 		const text = readFileSync(aggregates, 'utf8');
-		expect(text.startsWith('\uFEFFDépartement;Secteur;Structures accompagnées')).toBe(true);
+		expect(text.startsWith('\uFEFFTerritoire;Secteur;Structures accompagnées')).toBe(true);
 		expect(text).toContain(';< 5;');
 		expect(text).not.toContain('La Friche des Canuts');
 	});

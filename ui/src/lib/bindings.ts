@@ -642,17 +642,49 @@ funder: string | null, };
 
 export type PeriodTotals = { period: Period, totals: Totals, };
 
-export type Totals = { cases: number, structures: number, diagnosed: number, with_engagement: number, followed_up: number, first_time: number, returning: number, qpv: number, frr: number, rural: number, headcount_diagnostic: number, etp_diagnostic: Etp, 
+export type Totals = { 
 /**
- * Over the structures followed up, with both figures known.
+ * Stock: the cases open for at least one day of the period, and their structures.
  */
-headcount_compared_before: number, headcount_compared_after: number, etp_compared_before: Etp, etp_compared_after: Etp, 
+cases: number, structures: number, 
 /**
- * CDI in hundredths of a percent of the staff (2550 = 25,5 %); none without staff.
+ * Each structure once, by its first case of the period.
  */
-cdi_share: number | null, engagements: number, individual: number, collective: number, days: Days, cost_ht: Money, cost_ttc: Money, requested: Money, obtained: Money, by_tool: Array<ToolAmounts>, criteria: Array<CriterionCount>, };
+first_time: number, returning: number, with_engagement: number, qpv: number, frr: number, rural: number, 
+/**
+ * Each structure once, at its latest diagnostic validated by the period's last day.
+ */
+staff_known: number, headcount_diagnostic: number, etp_diagnostic: Etp, 
+/**
+ * CDI in hundredths of a percent of the staff (2550 = 25,5 %), each structure once;
+ * none without staff.
+ */
+cdi_share: number | null, 
+/**
+ * Flows: requests received, cases finished, diagnostics validated in the period.
+ */
+requested_cases: number, finished_cases: number, diagnosed: number, 
+/**
+ * Ingénieries whose consultant was chosen in the period, and what they cost.
+ */
+engaged: number, individual: number, collective: number, days: Days, cost_ht: Money, cost_ttc: Money, delivered: number, cancelled: number, 
+/**
+ * With a funder line: what the ingénieries engaged in the period cost for the cases it
+ * answers for, all funders together, and the share the line pays (hundredths of a
+ * percent).
+ */
+cases_cost_ht: Money | null, line_share: number | null, 
+/**
+ * Solidarity finance: submitted, granted and refused in the period.
+ */
+submitted: number, requested: Money, granted: number, obtained: Money, refused: number, refused_amount: Money, by_tool: Array<ToolAmounts>, 
+/**
+ * Follow-ups made in the period, those made 12 to 18 months after the diagnostic, and
+ * the jobs compared on the same structures.
+ */
+followed_up: number, in_window: number, compared: number, headcount_before: number, headcount_after: number, etp_before: Etp, etp_after: Etp, criteria: Array<CriterionCount>, };
 
-export type ToolAmounts = { tool: string, applications: number, requested: Money, obtained: Money, };
+export type ToolAmounts = { tool: string, submitted: number, requested: Money, granted: number, obtained: Money, refused: number, };
 
 export type CriterionCount = { criterion: string, plus: number, equal: number, minus: number, };
 

@@ -272,14 +272,7 @@ mod tests {
                 s.move_case(&to).unwrap();
             }
         }
-        for by in [
-            CaseSort::Reference,
-            CaseSort::Structure,
-            CaseSort::Stage,
-            CaseSort::RequestDate,
-            CaseSort::StageSince,
-            CaseSort::Attention,
-        ] {
+        for by in CaseSort::ALL {
             for descending in [false, true] {
                 let filter = CaseFilter { sort: by, descending, ..Default::default() };
                 let listed = s.list_cases(&filter, PageRequest::LARGEST).unwrap().rows;

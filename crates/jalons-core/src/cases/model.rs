@@ -55,6 +55,18 @@ pub enum CaseSort {
     Attention,
 }
 
+impl CaseSort {
+    /// Every order the cases list offers.
+    pub const ALL: [CaseSort; 6] = [
+        CaseSort::Reference,
+        CaseSort::Structure,
+        CaseSort::Stage,
+        CaseSort::RequestDate,
+        CaseSort::StageSince,
+        CaseSort::Attention,
+    ];
+}
+
 /// Which cases, by where they stand.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -50,6 +50,21 @@ impl Milestones {
         })
     }
 
+    /// What the dates said on `day`: a period report reads an ingénierie as it stood at
+    /// the period's end, whatever happened to it since.
+    pub(crate) fn as_of(self, day: NaiveDate) -> Self {
+        let by = |d: Option<NaiveDate>| d.filter(|d| *d <= day);
+        Self {
+            terms: by(self.terms),
+            consultation: by(self.consultation),
+            decision: by(self.decision),
+            kickoff: by(self.kickoff),
+            restitution: by(self.restitution),
+            final_report: by(self.final_report),
+            cancelled: by(self.cancelled),
+        }
+    }
+
     pub fn status(&self) -> EngagementStatus {
         use EngagementStatus::*;
         if self.cancelled.is_some() {

@@ -60,6 +60,10 @@ impl FinanceInput {
         if matches!(status, FinanceStatus::Granted | FinanceStatus::Refused) && decision_date.is_none() {
             return Err(Error::validation("decision_date", "Indiquez la date de la décision."));
         }
+        // The reports count an application in the period it was submitted (or else decided).
+        if status == FinanceStatus::Submitted && submitted_on.is_none() {
+            return Err(Error::validation("submitted_on", "Indiquez la date de dépôt de la demande."));
+        }
         for (field, label, d) in [
             ("submitted_on", "La date de dépôt", submitted_on),
             ("decision_date", "La date de décision", decision_date),

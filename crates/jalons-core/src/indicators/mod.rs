@@ -1,8 +1,9 @@
 //! Indicators for funders and territorial observation (domain.md §8): which cases a period
-//! report covers (scope.rs), one row per case or ingénierie or application in each family
-//! (rows.rs), the totals (totals.rs), each from one written definition (definitions.rs),
-//! and the anonymised aggregates by département and sector (aggregates.rs). The exports
-//! only lay these out.
+//! report covers and which of them a funder line answers for (scope.rs, from the spans a
+//! case was open), one row per case, ingénierie, application or follow-up of the period
+//! (rows.rs), the totals of its stock and of its flows (totals.rs), each from one written
+//! definition with its period rule (definitions.rs), and the anonymised aggregates by
+//! département and sector (aggregates.rs). The exports only lay these out.
 
 mod aggregates;
 mod definitions;
@@ -10,9 +11,9 @@ mod rows;
 mod scope;
 mod totals;
 
-pub use aggregates::{AggregateRow, SMALL_COUNT, aggregates};
-pub use definitions::{DEFINITIONS, Definition};
-pub use rows::{CaseRow, EngagementRow, FinanceRow, PerformanceRow};
+pub use aggregates::{AggregateRow, SMALL_COUNT, Unit, aggregates, suppress, units, whole_quarters};
+pub use definitions::{DEFINITIONS, Definition, PeriodRule};
+pub use rows::{CaseRow, EngagementRow, FinanceRow, FollowUpRow};
 pub use scope::{Period, ReportFilter};
 pub use totals::{CriterionCount, ToolAmounts, Totals};
 
@@ -29,8 +30,16 @@ pub enum ReportFormat {
     Ods,
     /// One row per case, for French Excel.
     CasesCsv,
-    /// Anonymised aggregates by département and sector.
+    /// Anonymised aggregates by territory and sector.
     AggregatesCsv,
+}
+
+impl ReportFormat {
+    /// Shared beyond the funders, with the CRESS and networks: anonymised, over whole
+    /// quarters (aggregates.rs).
+    pub fn shared(self) -> bool {
+        matches!(self, ReportFormat::AggregatesCsv)
+    }
 }
 
 /// A period report: its scope, the rows of each family and their totals.
@@ -40,7 +49,7 @@ pub struct PeriodReport {
     pub cases: Vec<CaseRow>,
     pub engagements: Vec<EngagementRow>,
     pub finance: Vec<FinanceRow>,
-    pub performance: Vec<PerformanceRow>,
+    pub follow_ups: Vec<FollowUpRow>,
     pub totals: Totals,
 }
 
@@ -65,13 +74,35 @@ impl Store {
     }
 
     pub fn period_report(&self, filter: &ReportFilter) -> Result<PeriodReport> {
-        let period = filter.validate(self)?;
-        let ids = scope::case_ids(self.conn(), &period)?;
-        let cases = rows::case_rows(self.conn(), &ids, &period)?;
-        let engagements = rows::engagement_rows(self.conn(), &ids, &period)?;
-        let finance = rows::finance_rows(self.conn(), &ids)?;
-        let performance = rows::performance_rows(&cases);
-        let totals = totals::totals(&cases, &engagements, &finance, &performance);
-        Ok(PeriodReport { period, cases, engagements, finance, performance, totals })
+        self.report(filter.validate(self)?)
+    }
+
+    /// The report a file of this format is written from: a shared one covers the whole
+    /// quarters of the period asked.
+    pub fn report_for(&self, filter: &ReportFilter, format: ReportFormat) -> Result<PeriodReport> {
+        let mut period = filter.validate(self)?;
+        if format.shared() {
+            (period.from, period.to) = whole_quarters(period.from, period.to);
+        }
+        self.report(period)
+    }
+
+    fn report(&self, period: Period) -> Result<PeriodReport> {
+        let conn = self.conn();
+        let cases = rows::case_rows(conn, &period)?;
+        let flows = rows::case_flows(conn, &period)?;
+        let engagements = rows::engagement_rows(conn, &period)?;
+        let cases_cost_ht = rows::cases_engagement_cost(conn, &period)?;
+        let finance = rows::finance_rows(conn, &period)?;
+        let follow_ups = rows::follow_up_rows(conn, &period)?;
+        let totals = totals::totals(&totals::Facts {
+            cases: &cases,
+            flows: &flows,
+            engagements: &engagements,
+            cases_cost_ht,
+            finance: &finance,
+            follow_ups: &follow_ups,
+        });
+        Ok(PeriodReport { period, cases, engagements, finance, follow_ups, totals })
     }
 }

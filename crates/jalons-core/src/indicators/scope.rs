@@ -2,11 +2,10 @@
 //! line when one is chosen.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::cases::Stage;
 use crate::ids::parse_id;
 use crate::values::parse_date;
 use crate::{Error, Result, Store};
@@ -54,25 +53,79 @@ impl ReportFilter {
     }
 }
 
-/// Definition (see definitions.rs, « Accompagnements de la période »): requested on or before
-/// the period's last day, and not finished before its first day; with a funder line, paid
-/// by it directly or through one of its ingénieries.
+/// The cases a funder line answers for (definitions.rs, « Ligne de financement »), as a
+/// condition on `cases c` with the named parameters `:funder` and `:from`: every case with
+/// no line; with one, the cases it pays for directly, or through one of its ingénieries
+/// not cancelled before the period's first day (one cancelled later still brought the
+/// case in, so a past report does not change with it). Read from the lines' indexes once,
+/// not case by case.
+pub(crate) const FUNDED: &str = "(:funder IS NULL OR c.id IN (
+        SELECT case_id FROM case_funders WHERE funder_id = :funder
+        UNION
+        SELECT ec.case_id FROM engagements e JOIN engagement_cases ec ON ec.engagement_id = e.id
+        WHERE e.funder_id = :funder AND (e.cancelled_on IS NULL OR e.cancelled_on >= :from)))";
+
+/// The cases open for at least one day of the period (definitions.rs, « Accompagnements de
+/// la période »), as a list of ids for `c.id IN (…)`: read from the spans of migration 0027,
+/// the open ones and those closed since the period's first day.
+pub(crate) const ACTIVE: &str = "SELECT case_id FROM case_spans
+        WHERE (closed_on IS NULL OR closed_on >= :from) AND opened_on <= :to";
+
+impl Period {
+    /// The named parameters every indicator query takes, whichever it uses.
+    pub(crate) fn params(&self) -> [(&'static str, &dyn rusqlite::ToSql); 3] {
+        [(":from", &self.from), (":to", &self.to), (":funder", &self.funder_id)]
+    }
+
+    /// Whether `day` is one of the period's.
+    pub(crate) fn holds(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+/// Binds only the parameters `sql` names: SQLite refuses a named parameter it was not asked.
+pub(crate) fn query<T>(
+    conn: &Connection,
+    sql: &str,
+    period: &Period,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+        period.params().into_iter().filter(|(name, _)| stmt.parameter_index(name).ok().flatten().is_some()).collect();
+    let rows = stmt.query_map(params.as_slice(), row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The period's cases, by reference.
 pub(crate) fn case_ids(conn: &Connection, period: &Period) -> Result<Vec<String>> {
-    let sql = format!(
-        "SELECT c.id FROM cases c
-         WHERE c.request_date <= ?1
-           AND (c.stage NOT IN ({finished})
-                OR (SELECT MAX(ev.on_date) FROM case_events ev WHERE ev.case_id = c.id) >= ?2)
-           AND (?3 IS NULL
-                OR EXISTS (SELECT 1 FROM case_funders cf WHERE cf.case_id = c.id AND cf.funder_id = ?3)
-                OR EXISTS (SELECT 1 FROM engagement_cases ec JOIN engagements e ON e.id = ec.engagement_id
-                           WHERE ec.case_id = c.id AND e.funder_id = ?3))
-         ORDER BY c.reference",
-        finished = Stage::finished_sql_list()
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let ids = stmt
-        .query_map(params![period.to, period.from, period.funder_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    let sql = format!("SELECT c.id FROM cases c WHERE c.id IN ({ACTIVE}) AND {FUNDED} ORDER BY c.reference");
+    query(conn, &sql, period, |r| r.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::types::Value;
+
+    use super::{ACTIVE, FUNDED};
+
+    fn plan(sql: &str, funder: Value) -> String {
+        let store = crate::Store::open_in_memory().unwrap();
+        let params = [Value::Text("2025-01-01".into()), Value::Text("2025-12-31".into()), funder];
+        crate::store::query_plan(store.conn(), sql, &params)
+    }
+
+    #[test]
+    fn the_period_cases_are_ranges_of_the_spans_index() {
+        let sql = format!("SELECT c.id FROM cases c WHERE c.id IN ({ACTIVE}) AND {FUNDED}");
+        for funder in [Value::Null, Value::Text("0190a5a0-0000-7000-8000-000000000000".into())] {
+            let plan = plan(&sql, funder);
+            assert!(
+                plan.contains("case_spans USING COVERING INDEX case_spans_closed (closed_on=? AND opened_on<?)"),
+                "{plan}"
+            );
+            assert!(plan.contains("case_spans USING COVERING INDEX case_spans_closed (closed_on>?)"), "{plan}");
+            assert!(!plan.contains("SCAN c\n") && !plan.contains("SCAN case_spans"), "{plan}");
+        }
+    }
 }

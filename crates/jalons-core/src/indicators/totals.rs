@@ -1,53 +1,84 @@
-//! The totals of a period report, each computed as definitions.rs says.
+//! The totals of a period report, each computed as definitions.rs says. Two kinds: the
+//! stock of the period (its cases open for at least one day, each structure counted once)
+//! and its flows (what happened on one of its days), which add up from one period to the
+//! next.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{CaseRow, EngagementRow, FinanceRow, PerformanceRow};
+use super::rows::CaseFlows;
+use super::{CaseRow, EngagementRow, FinanceRow, FollowUpRow};
 use crate::follow_up::Trend;
 use crate::values::{Days, Etp, Money};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Totals {
+    /// Stock: the cases open for at least one day of the period, and their structures.
     pub cases: usize,
     pub structures: usize,
-    pub diagnosed: usize,
-    pub with_engagement: usize,
-    pub followed_up: usize,
+    /// Each structure once, by its first case of the period.
     pub first_time: usize,
     pub returning: usize,
+    pub with_engagement: usize,
     pub qpv: usize,
     pub frr: usize,
     pub rural: usize,
+    /// Each structure once, at its latest diagnostic validated by the period's last day.
+    pub staff_known: usize,
     pub headcount_diagnostic: i64,
     pub etp_diagnostic: Etp,
-    /// Over the structures followed up, with both figures known.
-    pub headcount_compared_before: i64,
-    pub headcount_compared_after: i64,
-    pub etp_compared_before: Etp,
-    pub etp_compared_after: Etp,
-    /// CDI in hundredths of a percent of the staff (2550 = 25,5 %); none without staff.
+    /// CDI in hundredths of a percent of the staff (2550 = 25,5 %), each structure once;
+    /// none without staff.
     pub cdi_share: Option<i64>,
-    pub engagements: usize,
+
+    /// Flows: requests received, cases finished, diagnostics validated in the period.
+    pub requested_cases: usize,
+    pub finished_cases: usize,
+    pub diagnosed: usize,
+    /// Ingénieries whose consultant was chosen in the period, and what they cost.
+    pub engaged: usize,
     pub individual: usize,
     pub collective: usize,
     pub days: Days,
     pub cost_ht: Money,
     pub cost_ttc: Money,
+    pub delivered: usize,
+    pub cancelled: usize,
+    /// With a funder line: what the ingénieries engaged in the period cost for the cases it
+    /// answers for, all funders together, and the share the line pays (hundredths of a
+    /// percent).
+    pub cases_cost_ht: Option<Money>,
+    pub line_share: Option<i64>,
+    /// Solidarity finance: submitted, granted and refused in the period.
+    pub submitted: usize,
     pub requested: Money,
+    pub granted: usize,
     pub obtained: Money,
+    pub refused: usize,
+    pub refused_amount: Money,
     pub by_tool: Vec<ToolAmounts>,
+    /// Follow-ups made in the period, those made 12 to 18 months after the diagnostic, and
+    /// the jobs compared on the same structures.
+    pub followed_up: usize,
+    pub in_window: usize,
+    pub compared: usize,
+    pub headcount_before: i64,
+    pub headcount_after: i64,
+    pub etp_before: Etp,
+    pub etp_after: Etp,
     pub criteria: Vec<CriterionCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ToolAmounts {
     pub tool: String,
-    pub applications: usize,
+    pub submitted: usize,
     pub requested: Money,
+    pub granted: usize,
     pub obtained: Money,
+    pub refused: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,48 +92,66 @@ pub struct CriterionCount {
 pub const CRITERIA: [&str; 4] =
     ["Emploi", "Santé économique et financière", "Vision stratégique", "Partenariats locaux"];
 
-fn distinct<'a>(rows: impl Iterator<Item = &'a CaseRow>) -> usize {
-    rows.map(|c| c.structure_id.as_str()).collect::<HashSet<_>>().len()
+/// Hundredths of a percent, rounded half up; none for a zero whole.
+fn share(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 10_000 + whole / 2) / whole)
 }
 
-pub(crate) fn totals(
-    cases: &[CaseRow],
-    engagements: &[EngagementRow],
-    finance: &[FinanceRow],
-    performance: &[PerformanceRow],
-) -> Totals {
-    let compared: Vec<&CaseRow> = cases.iter().filter(|c| c.followed_up).collect();
-    let pairs = |before: fn(&CaseRow) -> Option<i64>, after: fn(&CaseRow) -> Option<i64>| {
-        compared.iter().filter_map(|c| Some((before(c)?, after(c)?))).fold((0, 0), |(a, b), (x, y)| (a + x, b + y))
-    };
-    let (hc_before, hc_after) = pairs(|c| c.headcount_diagnostic, |c| c.headcount_follow_up);
-    let (etp_before, etp_after) = pairs(|c| c.etp_diagnostic.map(|e| e.0), |c| c.etp_follow_up.map(|e| e.0));
-    let staffed: Vec<&CaseRow> = cases.iter().filter(|c| c.employees.is_some_and(|e| e > 0)).collect();
-    let staff: i64 = staffed.iter().filter_map(|c| c.employees).sum();
-    let cdi: i64 = staffed.iter().filter_map(|c| c.cdi).sum();
-    let live: Vec<&EngagementRow> = engagements.iter().filter(|e| !e.cancelled).collect();
-    let mut by_tool: BTreeMap<&str, ToolAmounts> = BTreeMap::new();
+/// Each structure once: its first case of the period (by request, then reference) and its
+/// latest diagnostic validated by the period's last day.
+pub(crate) struct Structure<'a> {
+    pub first: &'a CaseRow,
+    pub diagnosed: Option<&'a CaseRow>,
+    pub with_engagement: bool,
+}
+
+pub(crate) fn structures(cases: &[CaseRow]) -> Vec<Structure<'_>> {
+    let mut by_id: HashMap<&str, Structure<'_>> = HashMap::new();
+    for c in cases {
+        let s = by_id.entry(&c.structure_id).or_insert(Structure { first: c, diagnosed: None, with_engagement: false });
+        if (c.request_date, &c.reference) < (s.first.request_date, &s.first.reference) {
+            s.first = c;
+        }
+        if c.diagnosed_on.is_some() && s.diagnosed.is_none_or(|d| c.diagnosed_on > d.diagnosed_on) {
+            s.diagnosed = Some(c);
+        }
+        s.with_engagement |= c.with_engagement;
+    }
+    by_id.into_values().collect()
+}
+
+fn by_tool(finance: &[FinanceRow]) -> Vec<ToolAmounts> {
+    let mut tools: BTreeMap<&str, ToolAmounts> = BTreeMap::new();
     for f in finance {
-        let t = by_tool.entry(f.tool.as_str()).or_insert_with(|| ToolAmounts {
+        let t = tools.entry(f.tool.as_str()).or_insert_with(|| ToolAmounts {
             tool: f.tool.clone(),
-            applications: 0,
+            submitted: 0,
             requested: Money(0),
+            granted: 0,
             obtained: Money(0),
+            refused: 0,
         });
-        t.applications += 1;
-        if f.counts_requested {
+        if f.submitted_in_period {
+            t.submitted += 1;
             t.requested.0 += f.requested.0;
         }
-        if f.granted {
+        if f.granted_in_period {
+            t.granted += 1;
             t.obtained.0 += f.obtained.map_or(0, |m| m.0);
         }
+        if f.refused_in_period {
+            t.refused += 1;
+        }
     }
-    let by_tool: Vec<ToolAmounts> = by_tool.into_values().collect();
-    let criteria = CRITERIA
+    tools.into_values().collect()
+}
+
+fn criteria(follow_ups: &[FollowUpRow]) -> Vec<CriterionCount> {
+    CRITERIA
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let count = |trend: Trend| performance.iter().filter(|p| p.criteria[i] == trend).count();
+            let count = |trend: Trend| follow_ups.iter().filter(|f| f.criteria[i] == trend).count();
             CriterionCount {
                 criterion: (*name).to_owned(),
                 plus: count(Trend::Plus),
@@ -110,34 +159,75 @@ pub(crate) fn totals(
                 minus: count(Trend::Minus),
             }
         })
+        .collect()
+}
+
+pub(crate) struct Facts<'a> {
+    pub cases: &'a [CaseRow],
+    pub flows: &'a CaseFlows,
+    pub engagements: &'a [EngagementRow],
+    pub cases_cost_ht: Option<Money>,
+    pub finance: &'a [FinanceRow],
+    pub follow_ups: &'a [FollowUpRow],
+}
+
+pub(crate) fn totals(f: &Facts<'_>) -> Totals {
+    let structures = structures(f.cases);
+    let count = |keep: fn(&Structure<'_>) -> bool| structures.iter().filter(|s| keep(s)).count();
+    let staffed: Vec<&CaseRow> = structures.iter().filter_map(|s| s.diagnosed).collect();
+    let staff: i64 = structures.iter().filter_map(|s| s.first.employees).filter(|e| *e > 0).sum();
+    let cdi: i64 =
+        structures.iter().filter(|s| s.first.employees.is_some_and(|e| e > 0)).filter_map(|s| s.first.cdi).sum();
+
+    let engaged: Vec<&EngagementRow> = f.engagements.iter().filter(|e| e.engaged_in_period).collect();
+    let cost_ht = Money(engaged.iter().filter_map(|e| e.cost_ht).map(|m| m.0).sum());
+    let by_tool = by_tool(f.finance);
+    let compared: Vec<(i64, i64, i64, i64)> = f
+        .follow_ups
+        .iter()
+        .filter_map(|u| Some((u.headcount_before?, u.headcount_after?, u.etp_before?.0, u.etp_after?.0)))
         .collect();
     Totals {
-        cases: cases.len(),
-        structures: distinct(cases.iter()),
-        diagnosed: distinct(cases.iter().filter(|c| c.diagnosed)),
-        with_engagement: distinct(cases.iter().filter(|c| c.with_engagement)),
-        followed_up: distinct(cases.iter().filter(|c| c.followed_up)),
-        first_time: distinct(cases.iter().filter(|c| c.first_time)),
-        returning: distinct(cases.iter().filter(|c| !c.first_time)),
-        qpv: distinct(cases.iter().filter(|c| c.qpv)),
-        frr: distinct(cases.iter().filter(|c| c.frr != crate::structures::Frr::None.label())),
-        rural: distinct(cases.iter().filter(|c| c.rural == Some(true))),
-        headcount_diagnostic: cases.iter().filter_map(|c| c.headcount_diagnostic).sum(),
-        etp_diagnostic: Etp(cases.iter().filter_map(|c| c.etp_diagnostic).map(|e| e.0).sum()),
-        headcount_compared_before: hc_before,
-        headcount_compared_after: hc_after,
-        etp_compared_before: Etp(etp_before),
-        etp_compared_after: Etp(etp_after),
-        cdi_share: (staff > 0).then(|| (cdi * 10_000 + staff / 2) / staff),
-        engagements: live.len(),
-        individual: live.iter().filter(|e| !e.collective).count(),
-        collective: live.iter().filter(|e| e.collective).count(),
-        days: Days(live.iter().filter_map(|e| e.days).map(|d| d.0).sum()),
-        cost_ht: Money(live.iter().filter_map(|e| e.cost_ht).map(|m| m.0).sum()),
-        cost_ttc: Money(live.iter().filter_map(|e| e.cost_ttc).map(|m| m.0).sum()),
+        cases: f.cases.len(),
+        structures: structures.len(),
+        first_time: count(|s| s.first.first_time),
+        returning: count(|s| !s.first.first_time),
+        with_engagement: count(|s| s.with_engagement),
+        qpv: count(|s| s.first.qpv),
+        frr: count(|s| s.first.frr != crate::structures::Frr::None.label()),
+        rural: count(|s| s.first.rural == Some(true)),
+        staff_known: staffed.iter().filter(|c| c.headcount_diagnostic.is_some() || c.etp_diagnostic.is_some()).count(),
+        headcount_diagnostic: staffed.iter().filter_map(|c| c.headcount_diagnostic).sum(),
+        etp_diagnostic: Etp(staffed.iter().filter_map(|c| c.etp_diagnostic).map(|e| e.0).sum()),
+        cdi_share: share(cdi, staff),
+
+        requested_cases: f.flows.requested,
+        finished_cases: f.flows.finished,
+        diagnosed: f.flows.diagnosed,
+        engaged: engaged.len(),
+        individual: engaged.iter().filter(|e| !e.collective).count(),
+        collective: engaged.iter().filter(|e| e.collective).count(),
+        days: Days(engaged.iter().filter_map(|e| e.days).map(|d| d.0).sum()),
+        cost_ht,
+        cost_ttc: Money(engaged.iter().filter_map(|e| e.cost_ttc).map(|m| m.0).sum()),
+        delivered: f.engagements.iter().filter(|e| e.delivered_in_period).count(),
+        cancelled: f.engagements.iter().filter(|e| e.cancelled_in_period).count(),
+        cases_cost_ht: f.cases_cost_ht,
+        line_share: f.cases_cost_ht.and_then(|whole| share(cost_ht.0, whole.0)),
+        submitted: by_tool.iter().map(|t| t.submitted).sum(),
         requested: Money(by_tool.iter().map(|t| t.requested.0).sum()),
+        granted: by_tool.iter().map(|t| t.granted).sum(),
         obtained: Money(by_tool.iter().map(|t| t.obtained.0).sum()),
+        refused: by_tool.iter().map(|t| t.refused).sum(),
+        refused_amount: Money(f.finance.iter().filter(|a| a.refused_in_period).map(|a| a.requested.0).sum()),
         by_tool,
-        criteria,
+        followed_up: f.follow_ups.len(),
+        in_window: f.follow_ups.iter().filter(|u| u.in_window).count(),
+        compared: compared.len(),
+        headcount_before: compared.iter().map(|c| c.0).sum(),
+        headcount_after: compared.iter().map(|c| c.1).sum(),
+        etp_before: Etp(compared.iter().map(|c| c.2).sum()),
+        etp_after: Etp(compared.iter().map(|c| c.3).sum()),
+        criteria: criteria(f.follow_ups),
     }
 }

@@ -99,6 +99,7 @@ const PARTS: &[&str] = &[
     "engagement_cases",
     "case_funders",
     "case_events",
+    "case_spans",
     "cooperation_members",
 ];
 

@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0024_engagement_search.sql"),
     include_str!("migrations/0025_structures_sort_name.sql"),
     include_str!("migrations/0026_diagnostics_scored_domains.sql"),
+    include_str!("migrations/0027_case_spans.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -263,5 +264,49 @@ mod tests {
         conn.pragma_update(None, "user_version", 999).unwrap();
         let e = migrate(&mut conn).unwrap_err();
         assert!(e.message.contains("plus récente"));
+    }
+
+    #[test]
+    fn cases_of_schema_26_get_the_spans_they_were_open_kept_whoever_writes() {
+        let mut conn = before_the_migration(|m| m.contains("case_spans"));
+        conn.execute_batch(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
+             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('c', '2020-001', 's', 'closed', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
+             INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
+                 ('e1', 'c', NULL, 'intake', '2020-01-06', 'Camille', 't1'),
+                 ('e2', 'c', 'intake', 'diagnostic', '2020-02-01', 'Camille', 't2'),
+                 ('e3', 'c', 'diagnostic', 'abandoned', '2020-05-10', 'Camille', 't3'),
+                 ('e4', 'c', 'abandoned', 'diagnostic', '2021-03-01', 'Camille', 't4'),
+                 ('e5', 'c', 'diagnostic', 'closed', '2021-03-01', 'Camille', 't5');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let spans = |conn: &Connection| -> Vec<(String, Option<String>)> {
+            conn.prepare("SELECT opened_on, closed_on FROM case_spans WHERE case_id = 'c' ORDER BY opened_on")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let span = |from: &str, to: Option<&str>| (from.to_owned(), to.map(str::to_owned));
+        assert_eq!(
+            spans(&conn),
+            [span("2020-01-06", Some("2020-05-10")), span("2021-03-01", Some("2021-03-01"))],
+            "reopened and closed the same day: open that day"
+        );
+        conn.execute_batch(
+            "INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at)
+             VALUES ('e6', 'c', 'closed', 'follow_up', '2022-09-01', 'Camille', 't6');",
+        )
+        .unwrap();
+        assert_eq!(spans(&conn).last(), Some(&span("2022-09-01", None)), "kept by the triggers");
+        conn.execute_batch("DELETE FROM case_events WHERE id IN ('e6', 'e5', 'e4')").unwrap();
+        assert_eq!(spans(&conn), [span("2020-01-06", Some("2020-05-10"))]);
+        conn.execute_batch("DELETE FROM case_events").unwrap();
+        assert!(spans(&conn).is_empty());
     }
 }
