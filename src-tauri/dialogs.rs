@@ -18,10 +18,12 @@ pub(crate) fn test_answer(var: &str) -> Option<String> {
     }
 }
 
-/// The files the user picks; `JALONS_PICK_FILES` (one path per line) in the tests.
+/// The files the user picks. In the tests, those listed one a line in the file that
+/// `JALONS_PICK_FILES` names, read at each pick so that a spec can change its answer.
 pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
     if let Some(list) = test_answer("JALONS_PICK_FILES") {
-        return list.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
+        let listed = std::fs::read_to_string(list).unwrap_or_default();
+        return listed.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
     }
     app.dialog()
         .file()
@@ -33,15 +35,15 @@ pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// One picture; `JALONS_PICK_FILES` (its first line) in the tests.
-pub fn pick_image<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+/// One file of the kinds `filter` names; the first `JALONS_PICK_FILES` lists in the tests.
+pub fn pick_file<R: Runtime>(app: &AppHandle<R>, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
     if test_answer("JALONS_PICK_FILES").is_some() {
         return pick_files(app, title).into_iter().next();
     }
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter("Images", &["png", "jpg", "jpeg", "svg"])
+        .add_filter(filter.0, filter.1)
         .blocking_pick_file()
         .and_then(|f| f.into_path().ok())
 }

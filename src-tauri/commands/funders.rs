@@ -4,7 +4,7 @@ use jalons_core::funders::{CaseFunder, CaseFunderInput, Funder, FunderInput};
 use jalons_core::operator::{Logo, Operator, OperatorInput};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::dialogs::pick_image;
+use crate::dialogs::pick_file;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -63,7 +63,7 @@ pub async fn pick_operator_logo<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CmdResult<Option<Operator>> {
-    match pick_image(&app, "Choisir le logo de l'opérateur") {
+    match pick_file(&app, "Choisir le logo de l'opérateur", ("Images", &["png", "jpg", "jpeg", "svg"])) {
         Some(path) => state.store()?.set_operator_logo(&path).map(Some),
         None => state.reader()?.operator(),
     }

@@ -3,7 +3,7 @@
 // data and no spec sees another's.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,19 +13,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const application = path.join(root, 'target', 'debug', 'jalons');
 
 /** The environment of the app that tauri-driver starts: a fresh database and data folders;
- * the file the « attach » dialog answers with, and a stand-in for the default application
- * that records what it was asked to open (JALONS_OPENED_LOG, read by the specs); the folder
- * the « save » dialogs answer with (JALONS_SAVE_DIR, read by the specs). */
+ * the list of the files the « open » dialogs answer with (JALONS_PICK_FILES, a PDF unless a
+ * spec writes another path there), and a stand-in for the default application that records
+ * what it was asked to open (JALONS_OPENED_LOG, read by the specs); the folder the « save »
+ * dialogs answer with (JALONS_SAVE_DIR, read by the specs). */
 function freshAppEnv() {
 	const home = mkdtempSync(path.join(os.tmpdir(), 'jalons-e2e-'));
 	process.env.JALONS_OPENED_LOG = path.join(home, 'opened.log');
 	process.env.JALONS_SAVE_DIR = path.join(home, 'exports');
 	process.env.JALONS_TEST_DB = path.join(home, 'jalons.sqlite');
+	process.env.JALONS_PICK_FILES = path.join(home, 'pick.txt');
 	mkdirSync(process.env.JALONS_SAVE_DIR);
+	writeFileSync(process.env.JALONS_PICK_FILES, path.join(root, 'tests', 'e2e', 'fixtures', 'compte-rendu-diagnostic.pdf'));
 	return {
 		...process.env,
 		JALONS_DB: process.env.JALONS_TEST_DB,
-		JALONS_PICK_FILES: path.join(root, 'tests', 'e2e', 'fixtures', 'compte-rendu-diagnostic.pdf'),
 		JALONS_OPEN_WITH: path.join(root, 'tests', 'e2e', 'record-open.sh'),
 		JALONS_SAVE_DIR: process.env.JALONS_SAVE_DIR,
 		XDG_CONFIG_HOME: path.join(home, 'config'),

@@ -46,7 +46,7 @@ use crate::privacy::{
     DeletionPlan, DueItem, DueKind, ErasurePlan, KindBasis, PersonRef, PurgeChoice, PurgeItem, PurgeProgress, Purged,
     Retention, RetentionInput, TypedPeople,
 };
-use crate::reference::{Commune, ReferenceData};
+use crate::reference::{Commune, CommuneList, CommuneListKind, CommuneLists, FrrOfCommune, LoadedList, ReferenceData};
 use crate::search::{SearchGroup, SearchHit, SearchKind, SearchResults, Segment, TargetKind};
 use crate::store::Settings;
 use crate::store::audit::{AuditEntry, FieldChange};
@@ -72,7 +72,7 @@ pub fn typescript() -> String {
     // Cents and ETP hundredths stay far below 2^53: plain numbers in TypeScript.
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(&cfg;
-        Error, ErrorCode, Page<()>, PageRequest, Choice, ReferenceData, Commune, Settings, DemoLoaded, AuditEntry, FieldChange,
+        Error, ErrorCode, Page<()>, PageRequest, Choice, ReferenceData, Commune, CommuneListKind, CommuneList, CommuneLists, LoadedList, FrrOfCommune, Settings, DemoLoaded, AuditEntry, FieldChange,
         Money, Etp, Days, Hours, Share, Siren, Siret, Rna, Naf, Idcc, CommuneCode,
         LegalForm, Frr, ContactRole, LawfulBasis, BudgetBand, HeadcountBand, Structure, Contact, StructureInput, ContactInput,
         StructureFilter, StructureSort, ArchiveFilter, StructureSummary,

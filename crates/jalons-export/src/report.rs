@@ -69,6 +69,7 @@ fn summary(r: &PeriodReport) -> Sheet {
     line("En QPV", count(t.qpv), Stock);
     line("En FRR ou FRR+", count(t.frr), Stock);
     line("En commune rurale", count(t.rural), Stock);
+    line("Commune rurale, selon", Cell::text(&t.rural_rule), Frame);
     line("Structures dont l'effectif au diagnostic est connu", count(t.staff_known), Stock);
     line("Salariés au diagnostic", Cell::Count(t.headcount_diagnostic), Stock);
     line("ETP au diagnostic", Cell::Hundredths(t.etp_diagnostic.0), Stock);

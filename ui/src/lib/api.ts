@@ -19,6 +19,10 @@ import type {
 	CaseWorkflow,
 	ChainCheck,
 	Commune,
+	CommuneListKind,
+	CommuneLists,
+	FrrOfCommune,
+	LoadedList,
 	Consultant,
 	ConsultantFilter,
 	ConsultantInput,
@@ -135,6 +139,11 @@ export const api = {
 	checkAuditChain: () => call<ChainCheck>('check_audit_chain'),
 	getReference: () => call<ReferenceData>('get_reference'),
 	searchCommunes: (query: string) => call<Commune[]>('search_communes', { query }),
+	communeLists: () => call<CommuneLists>('commune_lists'),
+	/** Asks for the file, then loads the list; null when the dialog is closed. */
+	loadCommuneList: (kind: CommuneListKind, vintage: string) =>
+		call<LoadedList | null>('load_commune_list', { kind, vintage }),
+	communeFrr: (code: string) => call<FrrOfCommune | null>('commune_frr', { code }),
 	listStructures: (filter: StructureFilter, page: PageRequest) =>
 		call<Page<StructureSummary>>('list_structures', { filter, page }),
 	getStructure: (id: string) => call<Structure>('get_structure', { id }),

@@ -42,6 +42,20 @@ export type Commune = { code: string, name: string, postal_codes: Array<string>,
  */
 epci: string | null, epci_name: string | null, population: number | null, };
 
+export type CommuneListKind = "density" | "frr";
+
+export type CommuneList = { kind: CommuneListKind, vintage: number, file_name: string, loaded_at: string, communes: number, };
+
+export type CommuneLists = { density: CommuneList | null, frr: CommuneList | null, };
+
+export type LoadedList = { list: CommuneList, ignored: number, };
+
+export type FrrOfCommune = { 
+/**
+ * `none` when the list is loaded and does not hold the commune.
+ */
+frr: Frr, vintage: number, };
+
 export type Settings = { 
 /**
  * The local user's name, asked once at first start; it signs the audit trail.
@@ -651,6 +665,10 @@ cases: number, structures: number,
  * Each structure once, by its first case of the period.
  */
 first_time: number, returning: number, with_engagement: number, qpv: number, frr: number, rural: number, 
+/**
+ * How a commune was found rural: the density grid loaded, or else its population.
+ */
+rural_rule: string, 
 /**
  * Each structure once, at its latest diagnostic validated by the period's last day.
  */

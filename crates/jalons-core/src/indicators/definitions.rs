@@ -116,13 +116,13 @@ pub const DEFINITIONS: &[Definition] = &[
         "Territoire",
         "QPV, FRR / FRR+",
         Stock,
-        "Structures accueillies dont le siège est en quartier prioritaire de la politique de la ville, ou dans une commune classée France Ruralités Revitalisation (FRR ou FRR+), comme indiqué sur leur fiche\u{202f}; chaque structure une fois.",
+        "Structures accueillies dont le siège est en quartier prioritaire de la politique de la ville, ou dans une commune classée France Ruralités Revitalisation (FRR ou FRR+), comme indiqué sur leur fiche (la liste de l'ANCT chargée dans Paramètres propose ce classement d'après la commune)\u{202f}; chaque structure une fois.",
     ),
     d(
         "Territoire",
         "Rurale",
         Stock,
-        "Structures accueillies dont la commune du siège compte moins de 2 000 habitants (définition historique de l'INSEE\u{202f}; la grille communale de densité n'est pas encore livrée avec Jalons)\u{202f}; chaque structure une fois.",
+        "Structures accueillies dont la commune du siège est rurale d'après la grille communale de densité de l'INSEE (niveaux 5 à 7 de la grille à 7 niveaux\u{a0}: bourgs ruraux, rural à habitat dispersé, rural à habitat très dispersé), chargée dans Paramètres avec son millésime\u{202f}; sans grille chargée, les communes de moins de 2\u{a0}000 habitants, et le bilan le dit. Chaque structure une fois.",
     ),
     d(
         "Emploi",

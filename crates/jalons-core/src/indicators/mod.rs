@@ -61,6 +61,14 @@ pub struct PeriodTotals {
     pub totals: Totals,
 }
 
+/// How « rurale » was read, as the reports say it beside the figure.
+fn rural_rule(grid: Option<i32>) -> String {
+    match grid {
+        Some(vintage) => format!("grille communale de densité {vintage} de l'INSEE, niveaux 5 à 7"),
+        None => "moins de 2\u{a0}000 habitants\u{a0}: aucune grille de densité chargée dans Paramètres".to_owned(),
+    }
+}
+
 impl Store {
     pub fn period_totals(&self, filter: &ReportFilter) -> Result<PeriodTotals> {
         let PeriodReport { period, totals, .. } = self.period_report(filter)?;
@@ -89,7 +97,8 @@ impl Store {
 
     fn report(&self, period: Period) -> Result<PeriodReport> {
         let conn = self.conn();
-        let cases = rows::case_rows(conn, &period)?;
+        let grid = self.commune_lists()?.density.map(|list| list.vintage);
+        let cases = rows::case_rows(conn, &period, grid.is_some())?;
         let flows = rows::case_flows(conn, &period)?;
         let engagements = rows::engagement_rows(conn, &period)?;
         let cases_cost_ht = rows::cases_engagement_cost(conn, &period)?;
@@ -102,6 +111,7 @@ impl Store {
             cases_cost_ht,
             finance: &finance,
             follow_ups: &follow_ups,
+            rural_rule: rural_rule(grid),
         });
         Ok(PeriodReport { period, cases, engagements, finance, follow_ups, totals })
     }

@@ -18,8 +18,11 @@ use crate::structures::{BudgetBand, Frr, HeadcountBand, LegalForm, total_employe
 use crate::themes::Theme;
 use crate::values::{Days, Etp, Money};
 
-/// Below this population a commune counts as rural (see definitions.rs).
+/// Without a density grid loaded, a commune below this population counts as rural (see
+/// definitions.rs).
 const RURAL_POPULATION: i64 = 2_000;
+/// The density grid's rural levels: 5 to 7 of the 7-level grid.
+const RURAL_LEVELS: std::ops::RangeInclusive<i64> = 5..=7;
 
 /// A case open for at least one day of the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,14 +136,16 @@ fn cases_sql() -> String {
             d.validated_on, d.headcount, d.etp,
             EXISTS (SELECT 1 FROM engagement_cases ec JOIN engagements e ON e.id = ec.engagement_id
                     WHERE ec.case_id = c.id AND e.decision_date <= :to AND (e.cancelled_on IS NULL OR e.cancelled_on > :to)),
-            s.commune_code, s.commune_name, s.departement, s.epci, s.region, s.qpv, s.frr
+            s.commune_code, s.commune_name, s.departement, s.epci, s.region, s.qpv, s.frr, g.level
         FROM cases c JOIN structures s ON s.id = c.structure_id LEFT JOIN diagnostics d ON d.case_id = c.id
+            LEFT JOIN commune_density g ON g.code = s.commune_code
         WHERE c.id IN ({ACTIVE}) AND {FUNDED}
         ORDER BY c.reference"
     )
 }
 
-fn case_row(r: &Row<'_>, to: NaiveDate) -> rusqlite::Result<CaseRow> {
+/// `grid`: a density grid is loaded, and says which communes are rural.
+fn case_row(r: &Row<'_>, to: NaiveDate, grid: bool) -> rusqlite::Result<CaseRow> {
     let stage: Stage = r.get(3)?;
     let legal_form: LegalForm = r.get(5)?;
     let budget: Option<Money> = r.get(8)?;
@@ -153,7 +158,12 @@ fn case_row(r: &Row<'_>, to: NaiveDate) -> rusqlite::Result<CaseRow> {
     let region: Option<String> = r.get(22)?;
     let frr: Frr = r.get(24)?;
     let t = territory();
-    let population = commune_code.as_deref().and_then(|code| t.commune(code)).and_then(|c| c.population);
+    let rural = if grid {
+        r.get::<_, Option<i64>>(25)?.map(|level| RURAL_LEVELS.contains(&level))
+    } else {
+        let population = commune_code.as_deref().and_then(|code| t.commune(code)).and_then(|c| c.population);
+        population.map(|p| p < RURAL_POPULATION)
+    };
     Ok(CaseRow {
         reference: r.get(0)?,
         structure_id: r.get(1)?,
@@ -177,14 +187,14 @@ fn case_row(r: &Row<'_>, to: NaiveDate) -> rusqlite::Result<CaseRow> {
         region: region.as_deref().and_then(|g| t.region_name(g)).map(str::to_owned),
         qpv: r.get(23)?,
         frr: frr.label().to_owned(),
-        rural: population.map(|p| p < RURAL_POPULATION),
+        rural,
         employees,
         cdi,
     })
 }
 
-pub(crate) fn case_rows(conn: &Connection, period: &Period) -> Result<Vec<CaseRow>> {
-    query(conn, &cases_sql(), period, |r| case_row(r, period.to))
+pub(crate) fn case_rows(conn: &Connection, period: &Period, grid: bool) -> Result<Vec<CaseRow>> {
+    query(conn, &cases_sql(), period, |r| case_row(r, period.to, grid))
 }
 
 /// With a funder line, the ingénieries it pays for; without, all of them.

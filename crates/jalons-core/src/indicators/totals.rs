@@ -25,6 +25,8 @@ pub struct Totals {
     pub qpv: usize,
     pub frr: usize,
     pub rural: usize,
+    /// How a commune was found rural: the density grid loaded, or else its population.
+    pub rural_rule: String,
     /// Each structure once, at its latest diagnostic validated by the period's last day.
     pub staff_known: usize,
     pub headcount_diagnostic: i64,
@@ -169,6 +171,7 @@ pub(crate) struct Facts<'a> {
     pub cases_cost_ht: Option<Money>,
     pub finance: &'a [FinanceRow],
     pub follow_ups: &'a [FollowUpRow],
+    pub rural_rule: String,
 }
 
 pub(crate) fn totals(f: &Facts<'_>) -> Totals {
@@ -196,6 +199,7 @@ pub(crate) fn totals(f: &Facts<'_>) -> Totals {
         qpv: count(|s| s.first.qpv),
         frr: count(|s| s.first.frr != crate::structures::Frr::None.label()),
         rural: count(|s| s.first.rural == Some(true)),
+        rural_rule: f.rural_rule.clone(),
         staff_known: staffed.iter().filter(|c| c.headcount_diagnostic.is_some() || c.etp_diagnostic.is_some()).count(),
         headcount_diagnostic: staffed.iter().filter_map(|c| c.headcount_diagnostic).sum(),
         etp_diagnostic: Etp(staffed.iter().filter_map(|c| c.etp_diagnostic).map(|e| e.0).sum()),

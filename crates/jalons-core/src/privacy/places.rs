@@ -24,6 +24,9 @@ const TABLES_APART: &[&str] = &[
     "settings",
     "operator",
     "engagement_search",
+    "commune_lists",
+    "commune_density",
+    "commune_frr",
 ];
 
 /// The columns that say who a person with a record is. Another record that matches is

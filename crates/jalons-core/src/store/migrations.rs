@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0025_structures_sort_name.sql"),
     include_str!("migrations/0026_diagnostics_scored_domains.sql"),
     include_str!("migrations/0027_case_spans.sql"),
+    include_str!("migrations/0028_commune_lists.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
