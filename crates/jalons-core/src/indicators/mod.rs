@@ -65,7 +65,7 @@ pub struct PeriodTotals {
 fn rural_rule(grid: Option<i32>) -> String {
     match grid {
         Some(vintage) => format!("grille communale de densité {vintage} de l'INSEE, niveaux 5 à 7"),
-        None => "moins de 2\u{a0}000 habitants\u{a0}: aucune grille de densité chargée dans Paramètres".to_owned(),
+        None => "moins de 2\u{a0}000 habitants (aucune grille de densité chargée dans Paramètres)".to_owned(),
     }
 }
 

@@ -13,7 +13,7 @@ const totals: Totals = {
 	qpv: 1,
 	frr: 0,
 	rural: 1,
-	rural_rule: 'moins de 2\u00a0000 habitants\u00a0: aucune grille de densité chargée dans Paramètres',
+	rural_rule: 'moins de 2\u00a0000 habitants (aucune grille de densité chargée dans Paramètres)',
 	staff_known: 1,
 	headcount_diagnostic: 3,
 	etp_diagnostic: 250,
