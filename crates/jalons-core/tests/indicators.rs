@@ -355,9 +355,11 @@ fn a_closed_period_reads_the_same_after_what_came_next() {
         ["", f.state.as_str(), f.region.as_str()].map(|funder| report(&f, "01/01/2025", "31/12/2025", funder)).into();
     in_2026(&mut f);
     exit(&mut f.store, &f.sillon_case, "2026-03-02");
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap();
+    f.store.set_clock(jalons_core::clock::Clock::on_day(later));
     let after: Vec<PeriodReport> =
         ["", f.state.as_str(), f.region.as_str()].map(|funder| report(&f, "01/01/2025", "31/12/2025", funder)).into();
-    assert_eq!(before, after, "rows and totals of 2025, as they stood on its last day");
+    assert_eq!(before, after, "rows and totals of 2025, as they stood on its last day, read eighteen months on");
     let diffusion = after[0].engagements.iter().find(|e| e.title == "Stratégie de diffusion").unwrap();
     assert_eq!((diffusion.status.as_str(), diffusion.cancelled_on), ("Consultant·e retenu·e", None));
     let loan = after[0].finance.iter().find(|a| a.tool.starts_with("Emprunt")).unwrap();
