@@ -58,13 +58,13 @@ pub struct Unit {
 }
 
 /// The first and last days of the quarters that hold `from` and `to`.
-pub fn whole_quarters(from: NaiveDate, to: NaiveDate) -> (NaiveDate, NaiveDate) {
+pub(crate) fn whole_quarters(from: NaiveDate, to: NaiveDate) -> (NaiveDate, NaiveDate) {
     let start = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), (d.month0() / 3) * 3 + 1, 1).unwrap_or(d);
     let end = (start(to) + Months::new(3)).pred_opt().unwrap_or(to);
     (start(from), end)
 }
 
-pub fn units(report: &PeriodReport) -> Vec<Unit> {
+fn units(report: &PeriodReport) -> Vec<Unit> {
     structures(&report.cases)
         .into_iter()
         .map(|s| {

@@ -11,7 +11,8 @@ mod rows;
 mod scope;
 mod totals;
 
-pub use aggregates::{AggregateRow, SMALL_COUNT, Unit, aggregates, suppress, units, whole_quarters};
+use aggregates::whole_quarters;
+pub use aggregates::{AggregateRow, SMALL_COUNT, Unit, aggregates, suppress};
 pub use definitions::{DEFINITIONS, Definition, PeriodRule};
 pub use rows::{CaseRow, EngagementRow, FinanceRow, FollowUpRow};
 pub use scope::{Period, ReportFilter};
