@@ -261,6 +261,9 @@ fn the_year_2026_has_its_own_flows_and_the_reopened_case() {
     assert_eq!(references(&r), ["2023-001", "2025-001", "2025-003"], "2023-001 reopened in June");
     let t = &r.totals;
     assert_eq!((t.structures, t.first_time, t.returning), (3, 2, 1));
+    assert_eq!(t.with_engagement, 1, "the Sillon's first ingénierie, delivered; the second cancelled in February");
+    assert_eq!((t.qpv, t.frr, t.rural), (1, 0, 1));
+    assert_eq!((t.staff_known, t.headcount_diagnostic, t.etp_diagnostic), (1, 3, Etp(250)));
     assert_eq!(t.cdi_share, Some(5714));
     assert_eq!((t.requested_cases, t.finished_cases, t.diagnosed, t.engaged), (0, 0, 0, 0));
     assert_eq!((t.days, t.cost_ht), (Days(0), Money(0)));
@@ -387,6 +390,8 @@ fn a_funder_line_answers_for_its_cases_and_says_its_share() {
     assert_eq!(state.period.funder.as_deref(), Some("État (DREETS) — 2025"));
     assert_eq!(references(&state), ["2025-001", "2025-002"], "2025-001 through its ingénierie, 2025-002 directly");
     let t = &state.totals;
+    assert_eq!((t.structures, t.first_time, t.returning, t.requested_cases, t.finished_cases), (2, 1, 1, 2, 1));
+    assert_eq!((t.submitted, t.requested, t.granted, t.obtained), (3, Money(1_900_000), 1, Money(800_000)));
     assert_eq!((t.engaged, t.days, t.cost_ht, t.cost_ttc), (1, Days(200), Money(100_000), Money(100_000)));
     assert_eq!(t.cases_cost_ht, Some(Money(360_000)), "both ingénieries of its cases");
     assert_eq!(t.line_share, Some(2778), "1 000 € of 3 600 €");
