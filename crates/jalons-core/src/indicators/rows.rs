@@ -124,8 +124,11 @@ pub struct FollowUpRow {
     pub criteria: [Trend; 4],
 }
 
-const STAGE_ON_LAST_DAY: &str = "(SELECT ev.to_stage FROM case_events ev WHERE ev.case_id = c.id AND ev.on_date <= :to
-        ORDER BY ev.on_date DESC, ev.recorded_at DESC, ev.id DESC LIMIT 1)";
+/// The stage on the period's last day: the case's own when it reached it by then (most
+/// cases of a recent period), else read back from its timeline.
+const STAGE_ON_LAST_DAY: &str = "CASE WHEN c.stage_since <= :to THEN c.stage ELSE
+        (SELECT ev.to_stage FROM case_events ev WHERE ev.case_id = c.id AND ev.on_date <= :to
+         ORDER BY ev.on_date DESC, ev.recorded_at DESC, ev.id DESC LIMIT 1) END";
 
 fn cases_sql() -> String {
     format!(
