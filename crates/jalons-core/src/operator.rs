@@ -1,6 +1,7 @@
 //! The operator's identity (the DLA or CRESS that accompanies): its name, territory,
 //! address, signatory and logo, printed on every document sent to funders.
 
+use std::io::Read;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -104,9 +105,11 @@ impl Store {
     /// Reads the chosen picture (PNG, JPEG or SVG, 2 Mo at most) into the database.
     pub fn set_operator_logo(&mut self, path: &Path) -> Result<Operator> {
         let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::validation("logo", format!("Impossible de lire l'image «\u{a0}{shown}\u{a0}»\u{a0}: {e}."))
-        })?;
+        // Read within its bound: a file of any size is refused without being read whole.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path).and_then(|f| f.take(MAX_LOGO_BYTES as u64 + 1).read_to_end(&mut bytes)).map_err(
+            |e| Error::validation("logo", format!("Impossible de lire l'image «\u{a0}{shown}\u{a0}»\u{a0}: {e}.")),
+        )?;
         self.set_operator_logo_bytes(&shown, bytes)
     }
 
@@ -191,6 +194,12 @@ mod tests {
         assert!(s.set_operator_logo(&text).unwrap_err().message.contains("PNG, JPEG ou SVG"));
         assert_eq!(s.set_operator_logo(&png).unwrap().logo_type.as_deref(), Some("image/png"));
         assert_eq!(s.operator_logo().unwrap().unwrap().bytes.len(), 12);
+        let huge = dir.path().join("affiche.png");
+        let file = std::fs::File::create(&huge).unwrap();
+        file.set_len(4 << 30).unwrap();
+        let e = s.set_operator_logo(&huge).unwrap_err();
+        assert!(e.message.contains("plus de 2 Mo"), "a 4 Go file refused, not read whole: {}", e.message);
+        assert_eq!(s.operator_logo().unwrap().unwrap().bytes.len(), 12, "the logo kept");
 
         let renamed = s.save_operator(&OperatorInput { name: "DLA 26".into(), ..Default::default() }).unwrap();
         assert_eq!(renamed.logo_type.as_deref(), Some("image/png"), "saving the identity keeps the logo");
