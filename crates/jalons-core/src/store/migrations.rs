@@ -93,6 +93,23 @@ mod tests {
         conn
     }
 
+    /// A structure « Compagnie » (`s`) and its case `c`, 2020-001 requested 2020-01-06, at `stage`.
+    fn a_case_at(conn: &Connection, stage: &str) {
+        conn.execute(
+            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
+             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('c', '2020-001', 's', ?1, '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't')",
+            [stage],
+        )
+        .unwrap();
+    }
+
     #[test]
     fn migrates_an_empty_database_to_the_latest_schema() {
         let mut conn = crate::store::bare_connection();
@@ -144,13 +161,9 @@ mod tests {
     #[test]
     fn cases_of_schema_22_get_the_day_of_their_stage_from_the_timeline() {
         let mut conn = before_the_migration(|m| m.contains("stage_since"));
+        a_case_at(&conn, "abandoned");
         conn.execute_batch(
-            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
-             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
-             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
-                                request_text, officer, created_at, updated_at)
-             VALUES ('c', '2020-001', 's', 'abandoned', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
-             INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
+            "INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
                  ('e3', 'c', 'abandoned', 'intake', '2021-03-01', 'Camille', 't3'),
                  ('e2', 'c', 'intake', 'abandoned', '2020-02-10', 'Camille', 't2'),
                  ('e4', 'c', 'intake', 'abandoned', '2021-04-15', 'Camille', 't4');",
@@ -195,13 +208,11 @@ mod tests {
     #[test]
     fn diagnostics_of_schema_25_get_their_scored_domains_kept_whoever_writes() {
         let mut conn = before_the_migration(|m| m.contains("scored_domains"));
+        a_case_at(&conn, "diagnostic");
         conn.execute_batch(
-            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
-             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
-             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
-                                request_text, officer, created_at, updated_at) VALUES
-                 ('c', '2020-001', 's', 'diagnostic', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't'),
-                 ('k', '2020-002', 's', 'diagnostic', '2020-01-07', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
+            "INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
+                                request_text, officer, created_at, updated_at)
+             VALUES ('k', '2020-002', 's', 'diagnostic', '2020-01-07', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
              INSERT INTO diagnostics (case_id, author, updated_at) VALUES ('c', 'Camille', 't'), ('k', 'Camille', 't');
              INSERT INTO diagnostic_scores (case_id, domain, score) VALUES
                  ('c', 'governance', 2), ('c', 'finance', NULL), ('c', 'employer', 0), ('k', 'governance', 1);",
@@ -270,13 +281,9 @@ mod tests {
     #[test]
     fn cases_of_schema_26_get_the_spans_they_were_open_kept_whoever_writes() {
         let mut conn = before_the_migration(|m| m.contains("case_spans"));
+        a_case_at(&conn, "closed");
         conn.execute_batch(
-            "INSERT INTO structures (id, name, search_name, legal_form, created_at, updated_at)
-             VALUES ('s', 'Compagnie', 'compagnie', 'association', '2020-01-01', '2020-01-01');
-             INSERT INTO cases (id, reference, structure_id, stage, request_date, channel, requester, referral_source,
-                                request_text, officer, created_at, updated_at)
-             VALUES ('c', '2020-001', 's', 'closed', '2020-01-06', 'phone', 'A', 'network', 'x', 'Camille', 't', 't');
-             INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
+            "INSERT INTO case_events (id, case_id, from_stage, to_stage, on_date, author, recorded_at) VALUES
                  ('e1', 'c', NULL, 'intake', '2020-01-06', 'Camille', 't1'),
                  ('e2', 'c', 'intake', 'diagnostic', '2020-02-01', 'Camille', 't2'),
                  ('e3', 'c', 'diagnostic', 'abandoned', '2020-05-10', 'Camille', 't3'),
