@@ -186,6 +186,7 @@ pub fn again(dir: &Path, runs: usize) -> anyhow::Result<()> {
     let t = Instant::now();
     let store = Store::open(&path, &key).context("base de mesure")?;
     println!("ouverture (migrations comprises)\u{a0}: {:.1} s", t.elapsed().as_secs_f64());
+    crate::size_bench::run(&store)?;
     println!();
     println!("| requête | lignes | p50 (ms) | p95 (ms) |");
     println!("|---|---:|---:|---:|");
@@ -289,6 +290,7 @@ pub fn run(structures: usize, journal: usize, runs: usize, keep: Option<&Path>) 
     }
     crate::export_bench::run(&store, &cases[2..], runs)?;
     crate::search_bench::run(&mut store, &ids, journal, runs, &mut timings)?;
+    crate::size_bench::run(&store)?;
     drop(store);
     crate::safety_bench::run(&path, runs)?;
     let size = std::fs::metadata(&path)?.len();

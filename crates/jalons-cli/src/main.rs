@@ -8,6 +8,7 @@ mod generate;
 mod safety;
 mod safety_bench;
 mod search_bench;
+mod size_bench;
 mod unlock;
 
 use std::path::PathBuf;

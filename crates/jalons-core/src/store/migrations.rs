@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0026_diagnostics_scored_domains.sql"),
     include_str!("migrations/0027_case_spans.sql"),
     include_str!("migrations/0028_commune_lists.sql"),
+    include_str!("migrations/0029_search_indexes_by_column.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -268,6 +269,59 @@ mod tests {
             [("Région", 1), ("État (DREETS)", 2)]
         );
         assert!(lines.iter().all(|l| uuid::Uuid::parse_str(&l.0).unwrap().get_version_num() == 7));
+    }
+
+    #[test]
+    fn findings_of_schema_28_stay_found_and_empty_ones_leave_the_index() {
+        let mut conn = before_the_migration(|m| m.contains("detail = column"));
+        a_case_at(&conn, "diagnostic");
+        conn.execute_batch(
+            "INSERT INTO diagnostics (case_id, problem_statement, author, updated_at)
+                 VALUES ('c', 'Trésorerie tendue', 'Camille', 't');
+             INSERT INTO diagnostic_scores (case_id, domain, score, finding) VALUES
+                 ('c', 'governance', 2, 'Bureau renouvelé'), ('c', 'finance', 1, NULL), ('c', 'employer', 0, '');
+             INSERT INTO journal_entries (id, structure_id, kind, occurred_on, place, body, created_at, updated_at)
+                 VALUES ('j', 's', 'meeting', '2020-02-01', 'Mairie de Die', 'Échange sur la répétition', 't', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let found = |conn: &Connection, index: &str, query: &str| -> Vec<String> {
+            let id = if index == "journal_index" { "record_id" } else { "extra || record_id" };
+            conn.prepare(&format!(
+                "SELECT {id} || ': ' || snippet({index}, -1, '[', ']', '…', 8)
+                 FROM {index} WHERE {index} MATCH ?1 ORDER BY rowid"
+            ))
+            .unwrap()
+            .query_map([query], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let search = |conn: &Connection, q: &str| found(conn, "search_index", q);
+        assert_eq!(search(&conn, r#"{title body}: ("renouv"*)"#), ["governancec: Bureau [renouvelé]"]);
+        assert_eq!(search(&conn, r#"{title body}: ("treso"* AND "tendue"*)"#), ["c: [Trésorerie] [tendue]"]);
+        assert_eq!(found(&conn, "journal_index", r#"{title body}: ("repet"*)"#), ["j: Échange sur la [répétition]"]);
+        let findings = |conn: &Connection| -> i64 {
+            conn.query_row("SELECT COUNT(*) FROM search_index WHERE kind = 'finding'", [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(findings(&conn), 1, "the two domains without a finding are not indexed");
+        conn.execute_batch(
+            "UPDATE diagnostic_scores SET finding = 'Plan de trésorerie absent' WHERE domain = 'finance';
+             UPDATE diagnostic_scores SET finding = '' WHERE domain = 'governance';
+             INSERT INTO diagnostic_scores (case_id, domain, score, finding) VALUES ('c', 'training', 1, NULL);",
+        )
+        .unwrap();
+        assert_eq!(findings(&conn), 1, "kept by the triggers");
+        assert_eq!(search(&conn, r#"{title body}: ("absent"*)"#), ["financec: Plan de trésorerie [absent]"]);
+        assert!(search(&conn, r#"{title body}: ("renouv"*)"#).is_empty());
+        let secure: Vec<i64> = ["search_index", "journal_index"]
+            .iter()
+            .map(|t| {
+                conn.query_row(&format!("SELECT v FROM {t}_config WHERE k = 'secure-delete'"), [], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(secure, [1, 1], "an erased person's words still leave both indexes at once");
     }
 
     #[test]
