@@ -100,6 +100,8 @@ fn cases_are_listed_newest_first_and_counted_on_the_structure() {
     assert_eq!(found("die sillon"), ["2026-002", "2026-001"], "the commune is in the structure's search name");
     assert_eq!(found("001"), Vec::<String>::new(), "a reference only by its beginning");
     assert_eq!(found("2026%"), Vec::<String>::new(), "% as typed, not as any text");
+    assert_eq!(found("2026_00"), Vec::<String>::new(), "_ as typed, not as any letter");
+    assert_eq!(found("2026-00"), ["2026-002", "2026-001"], "every reference that begins so");
     assert_eq!(
         s.list_cases(&CaseFilter { stage: Some(Stage::Diagnostic), ..Default::default() }, PageRequest::LARGEST)
             .unwrap()

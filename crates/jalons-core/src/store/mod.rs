@@ -17,7 +17,7 @@ pub use opening::is_plain;
 pub use settings::Settings;
 #[cfg(test)]
 pub(crate) use words::query_plan;
-pub(crate) use words::{every_word_in, words};
+pub(crate) use words::{begins_with, escaped, every_word_in, words};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
