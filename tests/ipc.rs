@@ -259,6 +259,22 @@ fn demo_data_loads_once_over_ipc() {
 }
 
 #[test]
+fn the_agenda_sends_the_items_a_screen_shows_and_each_section_s_count() {
+    let (_app, w) = demo_window();
+    let all = invoke(&w, "agenda", json!({ "shown": { "late": 500, "now": 500, "soon": 500 } })).unwrap();
+    let shown = invoke(&w, "agenda", json!({ "shown": { "late": 1, "now": 0, "soon": 2 } })).unwrap();
+    for (section, n) in [("late", 1), ("now", 0), ("soon", 2)] {
+        let total = all[section]["total"].as_u64().unwrap();
+        assert!(total > 2, "the demo has more than two items {section}: {all}");
+        assert_eq!(shown[section]["total"].as_u64(), Some(total));
+        assert_eq!(shown[section]["rows"].as_array().unwrap()[..], all[section]["rows"].as_array().unwrap()[..n]);
+    }
+    let refused = invoke(&w, "agenda", json!({ "shown": { "late": -1, "now": 0, "soon": 0 } })).unwrap_err();
+    // Tauri's own refusal of a malformed argument, which the typed bindings never send.
+    assert!(refused.as_str().unwrap().contains("invalid args `shown`"), "{refused}");
+}
+
+#[test]
 fn reference_data_and_commune_search() {
     let (_app, w) = window();
     let reference = invoke(&w, "get_reference", json!({})).unwrap();

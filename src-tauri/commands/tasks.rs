@@ -1,4 +1,4 @@
-use jalons_core::tasks::{Agenda, Task, TaskFilter, TaskInput};
+use jalons_core::tasks::{AgendaPage, AgendaShown, Task, TaskFilter, TaskInput};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -30,6 +30,6 @@ pub async fn delete_task(state: State<'_, AppState>, id: String) -> CmdResult<()
 }
 
 #[tauri::command]
-pub async fn agenda(state: State<'_, AppState>) -> CmdResult<Agenda> {
-    state.reader()?.agenda_today()
+pub async fn agenda(state: State<'_, AppState>, shown: AgendaShown) -> CmdResult<AgendaPage> {
+    Ok(state.reader()?.agenda_today()?.head(shown))
 }

@@ -62,8 +62,8 @@ impl Call {
             "period_totals" => u32::try_from(store.period_totals(&self.arg("filter")?)?.totals.cases)?,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
-                let agenda = store.agenda_today()?;
-                u32::try_from(agenda.late.len() + agenda.now.len() + agenda.soon.len())?
+                let agenda = store.agenda_today()?.head(self.arg("shown")?);
+                agenda.late.total + agenda.now.total + agenda.soon.total
             }
             "get_reference" => {
                 serde_json::to_vec(&jalons_core::reference::reference_data())?;
@@ -136,7 +136,11 @@ fn start_calls() -> Vec<Call> {
     vec![
         Call::new("données de référence (au démarrage)", "get_reference", json!({})),
         Call::new("nombre par étape (au démarrage)", "stage_counts", json!({})),
-        Call::new("«\u{a0}Aujourd'hui\u{a0}» (notification du démarrage)", "agenda", json!({})),
+        Call::new(
+            "«\u{a0}Aujourd'hui\u{a0}», ses 50 premiers de chaque section",
+            "agenda",
+            json!({ "shown": { "late": 50, "now": 50, "soon": 50 } }),
+        ),
     ]
 }
 

@@ -55,7 +55,7 @@ use crate::structures::{
     ArchiveFilter, BudgetBand, Contact, ContactInput, ContactRole, Frr, HeadcountBand, LawfulBasis, LegalForm,
     Structure, StructureFilter, StructureInput, StructureSort, StructureSummary,
 };
-use crate::tasks::{Agenda, AgendaItem, AgendaSource, Task, TaskFilter, TaskInput};
+use crate::tasks::{AgendaItem, AgendaPage, AgendaShown, AgendaSource, Task, TaskFilter, TaskInput};
 use crate::themes::Theme;
 use crate::training::{Opco, TrainingAction, TrainingActionInput, TrainingPlan, TrainingStatus, TrainingYear};
 use crate::values::{CommuneCode, Days, Etp, Hours, Idcc, Money, Naf, Rna, Share, Siren, Siret};
@@ -97,7 +97,7 @@ pub fn typescript() -> String {
         PersonRef, ErasurePlan, TypedPeople, KindBasis, DeletionPlan, Retention, RetentionInput, DueKind, DueItem,
         PurgeItem, PurgeChoice, PurgeProgress, Purged,
         BackupReason, BackupInfo, Holding, BackupStatus, Restored, Startup, LockNeed, PhraseStrength, EncryptionStatus, Unlocked,
-        Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, Agenda,
+        Task, TaskFilter, TaskInput, AgendaSource, AgendaItem, AgendaShown, AgendaPage,
         JournalKind, JournalEntry, JournalFilter, JournalInput,
         Opco, TrainingStatus, TrainingAction, TrainingYear, TrainingPlan, TrainingActionInput,
     );

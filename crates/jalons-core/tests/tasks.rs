@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use common::{case, full_diagnostic, move_to, open_case, structure};
 use jalons_core::employer::ObligationInput;
 use jalons_core::search::TargetKind;
-use jalons_core::tasks::{AgendaSource, TaskFilter, TaskInput};
+use jalons_core::tasks::{AgendaShown, AgendaSource, TaskFilter, TaskInput};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -88,4 +88,10 @@ fn the_agenda_sorts_what_is_late_due_today_and_soon() {
 
     let later = s.agenda(d("2026-09-01")).unwrap();
     assert!(later.late.iter().any(|i| i.source == AgendaSource::FollowUp));
+
+    let shown = agenda.clone().head(AgendaShown { late: 0, now: 1, soon: 5 });
+    assert_eq!((shown.late.rows.len(), shown.late.total), (0, 1), "the count alone");
+    assert_eq!((titles(&shown.now.rows), shown.now.total), (vec!["Aujourd'hui".to_owned()], 2), "the first only");
+    assert_eq!(shown.soon.rows, agenda.soon, "all of a section shorter than asked");
+    assert_eq!(shown.soon.total, 2);
 }

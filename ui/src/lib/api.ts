@@ -4,7 +4,8 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
 	Page,
 	PageRequest,
-	Agenda,
+	AgendaPage,
+	AgendaShown,
 	ApiError,
 	Attachment,
 	AttachmentOwner,
@@ -222,7 +223,7 @@ export const api = {
 	updateTask: (id: string, input: TaskInput) => call<Task>('update_task', { id, input }),
 	setTaskDone: (id: string, done: boolean) => call<Task>('set_task_done', { id, done }),
 	deleteTask: (id: string) => call<null>('delete_task', { id }),
-	agenda: () => call<Agenda>('agenda'),
+	agenda: (shown: AgendaShown) => call<AgendaPage>('agenda', { shown }),
 	listAttachments: (owner: AttachmentOwner) => call<Attachment[]>('list_attachments', { owner }),
 	attachFiles: (owner: AttachmentOwner, confidential: boolean) =>
 		call<Attachment[]>('attach_files', { owner, confidential }),

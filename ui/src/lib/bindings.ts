@@ -1023,7 +1023,9 @@ context: string, due_on: string, target: TargetKind, target_id: string,
  */
 task_id: string | null, };
 
-export type Agenda = { today: string, late: Array<AgendaItem>, now: Array<AgendaItem>, soon: Array<AgendaItem>, };
+export type AgendaShown = { late: number, now: number, soon: number, };
+
+export type AgendaPage = { today: string, late: Page<AgendaItem>, now: Page<AgendaItem>, soon: Page<AgendaItem>, };
 
 export type JournalKind = "meeting" | "call" | "site_visit" | "email" | "collective_meeting" | "note";
 

@@ -2,24 +2,28 @@
 // unless the user turned it off (Aujourd'hui page).
 import { isPermissionGranted, requestPermission, sendNotification } from '@tauri-apps/plugin-notification';
 import { api } from './api';
-import type { Agenda } from './bindings';
+import type { AgendaPage, AgendaShown } from './bindings';
 import { todayIso } from './format';
 import { session } from './session.svelte';
 
 /** What the notification says; null when nothing is late or due today. It names the first
  * items only when asked to (`withNames`): the desktop keeps notifications in its history,
  * where structure names would be read by anyone at the computer. */
-export function reminderText(agenda: Agenda, withNames: boolean): { title: string; body: string } | null {
-	const items = [...agenda.late, ...agenda.now];
-	if (items.length === 0) return null;
+export function reminderText(agenda: AgendaPage, withNames: boolean): { title: string; body: string } | null {
+	const total = agenda.late.total + agenda.now.total;
+	if (total === 0) return null;
 	const parts = [];
-	if (agenda.late.length) parts.push(`${agenda.late.length} en retard`);
-	if (agenda.now.length) parts.push(`${agenda.now.length} pour aujourd'hui`);
+	if (agenda.late.total) parts.push(`${agenda.late.total} en retard`);
+	if (agenda.now.total) parts.push(`${agenda.now.total} pour aujourd'hui`);
 	if (!withNames) return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: 'Le détail est dans «\u00a0Aujourd\'hui\u00a0».' };
-	const lines = items.slice(0, 3).map((i) => `• ${i.title} (${i.context})`);
-	if (items.length > 3) lines.push(`… et ${items.length - 3} de plus dans «\u00a0Aujourd'hui\u00a0».`);
+	const lines = [...agenda.late.rows, ...agenda.now.rows].slice(0, NAMED).map((i) => `• ${i.title} (${i.context})`);
+	if (total > NAMED) lines.push(`… et ${total - NAMED} de plus dans «\u00a0Aujourd'hui\u00a0».`);
 	return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: lines.join('\n') };
 }
+
+/** The items a notification names at most, and so all it asks of the agenda. */
+const NAMED = 3;
+export const REMINDER_SHOWN: AgendaShown = { late: NAMED, now: NAMED, soon: 0 };
 
 let notifiedOn: string | null = null;
 
@@ -30,7 +34,7 @@ export async function remindIfDue(): Promise<void> {
 	if (!session.settings?.notify_due || notifiedOn === day) return;
 	notifiedOn = day;
 	try {
-		const text = reminderText(await api.agenda(), session.settings.notify_names);
+		const text = reminderText(await api.agenda(REMINDER_SHOWN), session.settings.notify_names);
 		if (!text) return;
 		const granted = (await isPermissionGranted()) || (await requestPermission()) === 'granted';
 		if (granted) sendNotification(text);

@@ -2,12 +2,13 @@
 //! late, due today (or now open, for a follow-up window), or due within the next days.
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::repo::{SELECT, from_row};
 use crate::cases::Stage;
 use crate::follow_up::{DueState, follow_up_due};
+use crate::paging::{Page, PageRequest};
 use crate::search::TargetKind;
 use crate::{Result, Store};
 
@@ -38,12 +39,43 @@ pub struct AgendaItem {
     pub task_id: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agenda {
     pub today: NaiveDate,
     pub late: Vec<AgendaItem>,
     pub now: Vec<AgendaItem>,
     pub soon: Vec<AgendaItem>,
+}
+
+/// How many items of each section a screen shows, from the first: the window receives
+/// those and each section's count, not the thousands of items of a large DLA it would not
+/// draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+pub struct AgendaShown {
+    pub late: u32,
+    pub now: u32,
+    pub soon: u32,
+}
+
+/// The agenda as a screen shows it: the first items of each section and its count.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AgendaPage {
+    pub today: NaiveDate,
+    pub late: Page<AgendaItem>,
+    pub now: Page<AgendaItem>,
+    pub soon: Page<AgendaItem>,
+}
+
+impl Agenda {
+    pub fn head(self, shown: AgendaShown) -> AgendaPage {
+        let first = |items: Vec<AgendaItem>, n: u32| PageRequest::first(n).cut(items);
+        AgendaPage {
+            today: self.today,
+            late: first(self.late, shown.late),
+            now: first(self.now, shown.now),
+            soon: first(self.soon, shown.soon),
+        }
+    }
 }
 
 fn context(structure: &str, reference: Option<&str>) -> String {

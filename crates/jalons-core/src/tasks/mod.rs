@@ -6,5 +6,5 @@ mod agenda;
 mod model;
 mod repo;
 
-pub use agenda::{Agenda, AgendaItem, AgendaSource, REPORT_DELAY_DAYS, SOON_DAYS};
+pub use agenda::{Agenda, AgendaItem, AgendaPage, AgendaShown, AgendaSource, REPORT_DELAY_DAYS, SOON_DAYS};
 pub use model::{Task, TaskFilter, TaskInput};
