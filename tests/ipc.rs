@@ -275,6 +275,21 @@ fn the_agenda_sends_the_items_a_screen_shows_and_each_section_s_count() {
 }
 
 #[test]
+fn a_journal_is_read_a_page_at_a_time() {
+    let (_app, w) = demo_window();
+    let sillon =
+        invoke(&w, "list_structures", json!({ "filter": { "query": "sillon" }, "page": first_page() })).unwrap();
+    let filter = json!({ "structure_id": sillon["rows"][0]["id"], "case_id": null });
+    let whole = invoke(&w, "list_journal", json!({ "filter": filter, "page": first_page() })).unwrap();
+    assert_eq!(whole["total"], 3);
+    let second = invoke(&w, "list_journal", json!({ "filter": filter, "page": { "offset": 1, "limit": 1 } })).unwrap();
+    assert_eq!((second["total"].clone(), second["offset"].clone()), (json!(3), json!(1)));
+    assert_eq!(second["rows"][0], whole["rows"][1]);
+    let refused = invoke(&w, "list_journal", json!({ "filter": filter, "page": { "offset": 0, "limit": 0 } }));
+    assert_eq!(refused.unwrap_err()["field"], "limit");
+}
+
+#[test]
 fn reference_data_and_commune_search() {
     let (_app, w) = window();
     let reference = invoke(&w, "get_reference", json!({})).unwrap();

@@ -1,12 +1,17 @@
 use jalons_core::journal::{JournalEntry, JournalFilter, JournalInput};
+use jalons_core::paging::{Page, PageRequest};
 use tauri::State;
 
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_journal(state: State<'_, AppState>, filter: JournalFilter) -> CmdResult<Vec<JournalEntry>> {
-    state.reader()?.list_journal(&filter)
+pub async fn list_journal(
+    state: State<'_, AppState>,
+    filter: JournalFilter,
+    page: PageRequest,
+) -> CmdResult<Page<JournalEntry>> {
+    state.reader()?.list_journal(&filter, page)
 }
 
 #[tauri::command]

@@ -55,11 +55,12 @@ fn demo_loads_into_an_empty_database_only() {
         .unwrap();
     assert_eq!(shared[0].members.len(), 3);
     let journal = s
-        .list_journal(&jalons_core::journal::JournalFilter {
-            structure_id: Some(sillon.id.clone()),
-            ..Default::default()
-        })
-        .unwrap();
+        .list_journal(
+            &jalons_core::journal::JournalFilter { structure_id: Some(sillon.id.clone()), ..Default::default() },
+            PageRequest::LARGEST,
+        )
+        .unwrap()
+        .rows;
     assert_eq!(journal.len(), 3);
     assert!(journal.iter().all(|e| e.case_reference.is_some()));
     let agenda = s.agenda_today().unwrap();

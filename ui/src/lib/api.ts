@@ -212,7 +212,8 @@ export const api = {
 	updateTrainingAction: (id: string, input: TrainingActionInput) =>
 		call<TrainingPlan>('update_training_action', { id, input }),
 	deleteTrainingAction: (id: string) => call<TrainingPlan>('delete_training_action', { id }),
-	listJournal: (filter: JournalFilter) => call<JournalEntry[]>('list_journal', { filter }),
+	listJournal: (filter: JournalFilter, page: PageRequest) =>
+		call<Page<JournalEntry>>('list_journal', { filter, page }),
 	createJournalEntry: (input: JournalInput) => call<JournalEntry>('create_journal_entry', { input }),
 	updateJournalEntry: (id: string, input: JournalInput) =>
 		call<JournalEntry>('update_journal_entry', { id, input }),

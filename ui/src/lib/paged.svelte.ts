@@ -80,6 +80,55 @@ export class PagedRows<T> {
 	}
 }
 
+/** A list shown from its start, a batch more at each « Afficher plus » (a structure's
+ * journal): the rows shown so far are read again after a change, in one call. */
+export class GrowingRows<T> {
+	rows = $state.raw<T[]>([]);
+	/** How many rows the whole list holds, as of the last page received. */
+	total = $state(0);
+	loaded = $state(false);
+	error = $state<string | null>(null);
+	#generation = 0;
+	readonly #fetch: (page: PageRequest) => Promise<Page<T>>;
+	readonly #batch: number;
+
+	constructor(fetch: (page: PageRequest) => Promise<Page<T>>, batch: number) {
+		this.#fetch = fetch;
+		this.#batch = batch;
+	}
+
+	/** The rows not shown yet. */
+	get left(): number {
+		return Math.max(0, this.total - this.rows.length);
+	}
+
+	/** Reads the list again from its start: as many rows as were shown, a batch at least. */
+	async reload(): Promise<void> {
+		const limit = Math.min(MAX_PAGE, Math.max(this.#batch, this.rows.length));
+		await this.#read({ offset: 0, limit }, (page) => page.rows);
+	}
+
+	/** The next batch, after the rows shown. */
+	async more(): Promise<void> {
+		await this.#read({ offset: this.rows.length, limit: this.#batch }, (page) => [...this.rows, ...page.rows]);
+	}
+
+	async #read(request: PageRequest, rows: (page: Page<T>) => T[]): Promise<void> {
+		const generation = ++this.#generation;
+		try {
+			const page = await this.#fetch(request);
+			// A later read was asked meanwhile: its answer is the one to show.
+			if (generation !== this.#generation) return;
+			this.rows = rows(page);
+			this.total = page.total;
+			this.error = null;
+		} catch (e) {
+			if (generation === this.#generation) this.error = asCommandError(e).message;
+		}
+		this.loaded = true;
+	}
+}
+
 /** Every row of a list, page after page, for the pickers that offer them all. */
 export async function everyRow<T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
 	const all: T[] = [];

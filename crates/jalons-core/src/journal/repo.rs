@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidJournal;
 use super::{JournalEntry, JournalFilter, JournalInput};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
@@ -67,8 +68,11 @@ fn write_fields(w: &WriteCtx<'_>, id: &str, v: &ValidJournal) -> Result<()> {
 
 impl Store {
     /// Newest first: a case's entries, or a structure's with those of its cases.
-    pub fn list_journal(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>> {
-        let mut clauses = vec!["1 = 1".to_owned()];
+    /// One page of a structure's or a case's journal, the most recent meeting first (the
+    /// latest written first on the same day); a busy structure's years of entries are read
+    /// a page at a time.
+    pub fn list_journal(&self, filter: &JournalFilter, page: PageRequest) -> Result<Page<JournalEntry>> {
+        let mut clauses = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         if let Some(id) = &filter.structure_id {
             clauses.push("j.structure_id = ?".to_owned());
@@ -78,12 +82,13 @@ impl Store {
             clauses.push("j.case_id = ?".to_owned());
             params.push(Value::Text(parse_id("case_id", id)?));
         }
-        let mut stmt = self.conn().prepare(&format!(
-            "{SELECT} WHERE {} ORDER BY j.occurred_on DESC, j.created_at DESC",
-            clauses.join(" AND ")
-        ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        SqlList {
+            select: SELECT,
+            count_from: "FROM journal_entries j",
+            clauses: &clauses,
+            order: "j.occurred_on DESC, j.created_at DESC, j.id DESC",
+        }
+        .read(self.conn(), params, page, from_row)
     }
 
     pub fn get_journal_entry(&self, id: &str) -> Result<JournalEntry> {
