@@ -31,6 +31,6 @@ pub async fn open_case(state: State<'_, AppState>, input: CaseInput) -> CmdResul
 }
 
 #[tauri::command]
-pub async fn case_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.case_history(&id)
+pub async fn case_history(state: State<'_, AppState>, id: String, page: PageRequest) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.case_history(&id, page)
 }

@@ -35,6 +35,10 @@ pub async fn update_consultant(
 }
 
 #[tauri::command]
-pub async fn consultant_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.consultant_history(&id)
+pub async fn consultant_history(
+    state: State<'_, AppState>,
+    id: String,
+    page: PageRequest,
+) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.consultant_history(&id, page)
 }

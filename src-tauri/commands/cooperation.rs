@@ -35,6 +35,10 @@ pub async fn update_cooperation(
 }
 
 #[tauri::command]
-pub async fn cooperation_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.cooperation_history(&id)
+pub async fn cooperation_history(
+    state: State<'_, AppState>,
+    id: String,
+    page: PageRequest,
+) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.cooperation_history(&id, page)
 }

@@ -35,6 +35,10 @@ pub async fn update_engagement(
 }
 
 #[tauri::command]
-pub async fn engagement_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.engagement_history(&id)
+pub async fn engagement_history(
+    state: State<'_, AppState>,
+    id: String,
+    page: PageRequest,
+) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.engagement_history(&id, page)
 }

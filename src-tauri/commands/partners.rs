@@ -31,8 +31,8 @@ pub async fn update_partner(state: State<'_, AppState>, id: String, input: Partn
 }
 
 #[tauri::command]
-pub async fn partner_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.partner_history(&id)
+pub async fn partner_history(state: State<'_, AppState>, id: String, page: PageRequest) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.partner_history(&id, page)
 }
 
 #[tauri::command]

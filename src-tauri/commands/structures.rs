@@ -36,6 +36,10 @@ pub async fn set_structure_archived(state: State<'_, AppState>, id: String, arch
 }
 
 #[tauri::command]
-pub async fn structure_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<AuditEntry>> {
-    state.reader()?.structure_history(&id)
+pub async fn structure_history(
+    state: State<'_, AppState>,
+    id: String,
+    page: PageRequest,
+) -> CmdResult<Page<AuditEntry>> {
+    state.reader()?.structure_history(&id, page)
 }

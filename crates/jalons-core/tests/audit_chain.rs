@@ -5,6 +5,7 @@
 mod common;
 
 use jalons_core::Store;
+use jalons_core::paging::PageRequest;
 use jalons_core::store::chain;
 
 fn store_on_disk(dir: &std::path::Path) -> (Store, std::path::PathBuf) {
@@ -112,7 +113,7 @@ fn long_changes_are_stored_deflated_read_back_whole_and_still_guarded() {
     let dir = tempfile::tempdir().unwrap();
     let (mut s, path) = store_on_disk(dir.path());
     let id = common::structure(&mut s, "Compagnie du Sillon");
-    let created = s.structure_history(&id).unwrap().pop().unwrap();
+    let created = s.structure_history(&id, PageRequest::LARGEST).unwrap().rows.pop().unwrap();
     assert_eq!(created.action, "create");
     assert!(created.changes.iter().any(|c| c.field == "name" && c.to == "Compagnie du Sillon"));
     drop(s);

@@ -42,7 +42,7 @@ fn a_case_opens_at_intake_with_a_yearly_reference() {
         (a.reference.as_str(), b.reference.as_str(), c.reference.as_str()),
         ("2026-001", "2026-002", "2025-001")
     );
-    assert_eq!(s.case_history(&a.id).unwrap()[0].action, "create");
+    assert_eq!(s.case_history(&a.id, PageRequest::LARGEST).unwrap().rows[0].action, "create");
 }
 
 #[test]

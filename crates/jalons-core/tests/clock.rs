@@ -6,6 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use jalons_core::cases::CaseInput;
 use jalons_core::clock::Clock;
+use jalons_core::paging::PageRequest;
 use jalons_core::tasks::TaskInput;
 
 fn day(s: &str) -> NaiveDate {
@@ -34,7 +35,7 @@ fn a_fixed_day_decides_what_is_in_the_future_and_what_is_stamped() {
     let case = s.open_case(&input("2023-05-10")).unwrap();
     assert_eq!(case.reference, "2023-001");
 
-    let history = s.case_history(&case.id).unwrap();
+    let history = s.case_history(&case.id, PageRequest::LARGEST).unwrap().rows;
     assert!(!history.is_empty());
     assert!(history.iter().all(|h| h.at.starts_with("2023-05-10T")), "{history:?}");
 }

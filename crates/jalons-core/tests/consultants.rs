@@ -86,6 +86,6 @@ fn bad_input_is_refused_on_its_field_and_nothing_changes() {
     assert_eq!(s.get_consultant(&c.id).unwrap(), c);
     let renamed = s.update_consultant(&c.id, &ConsultantInput { day_rate: "700".into(), ..claire() }).unwrap();
     assert_eq!(renamed.day_rate, Some(Money(70_000)));
-    let history = s.consultant_history(&c.id).unwrap();
+    let history = s.consultant_history(&c.id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history[0].changes[0].field, "day_rate");
 }

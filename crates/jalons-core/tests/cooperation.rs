@@ -84,7 +84,7 @@ fn an_update_replaces_the_members_and_is_audited_by_name() {
         .unwrap();
     assert_eq!(updated.members.len(), 2);
     assert_eq!(updated.members[1].structure_name, "Radio Pays d'Auvergne");
-    let history = s.cooperation_history(&p.id).unwrap();
+    let history = s.cooperation_history(&p.id, PageRequest::LARGEST).unwrap().rows;
     let members = history[0].changes.iter().find(|c| c.field == "members").unwrap();
     assert_eq!(members.to, "Compagnie du Sillon, Radio Pays d'Auvergne (Associée)");
     let none = s

@@ -55,7 +55,7 @@ fn due_dates_come_from_the_last_time_and_the_period() {
 
     let rows = s.list_cases(&CaseFilter::default(), PageRequest::LARGEST).unwrap().rows;
     assert_eq!(rows[0].attention, vec![Attention::EmployerLate]);
-    let history = s.structure_history(&sid).unwrap();
+    let history = s.structure_history(&sid, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history[0].entity, "employer");
     let duerp = history[0].changes.iter().find(|c| c.field.starts_with("DUERP")).unwrap();
     assert_eq!(duerp.to, "À jour, fait le 01/10/2024, échéance le 01/10/2025");

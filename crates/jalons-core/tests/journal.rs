@@ -93,7 +93,7 @@ fn edits_and_deletions_are_audited() {
     assert_eq!(edited.duration, Some(120));
     s.delete_journal_entry(&e.id).unwrap();
     assert!(s.list_journal(&JournalFilter::default(), PageRequest::LARGEST).unwrap().rows.is_empty());
-    let history = s.journal_history(&e.id).unwrap();
+    let history = s.journal_history(&e.id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history.iter().map(|h| h.action.as_str()).collect::<Vec<_>>(), ["delete", "update", "create"]);
     let duration = history[1].changes.iter().find(|c| c.field == "duration").unwrap();
     assert_eq!((duration.from.clone(), duration.to.clone()), (90.into(), 120.into()));

@@ -43,7 +43,7 @@ fn create_normalises_and_audits_in_one_go() {
     assert_eq!(created.siren.as_ref().unwrap().as_str(), "732829320");
     assert_eq!(created.departement_name.as_deref(), Some("Drôme"));
     assert_eq!(created.contacts.len(), 1);
-    let history = s.structure_history(&created.id).unwrap();
+    let history = s.structure_history(&created.id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].actor, "Camille Martin");
     assert_eq!(history[0].action, "create");
@@ -58,7 +58,7 @@ fn update_records_what_changed_from_what_to_what() {
     edit.contacts[0].id = created.contacts[0].id.clone();
     let updated = s.update_structure(&created.id, &edit).unwrap();
     assert_eq!(updated.budget.unwrap().0, 20_000_000);
-    let history = s.structure_history(&created.id).unwrap();
+    let history = s.structure_history(&created.id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history.len(), 2);
     let latest = &history[0];
     assert_eq!(latest.action, "update");
@@ -68,7 +68,29 @@ fn update_records_what_changed_from_what_to_what() {
     assert_eq!(latest.changes[0].to, 20_000_000);
     // Saving the same thing again writes no empty audit row.
     s.update_structure(&created.id, &edit).unwrap();
-    assert_eq!(s.structure_history(&created.id).unwrap().len(), 2);
+    assert_eq!(s.structure_history(&created.id, PageRequest::LARGEST).unwrap().rows.len(), 2);
+}
+
+#[test]
+fn a_long_history_is_read_a_page_at_a_time_newest_first() {
+    let mut s = store();
+    let created = s.create_structure(&sillon()).unwrap();
+    for k in 1..=11 {
+        let mut edit = StructureInput { budget: format!("{} 000", 100 + k), ..sillon() };
+        edit.contacts[0].id = created.contacts[0].id.clone();
+        s.update_structure(&created.id, &edit).unwrap();
+    }
+    let whole = s.structure_history(&created.id, PageRequest::LARGEST).unwrap();
+    assert_eq!((whole.total, whole.rows.len()), (12, 12));
+    assert_eq!(whole.rows[0].changes[0].to, 11_100_000, "the latest change first");
+    assert_eq!(whole.rows[11].action, "create");
+    let mut laid = Vec::new();
+    for offset in (0..12).step_by(5) {
+        let page = s.structure_history(&created.id, PageRequest { offset, limit: 5 }).unwrap();
+        assert_eq!(page.total, 12);
+        laid.extend(page.rows);
+    }
+    assert_eq!(laid, whole.rows, "pages end to end are the whole history");
 }
 
 #[test]
@@ -186,7 +208,7 @@ fn list_filters_and_sorts() {
         vec!["Fest-Noz Penn-ar-Bed"]
     );
     assert_eq!(names(&s, StructureFilter { archived: ArchiveFilter::All, ..Default::default() }).len(), 3);
-    let history = s.structure_history(&brest.id).unwrap();
+    let history = s.structure_history(&brest.id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history[0].action, "archive");
 }
 

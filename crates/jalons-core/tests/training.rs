@@ -1,6 +1,7 @@
 mod common;
 
 use common::{store, structure};
+use jalons_core::paging::PageRequest;
 use jalons_core::training::{Opco, TrainingActionInput, TrainingStatus};
 use jalons_core::values::{Hours, Money};
 
@@ -54,7 +55,7 @@ fn the_opco_is_kept_and_audited_on_the_structure() {
     assert_eq!(s.get_training(&id).unwrap().opco, None);
     assert_eq!(s.set_opco(&id, "afdas").unwrap().opco, Some(Opco::Afdas));
     assert_eq!(s.get_training(&id).unwrap().opco, Some(Opco::Afdas));
-    let history = s.structure_history(&id).unwrap();
+    let history = s.structure_history(&id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!(history[0].entity, "training");
     assert_eq!(history[0].changes[0].to, "AFDAS (culture, médias, sport, loisirs)");
     let e = s.set_opco(&id, "opca").unwrap_err();
@@ -106,7 +107,7 @@ fn an_action_is_updated_and_deleted() {
     assert_eq!(plan.actions[0].status, TrainingStatus::Done);
     let plan = s.delete_training_action(&plan.actions[0].id).unwrap();
     assert!(plan.actions.is_empty());
-    let history = s.structure_history(&id).unwrap();
+    let history = s.structure_history(&id, PageRequest::LARGEST).unwrap().rows;
     let lines: Vec<(String, String, String)> = history[..3]
         .iter()
         .map(|h| (h.changes[0].field.clone(), h.changes[0].from.to_string(), h.changes[0].to.to_string()))

@@ -47,7 +47,13 @@ fn a_case_runs_from_intake_to_closed_and_the_timeline_tells_it() {
     );
     assert!(w.timeline.iter().all(|t| t.author == "Camille Martin"));
     assert_eq!(s.get_case(&id).unwrap().stage, Stage::Closed);
-    assert!(s.case_history(&id).unwrap().iter().any(|h| h.changes.iter().any(|c| c.field == "stage")));
+    assert!(
+        s.case_history(&id, PageRequest::LARGEST)
+            .unwrap()
+            .rows
+            .iter()
+            .any(|h| h.changes.iter().any(|c| c.field == "stage"))
+    );
 }
 
 #[test]
@@ -288,7 +294,7 @@ fn diagnostic_dates_and_scores_are_checked() {
 
     let saved = s.save_diagnostic(&id, &full_diagnostic("2025-02-03")).unwrap();
     assert_eq!(saved.scores.len(), 11);
-    let history = s.case_history(&id).unwrap();
+    let history = s.case_history(&id, PageRequest::LARGEST).unwrap().rows;
     assert_eq!((history[0].entity.as_str(), history[0].action.as_str()), ("diagnostic", "create"));
     assert_eq!(saved.author.as_deref(), Some("Camille Martin"));
     assert_eq!(saved.etp.map(|e| e.0), Some(250));

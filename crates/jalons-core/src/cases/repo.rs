@@ -3,6 +3,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Case, CaseInput, Stage, StageCount};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest};
 use crate::workflow::timeline::{self, NewEntry};
 use crate::{Error, Result, Store};
 
@@ -129,7 +130,12 @@ impl Store {
 
     /// The case's changes with those of its diagnostic, parcours and follow-up; stage
     /// changes are in its timeline as well.
-    pub fn case_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), &[ENTITY, "diagnostic", "plan", "follow_up"], &parse_id("id", id)?)
+    pub fn case_history(&self, id: &str, page: PageRequest) -> Result<Page<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(
+            self.conn(),
+            &[ENTITY, "diagnostic", "plan", "follow_up"],
+            &parse_id("id", id)?,
+            page,
+        )
     }
 }

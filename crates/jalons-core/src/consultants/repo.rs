@@ -133,8 +133,8 @@ impl Store {
         list.read(self.conn(), params, page, from_row)
     }
 
-    pub fn consultant_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    pub fn consultant_history(&self, id: &str, page: PageRequest) -> Result<Page<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?, page)
     }
 }
 

@@ -276,8 +276,8 @@ impl Store {
         Ok(Page { rows, offset, total })
     }
 
-    pub fn engagement_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    pub fn engagement_history(&self, id: &str, page: PageRequest) -> Result<Page<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?, page)
     }
 }
 

@@ -138,7 +138,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn journal_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    pub fn journal_history(&self, id: &str, page: PageRequest) -> Result<Page<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?, page)
     }
 }

@@ -150,7 +150,7 @@ impl Store {
         list.read(self.conn(), params, page, from_row)
     }
 
-    pub fn partner_history(&self, id: &str) -> Result<Vec<crate::store::audit::AuditEntry>> {
-        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?)
+    pub fn partner_history(&self, id: &str, page: PageRequest) -> Result<Page<crate::store::audit::AuditEntry>> {
+        crate::store::audit::history(self.conn(), &[ENTITY], &parse_id("id", id)?, page)
     }
 }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::Result;
 use crate::ids::new_id;
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -80,34 +81,41 @@ pub fn record(
     )
 }
 
-/// The changes of one record, newest first, across the entities that share its id (a
-/// case and its diagnostic, parcours and follow-up).
-pub fn history(conn: &Connection, entities: &[&str], entity_id: &str) -> Result<Vec<AuditEntry>> {
+/// One page of the changes of one record, newest first, across the entities that share
+/// its id (a case and its diagnostic, parcours and follow-up): years of edits are read a
+/// page at a time.
+pub fn history(conn: &Connection, entities: &[&str], entity_id: &str, page: PageRequest) -> Result<Page<AuditEntry>> {
     let placeholders = vec!["?"; entities.len()].join(", ");
-    let mut stmt = conn.prepare(&format!(
-        "SELECT entity, at, actor, action, changes, changes_deflated FROM audit_log
-         WHERE entity_id = ? AND entity IN ({placeholders}) ORDER BY at DESC, id DESC"
-    ))?;
-    let args = std::iter::once(entity_id).chain(entities.iter().copied());
-    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let changes = super::changes_text::read(r, 4)?.ok_or_else(|| {
-            crate::Error::new(
-                crate::ErrorCode::Damaged,
-                "Une ligne de l'historique a été modifiée hors de Jalons et ne se lit plus\u{a0}: \
-                 Paramètres › Journal des modifications dit laquelle.",
-            )
-        })?;
-        out.push(AuditEntry {
-            entity: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            changes: serde_json::from_str(&changes)?,
-        });
-    }
-    Ok(out)
+    let clauses = [format!("entity_id = ? AND entity IN ({placeholders})")];
+    let params = std::iter::once(entity_id)
+        .chain(entities.iter().copied())
+        .map(|v| rusqlite::types::Value::Text(v.to_owned()))
+        .collect();
+    let list = SqlList {
+        select: "SELECT entity, at, actor, action, changes, changes_deflated FROM audit_log",
+        count_from: "FROM audit_log",
+        clauses: &clauses,
+        order: "at DESC, id DESC",
+    };
+    let page = list.read(conn, params, page, |r| {
+        let changes = super::changes_text::read(r, 4)?.map(std::borrow::Cow::into_owned);
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, changes))
+    })?;
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|(entity, at, actor, action, changes)| {
+            let changes: String = changes.ok_or_else(|| {
+                crate::Error::new(
+                    crate::ErrorCode::Damaged,
+                    "Une ligne de l'historique a été modifiée hors de Jalons et ne se lit plus\u{a0}: \
+                     Paramètres › Journal des modifications dit laquelle.",
+                )
+            })?;
+            Ok(AuditEntry { entity, at, actor, action, changes: serde_json::from_str(&changes)? })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Page { rows, offset: page.offset, total: page.total })
 }
 
 #[cfg(test)]

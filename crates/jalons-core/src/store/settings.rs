@@ -96,7 +96,9 @@ mod tests {
         assert_eq!(s.settings().unwrap().user_name, None);
         s.set_user_name("  Camille Martin ").unwrap();
         assert_eq!(s.settings().unwrap().user_name.as_deref(), Some("Camille Martin"));
-        let h = crate::store::audit::history(s.conn(), &["settings"], USER_NAME).unwrap();
+        let h = crate::store::audit::history(s.conn(), &["settings"], USER_NAME, crate::paging::PageRequest::LARGEST)
+            .unwrap()
+            .rows;
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].actor, "Camille Martin");
         assert!(s.set_user_name("   ").is_err());

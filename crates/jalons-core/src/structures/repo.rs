@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidStructure;
 use super::{BudgetBand, Contact, HeadcountBand, Structure, StructureInput};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest};
 use crate::reference::territory;
 use crate::store::audit::{self, AuditEntry};
 use crate::values::fold;
@@ -270,7 +271,12 @@ impl Store {
         })
     }
 
-    pub fn structure_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
-        audit::history(self.conn(), &[ENTITY, crate::employer::ENTITY, crate::training::ENTITY], &parse_id("id", id)?)
+    pub fn structure_history(&self, id: &str, page: PageRequest) -> Result<Page<AuditEntry>> {
+        audit::history(
+            self.conn(),
+            &[ENTITY, crate::employer::ENTITY, crate::training::ENTITY],
+            &parse_id("id", id)?,
+            page,
+        )
     }
 }
