@@ -117,7 +117,42 @@ function droppedSpaces(source: string): string[] {
 	return out;
 }
 
+/** Counts a Svelte file shows as they come (`{items.length}`, `${page.total}`): past 999,
+ * French writes them with a space (« 1 666 »), which `number` and `count` give. */
+function rawCounts(source: string): string[] {
+	const out: string[] = [];
+	const isCount = (e: Record<string, unknown> | undefined) =>
+		e?.type === 'MemberExpression' && ['length', 'total'].includes((e.property as { name?: string })?.name ?? '');
+	const walk = (node: unknown) => {
+		if (Array.isArray(node)) return node.forEach(walk);
+		if (!node || typeof node !== 'object') return;
+		const n = node as Record<string, unknown>;
+		if (n.type === 'StyleSheet') return;
+		if (n.type === 'Fragment') {
+			for (const child of n.nodes as Record<string, unknown>[]) {
+				const e = child.expression as Record<string, unknown> | undefined;
+				if (child.type === 'ExpressionTag' && isCount(e)) out.push(source.slice(e!.start as number, e!.end as number));
+			}
+		}
+		if (n.type === 'TemplateLiteral') {
+			for (const e of n.expressions as Record<string, unknown>[]) {
+				if (isCount(e)) out.push(source.slice(e.start as number, e.end as number));
+			}
+		}
+		for (const [key, value] of Object.entries(n)) if (key !== 'parent') walk(value);
+	};
+	walk(parse(source, { modern: true }));
+	return out;
+}
+
 describe('the UI’s own texts', () => {
+	it('show counts as French numbers', () => {
+		const raw = Object.entries(sources)
+			.filter(([file]) => file.endsWith('.svelte'))
+			.flatMap(([file, source]) => rawCounts(source).map((t) => `${file}: ${t}`));
+		expect(raw).toEqual([]);
+	});
+
 	it('keep the spaces they show at the edge of an element or a block', () => {
 		const dropped = Object.entries(sources)
 			.filter(([file]) => file.endsWith('.svelte'))
