@@ -4,6 +4,7 @@ import { isPermissionGranted, requestPermission, sendNotification } from '@tauri
 import { api } from './api';
 import type { AgendaPage, AgendaShown } from './bindings';
 import { todayIso } from './format';
+import { number } from './french';
 import { session } from './session.svelte';
 
 /** What the notification says; null when nothing is late or due today. It names the first
@@ -13,11 +14,11 @@ export function reminderText(agenda: AgendaPage, withNames: boolean): { title: s
 	const total = agenda.late.total + agenda.now.total;
 	if (total === 0) return null;
 	const parts = [];
-	if (agenda.late.total) parts.push(`${agenda.late.total} en retard`);
-	if (agenda.now.total) parts.push(`${agenda.now.total} pour aujourd'hui`);
+	if (agenda.late.total) parts.push(`${number(agenda.late.total)} en retard`);
+	if (agenda.now.total) parts.push(`${number(agenda.now.total)} pour aujourd'hui`);
 	if (!withNames) return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: 'Le détail est dans «\u00a0Aujourd\'hui\u00a0».' };
 	const lines = [...agenda.late.rows, ...agenda.now.rows].slice(0, NAMED).map((i) => `• ${i.title} (${i.context})`);
-	if (total > NAMED) lines.push(`… et ${total - NAMED} de plus dans «\u00a0Aujourd'hui\u00a0».`);
+	if (total > NAMED) lines.push(`… et ${number(total - NAMED)} de plus dans «\u00a0Aujourd'hui\u00a0».`);
 	return { title: `Jalons\u00a0: ${parts.join(', ')}`, body: lines.join('\n') };
 }
 

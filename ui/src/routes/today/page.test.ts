@@ -40,9 +40,9 @@ describe("Aujourd'hui", () => {
 		const late = await screen.findByRole('region', { name: /En retard/ });
 		expect(screen.getByText(/120 en retard · 0 pour aujourd'hui · 1 à venir/)).toBeInTheDocument();
 		expect(within(late).getAllByRole('link')).toHaveLength(50);
-		await fireEvent.click(within(late).getByRole('button', { name: 'Afficher 50 de plus (70\u00a0restants)' }));
+		await fireEvent.click(within(late).getByRole('button', { name: 'Afficher 50\u00a0éléments de plus (70\u00a0restants)' }));
 		await waitFor(() => expect(within(late).getAllByRole('link')).toHaveLength(100));
-		await fireEvent.click(within(late).getByRole('button', { name: 'Afficher 20 de plus (20\u00a0restants)' }));
+		await fireEvent.click(within(late).getByRole('button', { name: 'Afficher 20\u00a0éléments de plus (20\u00a0restants)' }));
 		await waitFor(() => expect(within(late).getAllByRole('link')).toHaveLength(120));
 		expect(within(late).queryByRole('button')).toBeNull();
 		expect(asked).toEqual([
