@@ -2,7 +2,7 @@ import { preloadCode } from '$app/navigation';
 
 /** How long after the first screen the others' code starts loading: the first screen's own
  * reads and paint come first. */
-export const AFTER_START_MS = 1500;
+const AFTER_START_MS = 1500;
 
 /** Each screen's code is fetched and compiled when it is first opened. Once the first screen
  * is up, the menu's screens and the pages they lead to are loaded one after the other, so
