@@ -4,6 +4,8 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Once;
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -107,6 +109,7 @@ pub(crate) fn check_encrypted(path: &Path) -> Result<()> {
 /// not open with it (another key, or not a database at all) is refused by the first read.
 pub(crate) fn connect(path: impl AsRef<Path>, flags: OpenFlags, key: &DataKey) -> Result<Connection> {
     let path = path.as_ref();
+    wait_for_sqlcipher();
     let conn = Connection::open_with_flags(path, flags)?;
     conn.execute_batch(&key.pragma())?;
     // A wrong key is answered as an error here; SQLCipher's own log of it would only
@@ -114,6 +117,23 @@ pub(crate) fn connect(path: impl AsRef<Path>, flags: OpenFlags, key: &DataKey) -
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).map_err(|e| read_error(e, path))?;
     Ok(conn)
+}
+
+/// SQLite counts itself started before SQLCipher's own start has run (SQLITE_EXTRA_INIT
+/// comes after `isInit`), so a thread opening its first connection while another thread
+/// starts SQLite is refused any key (« sqlcipher not initialized »). The first keyed
+/// connection of the process waits, once, until a throwaway in-memory database takes a
+/// key. Should SQLCipher never start, the real key is then refused with its own error.
+fn wait_for_sqlcipher() {
+    static READY: Once = Once::new();
+    READY.call_once(|| {
+        for _ in 0..2_000 {
+            if Connection::open_in_memory().and_then(|c| c.execute_batch("PRAGMA key = 'ready';")).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
 }
 
 /// Reads the header fields and the schema: another program's file is refused here.
