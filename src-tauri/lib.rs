@@ -119,6 +119,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::exports::export_summaries,
         commands::exports::cancel_summaries,
         commands::backups::startup,
+        commands::backups::database_updating,
         commands::backups::backup_status,
         commands::backups::backup_now,
         commands::backups::choose_backup_folder,
@@ -171,44 +172,49 @@ fn quit_on_terminate<R: Runtime>(app: &tauri::AppHandle<R>) {
 fn quit_on_terminate<R: Runtime>(_app: &tauri::AppHandle<R>) {}
 
 /// Opens the store; a Jalons that is closing (writing its quit backup) still holds the
-/// file for a moment, so a refusal for « in use » is retried for a few seconds.
-pub(crate) fn open_waiting(path: &std::path::Path, key: &DataKey) -> jalons_core::Result<Store> {
+/// file for a moment, so a refusal for « in use » is retried for a few seconds. The window
+/// is told when the schema is brought up to date first, which can take a while.
+pub(crate) fn open_waiting(state: &AppState, key: &DataKey) -> jalons_core::Result<Store> {
+    state.set_updating(Store::needs_update(&state.db_path, key));
     let mut tries = 0;
-    loop {
-        match Store::open_then_check(path, key) {
+    let opened = loop {
+        match Store::open_then_check(&state.db_path, key) {
             Err(e) if e.code == jalons_core::ErrorCode::InUse && tries < 40 => {
                 tries += 1;
                 std::thread::sleep(std::time::Duration::from_millis(250));
             }
-            other => return other,
+            other => break other,
         }
-    }
+    };
+    state.set_updating(false);
+    opened
 }
 
-/// The state at start: the database opened with the key remembered on this computer, or
+/// Opens the database at launch with the key remembered on this computer, or leaves it
 /// waiting for its passphrase; a database that cannot be opened is explained in the
 /// window, which offers its backups when a backup can help.
-fn at_start(path: std::path::PathBuf, config: std::path::PathBuf) -> AppState {
-    if let Err(e) = crypto::convert::finish_interrupted(&path) {
-        return AppState::new(Err(e), path, config);
+fn at_start(state: &AppState) {
+    let path = &state.db_path;
+    if let Err(e) = crypto::convert::finish_interrupted(path) {
+        return state.settle(Err(e), None);
     }
-    let need = match crypto::need(&path) {
+    let need = match crypto::need(path) {
         Ok(need) => need,
-        Err(e) => return AppState::new(Err(e), path, config),
+        Err(e) => return state.settle(Err(e), None),
     };
     let remembered = match need {
-        LockNeed::Unlock | LockNeed::RecoveryOnly => keychain::recall(&path),
+        LockNeed::Unlock | LockNeed::RecoveryOnly => keychain::recall(path),
         LockNeed::Create | LockNeed::Convert => None,
     };
     let Some(key) = remembered else {
-        return AppState::locked(need, path, config);
+        return state.settle_locked(need);
     };
-    match open_waiting(&path, &key) {
-        Ok(store) => AppState::new(Ok(store), path, config),
+    match open_waiting(state, &key) {
+        Ok(store) => state.settle(Ok(store), Some(key)),
         // The key remembered no longer opens this file (replaced by another database):
         // the passphrase is asked.
-        Err(e) if e.code == jalons_core::ErrorCode::NotJalons => AppState::locked(need, path, config),
-        Err(e) => AppState::failed(e, key, path, config),
+        Err(e) if e.code == jalons_core::ErrorCode::NotJalons => state.settle_locked(need),
+        Err(e) => state.settle(Err(e), Some(key)),
     }
 }
 
@@ -242,13 +248,19 @@ pub fn run() {
             // data reads their vintage, and would otherwise wait for it.
             std::thread::spawn(jalons_core::reference::territory);
             let config = app.path().app_config_dir()?.join("sauvegardes.json");
-            let state = at_start(path, config);
-            let open = state.store().is_ok();
+            let state = AppState::opening(path, config);
             state.clear_opened();
             app.manage(state);
-            if open {
-                backups::start(app.handle());
-            }
+            // Opened beside the window's start, which would otherwise wait for it (and for a
+            // long update of its schema without a word).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<AppState>();
+                at_start(&state);
+                if state.store().is_ok() {
+                    backups::start(&handle);
+                }
+            });
             quit_on_terminate(app.handle());
             Ok(())
         });

@@ -3,7 +3,7 @@
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use jalons_core::backup::{BackupFolders, Schedule};
@@ -38,6 +38,11 @@ pub struct AppState {
     pub cancel_batch: AtomicBool,
     /// Set by « Arrêter » while a purge runs in the background.
     pub cancel_purge: AtomicBool,
+    /// Set once the database opened, or is known to wait for its passphrase or not to
+    /// open: the window's first question waits for it.
+    opened: tokio::sync::watch::Sender<bool>,
+    /// Set while the database being opened is first brought up to date (a new schema).
+    updating: AtomicBool,
 }
 
 /// The reading connections not in use, and the file they open: none while the database is
@@ -98,53 +103,92 @@ impl DerefMut for StoreGuard<'_> {
 }
 
 impl AppState {
+    /// The state at launch, before the database is opened in the background; `settle`
+    /// says how it went.
+    pub fn opening(db_path: PathBuf, backup_config: PathBuf) -> Self {
+        Self {
+            store: Mutex::new(None),
+            readers: Mutex::new(Readers::default()),
+            key: Mutex::new(None),
+            lock: Mutex::new(None),
+            db_path,
+            backup_config,
+            problem: Mutex::new(None),
+            recovery_lock: Mutex::new(None),
+            schedule: Mutex::new(Schedule::new(0)),
+            backing_up: Mutex::new(()),
+            cancel_batch: AtomicBool::new(false),
+            cancel_purge: AtomicBool::new(false),
+            opened: tokio::sync::watch::Sender::new(false),
+            updating: AtomicBool::new(false),
+        }
+    }
+
     pub fn new(opened: Result<Store, Error>, db_path: PathBuf, backup_config: PathBuf) -> Self {
         let key = opened.as_ref().ok().and_then(|s| s.key().ok().cloned());
-        Self::with(opened, key, None, db_path, backup_config)
+        let state = Self::opening(db_path, backup_config);
+        state.settle(opened, key);
+        state
     }
 
     /// The database waits for its passphrase.
     pub fn locked(need: LockNeed, db_path: PathBuf, backup_config: PathBuf) -> Self {
-        Self::with(Err(Error::internal("La base est verrouillée.")), None, Some(need), db_path, backup_config)
+        let state = Self::opening(db_path, backup_config);
+        state.settle_locked(need);
+        state
     }
 
     /// The key is known but the database did not open (damaged, in use…).
     pub fn failed(problem: Error, key: DataKey, db_path: PathBuf, backup_config: PathBuf) -> Self {
-        Self::with(Err(problem), Some(key), None, db_path, backup_config)
+        let state = Self::opening(db_path, backup_config);
+        state.settle(Err(problem), Some(key));
+        state
     }
 
-    fn with(
-        opened: Result<Store, Error>,
-        key: Option<DataKey>,
-        lock: Option<LockNeed>,
-        db_path: PathBuf,
-        backup_config: PathBuf,
-    ) -> Self {
-        let (store, problem) = match (opened, lock) {
-            (_, Some(_)) => (None, None),
-            (Ok(s), None) => (Some(s), None),
-            (Err(e), None) => (None, Some(e)),
-        };
-        let changes = store.as_ref().map_or(0, Store::total_changes);
-        let readers = Readers { source: store.as_ref().and_then(reading_source), ..Default::default() };
-        let recovery_lock = match &problem {
-            Some(e) if e.code != ErrorCode::InUse => DbLock::acquire(&db_path).ok(),
-            _ => None,
-        };
-        Self {
-            store: Mutex::new(store),
-            readers: Mutex::new(readers),
-            key: Mutex::new(key),
-            lock: Mutex::new(lock),
-            db_path,
-            backup_config,
-            problem: Mutex::new(problem),
-            recovery_lock: Mutex::new(recovery_lock),
-            schedule: Mutex::new(Schedule::new(changes)),
-            backing_up: Mutex::new(()),
-            cancel_batch: AtomicBool::new(false),
-            cancel_purge: AtomicBool::new(false),
+    /// How the opening went (at launch, or once the passphrase is typed): the store, or
+    /// why the database does not open, which holds its file while the user decides. The
+    /// commands waiting for it go on.
+    pub fn settle(&self, opened: Result<Store, Error>, key: Option<DataKey>) {
+        let mut slot = self.slot();
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.key.lock().unwrap_or_else(PoisonError::into_inner) = key;
+        match opened {
+            Ok(store) => {
+                *self.schedule.lock().unwrap_or_else(PoisonError::into_inner) = Schedule::new(store.total_changes());
+                self.readers_from(Some(&store));
+                *slot = Some(store);
+                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            }
+            Err(e) => {
+                if e.code != ErrorCode::InUse {
+                    *self.recovery_lock.lock().unwrap_or_else(PoisonError::into_inner) =
+                        DbLock::acquire(&self.db_path).ok();
+                }
+                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
+            }
         }
+        drop(slot);
+        self.opened.send_replace(true);
+    }
+
+    /// The database waits for its passphrase (`need` says which screen asks it).
+    pub fn settle_locked(&self, need: LockNeed) {
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner) = Some(need);
+        self.opened.send_replace(true);
+    }
+
+    /// Waits until the opening at launch is over.
+    pub async fn opened(&self) {
+        let _ = self.opened.subscribe().wait_for(|done| *done).await;
+    }
+
+    pub fn set_updating(&self, updating: bool) {
+        self.updating.store(updating, Ordering::Relaxed);
+    }
+
+    /// Whether the database being opened is brought up to date meanwhile.
+    pub fn updating(&self) -> bool {
+        self.updating.load(Ordering::Relaxed)
     }
 
     /// The slot of the store, open or not. A command that panicked while holding it left
@@ -171,28 +215,6 @@ impl AppState {
 
     pub fn lock_need(&self) -> Option<LockNeed> {
         *self.lock.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// The database was unlocked: its store, or why it did not open with the right key.
-    pub fn unlocked(&self, opened: Result<Store, Error>, key: DataKey) {
-        let mut slot = self.slot();
-        *self.lock.lock().unwrap_or_else(PoisonError::into_inner) = None;
-        *self.key.lock().unwrap_or_else(PoisonError::into_inner) = Some(key);
-        match opened {
-            Ok(store) => {
-                *self.schedule.lock().unwrap_or_else(PoisonError::into_inner) = Schedule::new(store.total_changes());
-                self.readers_from(Some(&store));
-                *slot = Some(store);
-                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = None;
-            }
-            Err(e) => {
-                if e.code != ErrorCode::InUse {
-                    *self.recovery_lock.lock().unwrap_or_else(PoisonError::into_inner) =
-                        DbLock::acquire(&self.db_path).ok();
-                }
-                *self.problem.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
-            }
-        }
     }
 
     fn readers(&self) -> MutexGuard<'_, Readers> {

@@ -95,6 +95,29 @@ fn a_first_start_chooses_a_passphrase_and_the_next_one_is_unlocked_with_it() {
 }
 
 #[test]
+fn the_window_s_first_question_waits_for_the_opening_begun_at_launch_and_hears_of_an_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    let (app, w) = window_on(AppState::opening(db.clone(), dir.path().join("sauvegardes.json")));
+    let asking = {
+        let w = w.clone();
+        std::thread::spawn(move || invoke(&w, "startup", json!({})))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!asking.is_finished(), "the first question waits while the database opens");
+    assert_eq!(invoke(&w, "database_updating", json!({})).unwrap(), false);
+    let state = app.state::<AppState>();
+    state.set_updating(true);
+    assert_eq!(invoke(&w, "database_updating", json!({})).unwrap(), true);
+    state.settle(Store::open(&db, &key()), Some(key()));
+    state.set_updating(false);
+    let startup = asking.join().unwrap().unwrap();
+    assert!(startup["lock"].is_null() && startup["problem"].is_null(), "{startup}");
+    assert_eq!(invoke(&w, "database_updating", json!({})).unwrap(), false);
+    invoke(&w, "set_user_name", json!({ "name": "Camille Martin" })).unwrap();
+}
+
+#[test]
 fn a_backup_is_listed_then_restored_and_a_name_outside_the_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = window_on_file(dir.path());

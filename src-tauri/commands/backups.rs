@@ -15,8 +15,10 @@ fn status(state: &AppState) -> BackupStatus {
 }
 
 /// Whether the database opened; if not, why, and the backups that could replace it.
+/// Asked as the window starts, it waits for the opening begun at launch.
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> CmdResult<Startup> {
+    state.opened().await;
     let problem = state.problem();
     Ok(Startup {
         lock: state.lock_need(),
@@ -24,6 +26,13 @@ pub async fn startup(state: State<'_, AppState>) -> CmdResult<Startup> {
         problem,
         database: state.db_path.display().to_string(),
     })
+}
+
+/// Whether the database being opened is first brought up to date (a new version of
+/// Jalons), which the window says while it waits.
+#[tauri::command]
+pub async fn database_updating(state: State<'_, AppState>) -> CmdResult<bool> {
+    Ok(state.updating())
 }
 
 #[tauri::command]

@@ -26,7 +26,7 @@ fn expect_need(state: &AppState, allowed: &[LockNeed]) -> CmdResult<LockNeed> {
 /// Opens the store with the key now known, keeps it on this computer if asked, and starts
 /// what runs beside an open database.
 fn open_with<R: Runtime>(app: &AppHandle<R>, state: &AppState, key: DataKey, remember: bool) -> CmdResult<Unlocked> {
-    let opened = open_waiting(&state.db_path, &key);
+    let opened = open_waiting(state, &key);
     if let Err(e) = &opened
         && e.code == ErrorCode::NotJalons
     {
@@ -41,7 +41,7 @@ fn open_with<R: Runtime>(app: &AppHandle<R>, state: &AppState, key: DataKey, rem
         let _ = keychain::forget(&state.db_path);
         None
     };
-    state.unlocked(opened, key);
+    state.settle(opened, Some(key));
     if ok {
         backups::start(app);
     }

@@ -261,6 +261,25 @@ fn a_newer_database_is_refused_before_anything_is_written_to_it() {
 }
 
 #[test]
+fn a_file_of_an_earlier_schema_is_said_to_need_an_update_and_the_question_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, store) = new_store(dir.path());
+    drop(store);
+    assert!(!Store::needs_update(&db, &common::key()));
+    let latest: i64 = common::raw(&db).pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    common::raw(&db).pragma_update(None, "user_version", latest - 1).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    assert!(Store::needs_update(&db, &common::key()));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    // Another key, a missing file or a text file: the opening will say what is wrong.
+    assert!(!Store::needs_update(&db, &jalons_core::crypto::DataKey::generate().unwrap()));
+    assert!(!Store::needs_update(&dir.path().join("absente.sqlite"), &common::key()));
+    let text = dir.path().join("notes.sqlite");
+    std::fs::write(&text, "des notes").unwrap();
+    assert!(!Store::needs_update(&text, &common::key()));
+}
+
+#[test]
 fn a_second_jalons_on_the_same_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _first) = new_store(dir.path());

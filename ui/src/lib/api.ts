@@ -253,6 +253,8 @@ export const api = {
 		call<BatchProgress | null>('export_summaries', { filter, parts }),
 	cancelSummaries: () => call<null>('cancel_summaries'),
 	startup: () => call<Startup>('startup'),
+	/** Whether the database being opened is first brought up to date (a new version). */
+	databaseUpdating: () => call<boolean>('database_updating'),
 	backupStatus: () => call<BackupStatus>('backup_status'),
 	backupNow: () => call<BackupInfo>('backup_now'),
 	chooseBackupFolder: () => call<BackupStatus | null>('choose_backup_folder'),

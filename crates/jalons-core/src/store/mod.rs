@@ -119,6 +119,16 @@ impl Store {
         Self::open_with(path, key, false)
     }
 
+    /// Whether opening this file will first bring its schema up to date: a migration of a
+    /// large database can take a while, which the window says. A file that does not open
+    /// here is not said to need one (opening it says why).
+    pub fn needs_update(path: &Path, key: &DataKey) -> bool {
+        path.exists()
+            && opening::connect(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX, key)
+                .and_then(|conn| migrations::schema_version(&conn))
+                .is_ok_and(|version| version < migrations::MIGRATIONS.len())
+    }
+
     /// `quick_check` and `foreign_key_check` on a connection of their own: the store
     /// goes on answering meanwhile.
     pub fn check_integrity(path: &Path, key: &DataKey) -> Result<()> {
