@@ -280,9 +280,9 @@ async function coldStart(db) {
 	return { driver, browser, total: rows.at - launched, page: rows.at - timeOrigin, upperBound: rows.wasThere };
 }
 
-// Seven: the time before the page starts is bimodal on this machine (about 0.5 s or 1 s, the
-// same before and after the database was opened beside the window), so a median of three
-// was either.
+// Seven: the time before the page starts is bimodal on this machine (about 0.5 s or 1 s,
+// whether the database opens before the window or beside it), so a median of three was
+// either.
 const STARTS = 7;
 
 /** Everything measured on one database. */
