@@ -327,15 +327,18 @@ pub(crate) struct CaseFlows {
     pub diagnosed: usize,
 }
 
+/// The requests received in the period, read from their dates' index.
+fn requested_sql() -> String {
+    format!("SELECT count(*) FROM cases c WHERE c.request_date BETWEEN :from AND :to AND {FUNDED}")
+}
+
 pub(crate) fn case_flows(conn: &Connection, period: &Period) -> Result<CaseFlows> {
     let count = |sql: String| -> Result<usize> {
         let n: Vec<i64> = query(conn, &sql, period, |r| r.get(0))?;
         Ok(n.first().copied().map_or(0, |n| usize::try_from(n).unwrap_or(0)))
     };
     Ok(CaseFlows {
-        requested: count(format!(
-            "SELECT count(*) FROM cases c WHERE c.request_date BETWEEN :from AND :to AND {FUNDED}"
-        ))?,
+        requested: count(requested_sql())?,
         finished: count(format!(
             "SELECT count(*) FROM case_spans sp JOIN cases c ON c.id = sp.case_id
              WHERE sp.closed_on BETWEEN :from AND :to AND {FUNDED}"
@@ -360,4 +363,30 @@ pub(crate) fn cases_engagement_cost(conn: &Connection, period: &Period) -> Resul
     );
     let total: Vec<Money> = query(conn, &sql, period, |r| r.get(0))?;
     Ok(total.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::types::Value;
+
+    fn plan(sql: &str) -> String {
+        let store = crate::Store::open_in_memory().unwrap();
+        let count = store.conn().prepare(sql).unwrap().parameter_count();
+        crate::store::query_plan(store.conn(), sql, &vec![Value::Text("2026-12-31".into()); count])
+    }
+
+    #[test]
+    fn whether_a_case_is_its_structure_s_first_is_read_from_an_index_alone() {
+        let plan = plan(&super::cases_sql());
+        assert!(plan.contains("SEARCH p USING COVERING INDEX cases_by_structure_and_request"), "{plan}");
+    }
+
+    #[test]
+    fn the_period_s_requests_are_a_range_of_an_index_not_every_case() {
+        let plan = plan(&super::requested_sql());
+        assert!(
+            plan.contains("SEARCH c USING COVERING INDEX cases_by_request (request_date>? AND request_date<?)"),
+            "{plan}"
+        );
+    }
 }
