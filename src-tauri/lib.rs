@@ -73,6 +73,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::partners::update_partner,
         commands::partners::partner_history,
         commands::partners::list_referrals,
+        commands::partners::referral_partners,
         commands::partners::create_referral,
         commands::partners::update_referral,
         commands::cooperation::list_cooperations,

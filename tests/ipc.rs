@@ -419,8 +419,24 @@ fn a_referral_and_a_cooperation_round_trip_and_refuse_in_french() {
                            "reason": "Trésorerie", "outcome": "pending" } }),
     )
     .unwrap();
-    let on_partner = invoke(&w, "list_referrals", json!({ "filter": { "partner_id": partner["id"] } })).unwrap();
-    assert_eq!(on_partner[0]["structure_name"], "Compagnie du Sillon");
+    let on_partner = invoke(
+        &w,
+        "list_referrals",
+        json!({ "filter": { "partner_id": partner["id"] }, "page": { "offset": 0, "limit": 30 } }),
+    )
+    .unwrap();
+    assert_eq!(
+        (on_partner["total"].as_u64(), on_partner["rows"][0]["structure_name"].as_str()),
+        (Some(1), Some("Compagnie du Sillon"))
+    );
+    let by_partner = invoke(&w, "referral_partners", json!({ "filter": { "year": 2025 } })).unwrap();
+    assert_eq!(
+        (by_partner[0]["partner_id"].clone(), by_partner[0]["referrals"].as_u64()),
+        (partner["id"].clone(), Some(1))
+    );
+    let err = invoke(&w, "referral_partners", json!({ "filter": { "year": 25 } })).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("validation"), Some("year")));
+    assert_eq!(err["message"], "L'année des orientations va de 2000 à 2100 (demandé\u{a0}: 25).");
 
     let err = invoke(
         &w,

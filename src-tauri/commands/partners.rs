@@ -1,5 +1,7 @@
 use jalons_core::paging::{Page, PageRequest};
-use jalons_core::partners::{Partner, PartnerFilter, PartnerInput, Referral, ReferralFilter, ReferralInput};
+use jalons_core::partners::{
+    Partner, PartnerFilter, PartnerInput, PartnerReferrals, Referral, ReferralFilter, ReferralInput,
+};
 use jalons_core::store::audit::AuditEntry;
 use tauri::State;
 
@@ -36,8 +38,17 @@ pub async fn partner_history(state: State<'_, AppState>, id: String, page: PageR
 }
 
 #[tauri::command]
-pub async fn list_referrals(state: State<'_, AppState>, filter: ReferralFilter) -> CmdResult<Vec<Referral>> {
-    state.reader()?.list_referrals(&filter)
+pub async fn list_referrals(
+    state: State<'_, AppState>,
+    filter: ReferralFilter,
+    page: PageRequest,
+) -> CmdResult<Page<Referral>> {
+    state.reader()?.list_referrals(&filter, page)
+}
+
+#[tauri::command]
+pub async fn referral_partners(state: State<'_, AppState>, filter: ReferralFilter) -> CmdResult<Vec<PartnerReferrals>> {
+    state.reader()?.referral_partners(&filter)
 }
 
 #[tauri::command]

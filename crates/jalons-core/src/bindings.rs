@@ -38,8 +38,8 @@ use crate::labels::Choice;
 use crate::operator::{Logo, Operator, OperatorInput};
 use crate::paging::{Page, PageRequest};
 use crate::partners::{
-    Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, Referral, ReferralFilter,
-    ReferralInput, ReferralOutcome,
+    Partner, PartnerContact, PartnerContactInput, PartnerFilter, PartnerInput, PartnerKind, PartnerReferrals, Referral,
+    ReferralFilter, ReferralInput, ReferralOutcome,
 };
 use crate::plan::{ActionInput, ActionKind, ActionStatus, Axis, AxisInput, Plan, PlanAction, PlanInput};
 use crate::privacy::{
@@ -89,7 +89,7 @@ pub fn typescript() -> String {
         ReportFilter, Period, PeriodTotals, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
-        Referral, ReferralFilter, ReferralInput,
+        Referral, ReferralFilter, ReferralInput, PartnerReferrals,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,
         MemberInput,
         SearchKind, TargetKind, Segment, SearchHit, SearchGroup, SearchResults,

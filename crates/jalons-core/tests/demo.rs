@@ -38,7 +38,7 @@ fn demo_loads_into_an_empty_database_only() {
     assert!(s.get_diagnostic(&returning.id).unwrap().previous.is_some());
     let partners = s.list_partners(&Default::default(), PageRequest::LARGEST).map(|p| p.rows).unwrap();
     assert!(partners.len() >= 10);
-    let referrals = s.list_referrals(&Default::default()).unwrap();
+    let referrals = s.list_referrals(&Default::default(), PageRequest::LARGEST).unwrap().rows;
     let exit = referrals.iter().find(|r| r.structure_name == "Transhumances Alpines").unwrap();
     assert_eq!((exit.partner_name.as_str(), exit.case_stage), ("France Active Auvergne-Rhône-Alpes", Stage::Referred));
     assert!(referrals.len() >= 8);

@@ -193,5 +193,8 @@ describe('Fonction employeur, formation, financement, coopération et partenaire
 		await choose('Type de partenaire', 'CRESS');
 		await browser.waitUntil(async () => !(await (await all()).getText()).includes("Radio Pays d'Auvergne"));
 		await expect(await all()).toHaveText(expect.stringContaining('CRESS de Corse'));
+		// Counted by the core for the filter: this year's referrals to a CRESS, the demo's and ours.
+		await expect($('.page-head')).toHaveText(expect.stringContaining('2 orientations vers 2 partenaires'));
+		await expect(section('Par partenaire')).toHaveText(expect.stringMatching(/CRESS de Corse\s+CRESS\s+1(\s|$)/));
 	});
 });

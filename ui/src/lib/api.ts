@@ -64,6 +64,7 @@ import type {
 	Partner,
 	PartnerFilter,
 	PartnerInput,
+	PartnerReferrals,
 	PeriodTotals,
 	PhraseStrength,
 	Plan,
@@ -196,7 +197,8 @@ export const api = {
 	createPartner: (input: PartnerInput) => call<Partner>('create_partner', { input }),
 	updatePartner: (id: string, input: PartnerInput) => call<Partner>('update_partner', { id, input }),
 	partnerHistory: (id: string, page: PageRequest) => call<Page<AuditEntry>>('partner_history', { id, page }),
-	listReferrals: (filter: ReferralFilter) => call<Referral[]>('list_referrals', { filter }),
+	listReferrals: (filter: ReferralFilter, page: PageRequest) => call<Page<Referral>>('list_referrals', { filter, page }),
+	referralPartners: (filter: ReferralFilter) => call<PartnerReferrals[]>('referral_partners', { filter }),
 	createReferral: (input: ReferralInput) => call<Referral>('create_referral', { input }),
 	updateReferral: (id: string, input: ReferralInput) => call<Referral>('update_referral', { id, input }),
 	listCooperations: (filter: CooperationFilter, page: PageRequest) =>

@@ -764,6 +764,8 @@ year: number | null, };
 
 export type ReferralInput = { case_id: string, partner_id: string, referred_on: string, reason: string, outcome: string, outcome_note: string, };
 
+export type PartnerReferrals = { partner_id: string, partner_name: string, partner_kind: PartnerKind, referrals: number, };
+
 export type CooperationKind = "shared_place" | "ptce" | "scic_creation" | "scic_transformation" | "employer_group" | "merger" | "pooling";
 
 export type CooperationStage = "idea" | "study" | "setup" | "running" | "stopped";

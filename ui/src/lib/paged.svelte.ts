@@ -90,11 +90,12 @@ export class GrowingRows<T> {
 	error = $state<string | null>(null);
 	#generation = 0;
 	readonly #fetch: (page: PageRequest) => Promise<Page<T>>;
-	readonly #batch: number;
+	/** How many rows « Afficher plus » adds. */
+	readonly batch: number;
 
 	constructor(fetch: (page: PageRequest) => Promise<Page<T>>, batch: number) {
 		this.#fetch = fetch;
-		this.#batch = batch;
+		this.batch = batch;
 	}
 
 	/** The rows not shown yet. */
@@ -104,13 +105,13 @@ export class GrowingRows<T> {
 
 	/** Reads the list again from its start: as many rows as were shown, a batch at least. */
 	async reload(): Promise<void> {
-		const limit = Math.min(MAX_PAGE, Math.max(this.#batch, this.rows.length));
+		const limit = Math.min(MAX_PAGE, Math.max(this.batch, this.rows.length));
 		await this.#read({ offset: 0, limit }, (page) => page.rows);
 	}
 
 	/** The next batch, after the rows shown. */
 	async more(): Promise<void> {
-		await this.#read({ offset: this.rows.length, limit: this.#batch }, (page) => [...this.rows, ...page.rows]);
+		await this.#read({ offset: this.rows.length, limit: this.batch }, (page) => [...this.rows, ...page.rows]);
 	}
 
 	async #read(request: PageRequest, rows: (page: Page<T>) => T[]): Promise<void> {

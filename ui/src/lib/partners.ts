@@ -1,7 +1,16 @@
 // The partner and referral forms work on PartnerInput and ReferralInput (what the user
 // types); these convert to them.
-import type { Partner, PartnerInput, Referral, ReferralInput } from './bindings';
+import type { Partner, PartnerInput, Referral, ReferralFilter, ReferralInput } from './bindings';
 import { dateInput, today } from './format';
+
+/** Every referral, of no case, structure, partner, kind or year in particular. */
+export const ALL_REFERRALS: ReferralFilter = {
+	structure_id: null,
+	case_id: null,
+	partner_id: null,
+	partner_kind: null,
+	year: null
+};
 
 export function emptyPartner(): PartnerInput {
 	return { name: '', kind: '', territory: '', website: '', email: '', phone: '', notes: '', contacts: [] };

@@ -93,7 +93,12 @@ impl Store {
                 )?
                 .rows,
             follow_up: self.get_follow_up(&id)?,
-            referrals: self.list_referrals(&ReferralFilter { case_id: Some(id.clone()), ..Default::default() })?,
+            referrals: self
+                .list_referrals(
+                    &ReferralFilter { case_id: Some(id.clone()), ..Default::default() },
+                    PageRequest::LARGEST,
+                )?
+                .rows,
             finance: self.case_finance(&id)?.applications,
             funders: self.case_funders(&id)?,
             operator: self.operator()?,

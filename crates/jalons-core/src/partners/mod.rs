@@ -10,5 +10,5 @@ mod repo;
 
 pub use enums::{PartnerKind, ReferralOutcome};
 pub use input::{PartnerContactInput, PartnerInput, ReferralInput};
-pub use model::{Partner, PartnerContact, PartnerFilter, Referral, ReferralFilter};
+pub use model::{Partner, PartnerContact, PartnerFilter, PartnerReferrals, Referral, ReferralFilter};
 pub(crate) use referrals::record_exit_referral;

@@ -63,6 +63,15 @@ pub struct Referral {
     pub outcome_note: Option<String>,
 }
 
+/// How many of the overview's referrals went to one partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PartnerReferrals {
+    pub partner_id: String,
+    pub partner_name: String,
+    pub partner_kind: PartnerKind,
+    pub referrals: u32,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct ReferralFilter {

@@ -6,19 +6,61 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::input::ValidReferral;
-use super::{Referral, ReferralFilter, ReferralInput, ReferralOutcome};
+use super::{PartnerReferrals, Referral, ReferralFilter, ReferralInput, ReferralOutcome};
 use crate::ids::{new_id, parse_id};
+use crate::paging::{Page, PageRequest, SqlList};
 use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
 const ENTITY: &str = "referral";
 
-const SELECT: &str = "SELECT r.id, r.case_id, c.reference, c.stage, s.id, s.name, p.id, p.name, p.kind, r.referred_on,
-        r.reason, r.outcome, r.outcome_note
-    FROM referrals r
+const FROM: &str = "FROM referrals r
     JOIN cases c ON c.id = r.case_id
     JOIN structures s ON s.id = c.structure_id
     JOIN partners p ON p.id = r.partner_id";
+
+const SELECT: &str = "SELECT r.id, r.case_id, c.reference, c.stage, s.id, s.name, p.id, p.name, p.kind, r.referred_on,
+        r.reason, r.outcome, r.outcome_note";
+
+/// Newest first; on the same day, the one recorded last first.
+const ORDER: &str = "r.referred_on DESC, r.created_at DESC, r.id DESC";
+
+/// The years a referral may be filtered on: a DLA's records start in the 2000s.
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// The conditions of a filter on `referrals r`, `cases c` and `partners p`, and their
+/// parameters. A year is a range of days, read along `referrals_by_day`.
+fn conditions(filter: &ReferralFilter) -> Result<(Vec<String>, Vec<Value>)> {
+    let mut clauses = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    if let Some(id) = &filter.structure_id {
+        clauses.push("c.structure_id = ?".to_owned());
+        params.push(Value::Text(parse_id("structure_id", id)?));
+    }
+    if let Some(id) = &filter.case_id {
+        clauses.push("r.case_id = ?".to_owned());
+        params.push(Value::Text(parse_id("case_id", id)?));
+    }
+    if let Some(id) = &filter.partner_id {
+        clauses.push("r.partner_id = ?".to_owned());
+        params.push(Value::Text(parse_id("partner_id", id)?));
+    }
+    if let Some(kind) = filter.partner_kind {
+        clauses.push("p.kind = ?".to_owned());
+        params.push(Value::Text(kind.code().to_owned()));
+    }
+    if let Some(year) = filter.year {
+        if !YEARS.contains(&year) {
+            return Err(Error::validation(
+                "year",
+                format!("L'année des orientations va de {} à {} (demandé\u{a0}: {year}).", YEARS.start(), YEARS.end()),
+            ));
+        }
+        clauses.push("r.referred_on BETWEEN ? AND ?".to_owned());
+        params.extend([Value::Text(format!("{year}-01-01")), Value::Text(format!("{year}-12-31"))]);
+    }
+    Ok((clauses, params))
+}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
     Ok(Referral {
@@ -39,7 +81,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
 }
 
 fn load(conn: &Connection, id: &str) -> Result<Referral> {
-    conn.query_row(&format!("{SELECT} WHERE r.id = ?1"), [id], from_row)
+    conn.query_row(&format!("{SELECT} {FROM} WHERE r.id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("Cette orientation n'existe pas ou plus."))
 }
@@ -101,35 +143,31 @@ pub(crate) fn record_exit_referral(
 }
 
 impl Store {
-    /// Newest first: on a case, on a partner, or all of them with the overview's filters.
-    pub fn list_referrals(&self, filter: &ReferralFilter) -> Result<Vec<Referral>> {
-        let mut clauses = vec!["1 = 1".to_owned()];
-        let mut params: Vec<Value> = Vec::new();
-        if let Some(id) = &filter.structure_id {
-            clauses.push("c.structure_id = ?".to_owned());
-            params.push(Value::Text(parse_id("structure_id", id)?));
-        }
-        if let Some(id) = &filter.case_id {
-            clauses.push("r.case_id = ?".to_owned());
-            params.push(Value::Text(parse_id("case_id", id)?));
-        }
-        if let Some(id) = &filter.partner_id {
-            clauses.push("r.partner_id = ?".to_owned());
-            params.push(Value::Text(parse_id("partner_id", id)?));
-        }
-        if let Some(kind) = filter.partner_kind {
-            clauses.push("p.kind = ?".to_owned());
-            params.push(Value::Text(kind.code().to_owned()));
-        }
-        if let Some(year) = filter.year {
-            clauses.push("substr(r.referred_on, 1, 4) = ?".to_owned());
-            params.push(Value::Text(format!("{year:04}")));
-        }
+    /// One page of the referrals, newest first: on a case, on a partner, or all of them
+    /// with the overview's filters.
+    pub fn list_referrals(&self, filter: &ReferralFilter, page: PageRequest) -> Result<Page<Referral>> {
+        let (clauses, params) = conditions(filter)?;
+        let select = format!("{SELECT} {FROM}");
+        let list = SqlList { select: &select, count_from: FROM, clauses: &clauses, order: ORDER };
+        list.read(self.conn(), params, page, from_row)
+    }
+
+    /// The overview's referrals counted by partner, most first, then by name.
+    pub fn referral_partners(&self, filter: &ReferralFilter) -> Result<Vec<PartnerReferrals>> {
+        let (clauses, params) = conditions(filter)?;
+        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let mut stmt = self.conn().prepare(&format!(
-            "{SELECT} WHERE {} ORDER BY r.referred_on DESC, r.created_at DESC",
-            clauses.join(" AND ")
+            "SELECT p.id, p.name, p.kind, count(*) AS n {FROM} {where_sql}
+             GROUP BY p.id ORDER BY n DESC, p.name COLLATE fr, p.id"
         ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            Ok(PartnerReferrals {
+                partner_id: r.get(0)?,
+                partner_name: r.get(1)?,
+                partner_kind: r.get(2)?,
+                referrals: r.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -164,5 +202,29 @@ impl Store {
                 Ok(())
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_overview_is_read_newest_first_along_the_days_index_a_year_as_a_range_of_it() {
+        let store = Store::open_in_memory().unwrap();
+        for year in [None, Some(2025)] {
+            let (clauses, mut params) = conditions(&ReferralFilter { year, ..Default::default() }).unwrap();
+            let select = format!("{SELECT} {FROM}");
+            let list = SqlList { select: &select, count_from: FROM, clauses: &clauses, order: ORDER };
+            params.extend([Value::Integer(50), Value::Integer(0)]);
+            let plan = crate::store::query_plan(store.conn(), &list.page_sql(), &params);
+            let along = if year.is_some() {
+                "SEARCH r USING INDEX referrals_by_day (referred_on>? AND referred_on<?)"
+            } else {
+                "SCAN r USING INDEX referrals_by_day"
+            };
+            assert!(plan.contains(along), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
     }
 }
