@@ -280,6 +280,61 @@ fn a_file_of_an_earlier_schema_is_said_to_need_an_update_and_the_question_writes
 }
 
 #[test]
+fn the_room_an_update_frees_goes_back_to_the_disk_and_no_other_opening_rewrites_the_file() {
+    use jalons_core::store::migrations::MIGRATIONS;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jalons.sqlite");
+    // A file of the schema before the audit trail's compaction, its trail written by a
+    // version before the chain: 3,000 rows of a kilobyte.
+    let raw = common::raw(&db);
+    // What the schema calls, as the store gives every connection.
+    raw.create_collation("fr", jalons_core::french::compare).unwrap();
+    raw.create_scalar_function("fold", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |ctx| {
+        Ok(jalons_core::values::fold(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
+    })
+    .unwrap();
+    let before = MIGRATIONS.iter().position(|m| m.contains("audit_log_compact")).unwrap();
+    for (i, sql) in MIGRATIONS[..before].iter().enumerate() {
+        raw.execute_batch(sql).unwrap();
+        raw.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+    }
+    raw.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+         INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes)
+         SELECT printf('a%05d', i), printf('2024-05-01T09:%02d:%02dZ', i / 60 % 60, i % 60), 'Camille Martin',
+                'structure', 's', 'update', '[' || printf('%.*c', 1000, 'x') || ']' FROM n",
+    )
+    .unwrap();
+    drop(raw);
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    let free = |path: &Path| -> i64 { common::raw(path).query_row("PRAGMA freelist_count", [], |r| r.get(0)).unwrap() };
+    let written = size(&db);
+
+    let s = Store::open(&db, &common::key()).unwrap();
+    assert_eq!(s.check_audit_chain().unwrap(), jalons_core::store::chain::ChainCheck { rows: 3000, broken: None });
+    drop(s);
+    assert_eq!(free(&db), 0, "the old trail's pages given back");
+    // Rewriting the trail alone made it twice as large.
+    assert!(size(&db) <= written, "{} bytes after the update, {written} before", size(&db));
+    assert!(size(&PathBuf::from(format!("{}-wal", db.display()))) < 1_000_000, "the WAL emptied");
+
+    // Room freed otherwise (a purge) is left for the data to grow into: no opening rewrites a
+    // whole file but an update's.
+    common::raw(&db)
+        .execute_batch(
+            "CREATE TABLE filler (b BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+             INSERT INTO filler SELECT randomblob(1000) FROM n;
+             DROP TABLE filler;",
+        )
+        .unwrap();
+    let freed = free(&db);
+    assert!(freed > 300, "{freed}");
+    drop(Store::open(&db, &common::key()).unwrap());
+    assert_eq!(free(&db), freed);
+}
+
+#[test]
 fn a_second_jalons_on_the_same_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _first) = new_store(dir.path());

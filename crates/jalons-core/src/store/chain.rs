@@ -10,23 +10,31 @@ use ts_rs::TS;
 
 use crate::Result;
 
-fn sha256(parts: &[&str]) -> String {
+/// A row's hashes as stored: 32 bytes (migration 0032).
+type Digest32 = [u8; 32];
+
+fn sha256(parts: &[&str]) -> Digest32 {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p.as_bytes());
         // A separator no field holds, so that moving text from one field to the next changes the hash.
         h.update([0x1f]);
     }
+    h.finalize().into()
+}
+
+/// The hex form a link's hash covers its parts' hashes in, as the chain has since it began.
+fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in h.finalize() {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     out
 }
 
-pub(crate) fn value_hash(value: &str) -> String {
+fn value_hash(value: &str) -> Digest32 {
     sha256(&[value])
 }
 
@@ -34,31 +42,33 @@ struct Link<'a> {
     seq: i64,
     id: &'a str,
     at: &'a str,
-    actor_hash: &'a str,
+    actor_hash: &'a [u8],
     entity: &'a str,
     entity_id: &'a str,
     action: &'a str,
-    changes_hash: &'a str,
+    changes_hash: &'a [u8],
+    /// The hash of the row before, in hex; empty for the first row.
     prev_hash: &'a str,
 }
 
 impl Link<'_> {
-    fn hash(&self) -> String {
+    fn hash(&self) -> Digest32 {
         let seq = self.seq.to_string();
         sha256(&[
             &seq,
             self.id,
             self.at,
-            self.actor_hash,
+            &hex(self.actor_hash),
             self.entity,
             self.entity_id,
             self.action,
-            self.changes_hash,
+            &hex(self.changes_hash),
             self.prev_hash,
         ])
     }
 }
 
+/// The chain's last link: its place and its hash in hex.
 fn head(conn: &Connection) -> Result<(i64, String)> {
     Ok(conn
         .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -78,8 +88,8 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    /// Its seal as the `seq`-th row after `prev_hash`: (actor hash, changes hash, hash).
-    fn seal(&self, seq: i64, prev_hash: &str) -> (String, String, String) {
+    /// Its seal as the `seq`-th row after `prev_hash` (hex): (actor hash, changes hash, hash).
+    fn seal(&self, seq: i64, prev_hash: &str) -> (Digest32, Digest32, Digest32) {
         let (actor_hash, changes_hash) = (value_hash(&self.actor), value_hash(&self.changes));
         let hash = Link {
             seq,
@@ -104,10 +114,11 @@ pub(crate) fn append(conn: &Connection, e: &Entry) -> Result<()> {
     let (actor_hash, changes_hash, hash) = e.seal(seq, &prev_hash);
     let (changes, deflated) = super::changes_text::pack(&e.changes);
     conn.execute(
-        "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes, changes_deflated, seq, actor_hash,
-                                changes_hash, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO audit_log (seq, id, at, actor, entity, entity_id, action, changes, changes_deflated, actor_hash,
+                                changes_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
+            seq,
             e.id,
             e.at,
             e.actor,
@@ -116,25 +127,26 @@ pub(crate) fn append(conn: &Connection, e: &Entry) -> Result<()> {
             e.action,
             changes,
             deflated,
-            seq,
             actor_hash,
             changes_hash,
-            prev_hash,
             hash
         ],
     )?;
     Ok(())
 }
 
-/// Chains the rows written before the chain existed, in the order they were written.
+/// Seals the rows written after the chain's last link by a version before it, in the order
+/// they were written (their place, given by migration 0032). A row without a hash before
+/// the last link is not sealed: the check reports it.
 pub(crate) fn seal_unsealed(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let (mut last, mut prev_hash) = head(&tx)?;
     let rows: Vec<(i64, Entry)> = tx
         .prepare(
-            "SELECT rowid, id, at, actor, entity, entity_id, action, changes, changes_deflated FROM audit_log
-             WHERE hash IS NULL ORDER BY at, rowid",
+            "SELECT seq, id, at, actor, entity, entity_id, action, changes, changes_deflated FROM audit_log
+             WHERE hash IS NULL AND seq > ?1 ORDER BY seq",
         )?
-        .query_map([], |r| {
+        .query_map([last], |r| {
             Ok((
                 r.get(0)?,
                 Entry {
@@ -150,15 +162,17 @@ pub(crate) fn seal_unsealed(conn: &mut Connection) -> Result<()> {
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let (mut seq, mut prev_hash) = head(&tx)?;
-    for (rowid, e) in rows {
-        seq += 1;
+    for (seq, e) in rows {
+        // Rows follow the last link one after the other; one missing is the check's to report.
+        if seq != last + 1 {
+            break;
+        }
         let (actor_hash, changes_hash, hash) = e.seal(seq, &prev_hash);
         tx.execute(
-            "UPDATE audit_log SET seq = ?2, actor_hash = ?3, changes_hash = ?4, prev_hash = ?5, hash = ?6 WHERE rowid = ?1",
-            params![rowid, seq, actor_hash, changes_hash, prev_hash, hash],
+            "UPDATE audit_log SET actor_hash = ?2, changes_hash = ?3, hash = ?4 WHERE seq = ?1",
+            params![seq, actor_hash, changes_hash, hash],
         )?;
-        prev_hash = hash;
+        (last, prev_hash) = (seq, hex(&hash));
     }
     Ok(tx.commit()?)
 }
@@ -180,11 +194,17 @@ fn borrowed<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str>
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), Box::new(e)))
 }
 
+/// A hash column read without a copy: the trail may hold hundreds of thousands of rows.
+/// Anything but a blob (an alteration) reads as no hash.
+fn stored_hash<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r [u8]> {
+    Ok(r.get_ref(i)?.as_blob_or_null().ok().flatten().unwrap_or_default())
+}
+
 /// Walks the chain from its first row to the head and stops at the first broken link.
 pub fn check(conn: &Connection) -> Result<ChainCheck> {
     let mut stmt = conn.prepare(
         "SELECT seq, id, at, actor, entity, entity_id, action, changes, changes_deflated, actor_hash, changes_hash,
-                prev_hash, hash, redacted
+                hash, redacted
          FROM audit_log ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
@@ -197,21 +217,19 @@ pub fn check(conn: &Connection) -> Result<ChainCheck> {
     };
     while let Some(r) = rows.next()? {
         count += 1;
-        let seq: Option<i64> = r.get(0)?;
+        let seq: i64 = r.get(0)?;
         let str_at = |i: usize| borrowed(r, i);
         let at = str_at(2)?;
-        let Some(seq) = seq else {
-            return Ok(ChainCheck { rows: count, broken: broken(expected_seq, at, "une ligne n'est pas scellée") });
-        };
-        let (actor_hash, changes_hash, prev_hash, hash) = (str_at(9)?, str_at(10)?, str_at(11)?, str_at(12)?);
-        let redacted: bool = r.get(13)?;
+        if r.get_ref(11)?.data_type() == rusqlite::types::Type::Null {
+            return Ok(ChainCheck { rows: count, broken: broken(seq, at, "une ligne n'est pas scellée") });
+        }
+        let (actor_hash, changes_hash, hash) = (stored_hash(r, 9)?, stored_hash(r, 10)?, stored_hash(r, 11)?);
+        let redacted: bool = r.get(12)?;
         let changes_match = || -> rusqlite::Result<bool> {
             Ok(super::changes_text::read(r, 7)?.is_some_and(|changes| value_hash(&changes) == changes_hash))
         };
         let why = if seq != expected_seq {
             Some("une ou plusieurs lignes ont été retirées")
-        } else if prev_hash != prev {
-            Some("la ligne ne suit plus la précédente")
         } else if !redacted && (value_hash(str_at(3)?) != actor_hash || !changes_match()?) {
             Some("son contenu a été modifié")
         } else {
@@ -224,14 +242,14 @@ pub fn check(conn: &Connection) -> Result<ChainCheck> {
                 entity_id: str_at(5)?,
                 action: str_at(6)?,
                 changes_hash,
-                prev_hash,
+                prev_hash: &prev,
             };
-            (link.hash() != hash).then_some("son contenu a été modifié")
+            (link.hash() != hash).then_some("son contenu a été modifié, ou celui d'une ligne précédente")
         };
         if let Some(why) = why {
             return Ok(ChainCheck { rows: count, broken: broken(seq, at, why) });
         }
-        prev = hash.to_owned();
+        prev = hex(hash);
         expected_seq += 1;
     }
     let (head_seq, head_hash) = head(conn)?;
@@ -251,5 +269,120 @@ impl crate::Store {
     /// The audit trail's chain walked from end to end: Paramètres shows the result.
     pub fn check_audit_chain(&self) -> Result<ChainCheck> {
         check(self.conn())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::migrations::{MIGRATIONS, migrate};
+
+    /// A database at the schema just before the migration whose file contains `marker`.
+    fn before(marker: &str) -> Connection {
+        let conn = crate::store::bare_connection();
+        let at = MIGRATIONS.iter().position(|m| m.contains(marker)).unwrap();
+        for (i, sql) in MIGRATIONS[..at].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap()).unwrap();
+        }
+        conn
+    }
+
+    fn entry(i: usize, at: &str) -> Entry {
+        Entry {
+            id: format!("0190a5a0-0000-7000-8000-00000000000{i}"),
+            at: at.to_owned(),
+            actor: "Camille Martin".to_owned(),
+            entity: "structure".to_owned(),
+            entity_id: "s".to_owned(),
+            action: "update".to_owned(),
+            changes: format!(r#"[{{"field":"etp","from":{i},"to":{}}}]"#, i + 1),
+        }
+    }
+
+    /// Rows as schema 31 wrote them: hashes in hex, each row holding the previous one's.
+    /// `tamper` replaces the hash of that row by text that is not hex.
+    fn trail_of_schema_31(tamper: Option<i64>) -> Connection {
+        let conn = before("audit_log_compact");
+        let mut prev = String::new();
+        for seq in 1..=3_i64 {
+            let e = entry(usize::try_from(seq).unwrap(), &format!("2026-03-0{seq}T10:00:00Z"));
+            let (actor_hash, changes_hash, hash) = e.seal(seq, &prev);
+            let stored = if tamper == Some(seq) { "pas un condensat".to_owned() } else { hex(&hash) };
+            conn.execute(
+                "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes, seq, actor_hash, changes_hash,
+                                        prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    e.id,
+                    e.at,
+                    e.actor,
+                    e.entity,
+                    e.entity_id,
+                    e.action,
+                    e.changes,
+                    seq,
+                    hex(&actor_hash),
+                    hex(&changes_hash),
+                    prev,
+                    stored
+                ],
+            )
+            .unwrap();
+            prev = hex(&hash);
+        }
+        conn
+    }
+
+    #[test]
+    fn a_trail_of_hex_hashes_still_verifies_once_compacted_and_goes_on() {
+        let mut conn = trail_of_schema_31(None);
+        migrate(&mut conn).unwrap();
+        let stored: (i64, i64) = conn
+            .query_row("SELECT length(hash), length(actor_hash) FROM audit_log WHERE seq = 2", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(stored, (32, 32));
+        assert_eq!(check(&conn).unwrap(), ChainCheck { rows: 3, broken: None });
+        append(&conn, &entry(4, "2026-03-04T10:00:00Z")).unwrap();
+        assert_eq!(check(&conn).unwrap(), ChainCheck { rows: 4, broken: None });
+    }
+
+    #[test]
+    fn a_hash_altered_before_the_compaction_is_still_found_and_never_sealed_again() {
+        let mut conn = trail_of_schema_31(Some(2));
+        migrate(&mut conn).unwrap();
+        seal_unsealed(&mut conn).unwrap();
+        let broken = check(&conn).unwrap().broken.unwrap();
+        assert!(
+            broken.starts_with("rompue à la ligne n°\u{a0}2 (du 02/03/2026)\u{a0}: son contenu a été modifié"),
+            "{broken}"
+        );
+    }
+
+    #[test]
+    fn rows_of_a_version_before_the_chain_take_their_place_in_the_order_written_and_are_sealed() {
+        let mut conn = before("audit_head");
+        // Written out of date order (a clock put back): the order of their dates decides.
+        for (i, at) in [(1, "2024-05-02T09:00:00Z"), (2, "2024-05-01T09:00:00Z"), (3, "2024-05-03T09:00:00Z")] {
+            let e = entry(i, at);
+            conn.execute(
+                "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![e.id, e.at, e.actor, e.entity, e.entity_id, e.action, e.changes],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        seal_unsealed(&mut conn).unwrap();
+        assert_eq!(check(&conn).unwrap(), ChainCheck { rows: 3, broken: None });
+        let order: Vec<String> = conn
+            .prepare("SELECT at FROM audit_log ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(order, ["2024-05-01T09:00:00Z", "2024-05-02T09:00:00Z", "2024-05-03T09:00:00Z"]);
     }
 }

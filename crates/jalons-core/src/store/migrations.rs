@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0029_search_indexes_by_column.sql"),
     include_str!("migrations/0030_cases_by_structure_and_request.sql"),
     include_str!("migrations/0031_referrals_by_day.sql"),
+    include_str!("migrations/0032_audit_trail_compact.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {

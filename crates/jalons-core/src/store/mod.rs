@@ -208,8 +208,12 @@ impl Store {
         // Deleted rows are overwritten, not left in free pages for whoever has the key.
         conn.pragma_update(None, "secure_delete", "ON")?;
         prepare_connection(&conn)?;
+        let version = migrations::schema_version(&conn)?;
         migrations::migrate(&mut conn)?;
         chain::seal_unsealed(&mut conn)?;
+        if migrations::schema_version(&conn)? > version {
+            reclaim_after_update(&conn);
+        }
         Ok(Self {
             conn,
             files_dir: None,
@@ -322,6 +326,19 @@ impl Store {
         };
         tx.commit()?;
         Ok(out)
+    }
+}
+
+/// After an update that rebuilt a table (0032 rewrote the audit trail), gives the room the
+/// old copy left back to the disk when it is a quarter of the file or more: the file would
+/// otherwise stay the size of both until the data grew into it. Deleted pages are already
+/// overwritten (`secure_delete`); this is about size. A disk too full for the rewrite leaves
+/// the file as it was, whole, and the next update tries again.
+fn reclaim_after_update(conn: &Connection) {
+    let pages = |pragma: &str| conn.pragma_query_value(None, pragma, |r| r.get::<_, i64>(0)).unwrap_or(0);
+    if pages("freelist_count") * 4 >= pages("page_count").max(1) && conn.execute_batch("VACUUM").is_ok() {
+        // The rewrite went through the WAL, as large as the file: it is folded back and emptied.
+        let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 }
 
