@@ -56,6 +56,11 @@ pub struct Page<T> {
     pub total: u32,
 }
 
+/// The WHERE of a list's conditions, all of them holding; none without conditions.
+pub(crate) fn where_sql(clauses: &[String]) -> String {
+    if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
+}
+
 /// A list read in SQL, page by page: `select` (its FROM included) filtered by `clauses`,
 /// counted over `count_from` with the same clauses, sorted by `order` (whose last keys
 /// must tell any two rows apart, so that pages never overlap).
@@ -85,17 +90,13 @@ impl SqlList<'_> {
         Ok(Page { rows, offset: page.offset, total })
     }
 
-    fn where_sql(&self) -> String {
-        if self.clauses.is_empty() { String::new() } else { format!("WHERE {}", self.clauses.join(" AND ")) }
-    }
-
     pub fn count_sql(&self) -> String {
-        format!("SELECT COUNT(*) {} {}", self.count_from, self.where_sql())
+        format!("SELECT COUNT(*) {} {}", self.count_from, where_sql(self.clauses))
     }
 
     /// The page's query; its last two parameters are the limit and the offset.
     pub fn page_sql(&self) -> String {
-        format!("{} {} ORDER BY {} LIMIT ? OFFSET ?", self.select, self.where_sql(), self.order)
+        format!("{} {} ORDER BY {} LIMIT ? OFFSET ?", self.select, where_sql(self.clauses), self.order)
     }
 }
 

@@ -9,7 +9,7 @@ use super::attention::{AttentionSql, attention};
 use super::{CaseFilter, CaseScope, CaseSort, CaseSummary, Stage};
 use crate::follow_up::follow_up_due;
 use crate::ids::parse_id;
-use crate::paging::{Page, PageRequest};
+use crate::paging::{Page, PageRequest, where_sql};
 use crate::{Result, Store};
 
 const FROM: &str = "FROM cases c JOIN structures s ON s.id = c.structure_id";
@@ -69,10 +69,6 @@ fn needs_diagnostic(attention: bool) -> &'static str {
     if attention { WITH_DIAGNOSTIC } else { "" }
 }
 
-fn where_of(clauses: &[String]) -> String {
-    if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
-}
-
 /// The ORDER BY of a sort, as the tests' `sort` orders in Rust: the key in the direction
 /// asked, then the most recent request first. `attention` is the count the page's query
 /// selects.
@@ -102,14 +98,14 @@ impl Store {
         if filter.attention_only {
             clauses.insert(0, needs.any());
         }
-        let where_sql = where_of(&clauses);
+        let conditions_sql = where_sql(&clauses);
         // The terms' placeholders come first in each statement: in its select list, or at
         // the head of its conditions.
         let mut params = if filter.attention_only { needs.params.clone() } else { Vec::new() };
         params.extend(filter_params);
         let needing = needs_diagnostic(filter.attention_only);
         let total: u32 = self.conn().query_row(
-            &format!("SELECT COUNT(*) {FROM_CASES} {needing} {where_sql}"),
+            &format!("SELECT COUNT(*) {FROM_CASES} {needing} {conditions_sql}"),
             rusqlite::params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
@@ -124,7 +120,7 @@ impl Store {
         paged.push(Value::Integer(page.offset.into()));
         let needing = needs_diagnostic(filter.attention_only || filter.sort == CaseSort::Attention);
         let sql = format!(
-            "SELECT {select} {from} {needing} {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
+            "SELECT {select} {from} {needing} {conditions_sql} ORDER BY {} LIMIT ? OFFSET ?",
             order(filter.sort, filter.descending)
         );
         let ids: Vec<String> = self
@@ -145,7 +141,7 @@ impl Store {
         clauses.insert(0, needs.any());
         let params = needs.params.iter().cloned().chain(filter_params);
         Ok(self.conn().query_row(
-            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_of(&clauses)),
+            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_sql(&clauses)),
             rusqlite::params_from_iter(params),
             |r| r.get(0),
         )?)
@@ -217,7 +213,7 @@ mod tests {
         let (clauses, params) = conditions(&filter).unwrap();
         let plan = crate::store::query_plan(
             store.conn(),
-            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_of(&clauses)),
+            &format!("SELECT COUNT(*) {FROM_CASES} {WITH_DIAGNOSTIC} {}", where_sql(&clauses)),
             &params,
         );
         assert!(!plan.lines().any(|step| step == "SCAN c" || step == "SCAN cases"), "{plan}");
@@ -235,7 +231,7 @@ mod tests {
             params.extend([Value::Integer(100), Value::Integer(0)]);
             let sql = format!(
                 "SELECT c.id {FROM_STRUCTURES} {} ORDER BY {} LIMIT ? OFFSET ?",
-                where_of(&clauses),
+                where_sql(&clauses),
                 order(filter.sort, filter.descending)
             );
             let plan = crate::store::query_plan(store.conn(), &sql, &params);

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::input::ValidReferral;
 use super::{PartnerReferrals, Referral, ReferralFilter, ReferralInput, ReferralOutcome};
 use crate::ids::{new_id, parse_id};
-use crate::paging::{Page, PageRequest, SqlList};
+use crate::paging::{Page, PageRequest, SqlList, where_sql};
 use crate::store::WriteCtx;
 use crate::{Error, Result, Store};
 
@@ -155,10 +155,10 @@ impl Store {
     /// The overview's referrals counted by partner, most first, then by name.
     pub fn referral_partners(&self, filter: &ReferralFilter) -> Result<Vec<PartnerReferrals>> {
         let (clauses, params) = conditions(filter)?;
-        let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT p.id, p.name, p.kind, count(*) AS n {FROM} {where_sql}
-             GROUP BY p.id ORDER BY n DESC, p.name COLLATE fr, p.id"
+            "SELECT p.id, p.name, p.kind, count(*) AS n {FROM} {}
+             GROUP BY p.id ORDER BY n DESC, p.name COLLATE fr, p.id",
+            where_sql(&clauses)
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok(PartnerReferrals {

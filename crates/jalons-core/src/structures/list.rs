@@ -105,7 +105,7 @@ fn conditions(filter: &StructureFilter, today: NaiveDate) -> (String, Vec<Value>
         ));
         params.push(Value::Text(today.to_string()));
     }
-    let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+    let where_sql = crate::paging::where_sql(&clauses);
     (where_sql, params)
 }
 
