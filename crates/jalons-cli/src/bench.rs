@@ -59,6 +59,8 @@ impl Call {
             "list_cases" => store.list_cases(&self.arg("filter")?, self.arg("page")?)?.total,
             "cases_needing_attention" => store.cases_needing_attention(&self.arg("filter")?)?,
             "list_engagements" => store.list_engagements(&self.arg("filter")?, self.arg("page")?)?.total,
+            "list_referrals" => store.list_referrals(&self.arg("filter")?, self.arg("page")?)?.total,
+            "referral_partners" => u32::try_from(store.referral_partners(&self.arg("filter")?)?.len())?,
             "period_totals" => u32::try_from(store.period_totals(&self.arg("filter")?)?.totals.cases)?,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
@@ -169,6 +171,18 @@ fn case_and_engagement_calls() -> Vec<Call> {
     ]
 }
 
+/// The Orientations screen with « Toutes » years: its first batch and its counts by partner.
+fn referral_calls() -> Vec<Call> {
+    vec![
+        Call::new(
+            "orientations, toutes années (50 premières)",
+            "list_referrals",
+            json!({ "filter": {}, "page": { "offset": 0, "limit": 50 } }),
+        ),
+        Call::new("orientations, toutes années, par partenaire", "referral_partners", json!({ "filter": {} })),
+    ]
+}
+
 /// The Bilans screen as it opens: this year's totals, for every funder.
 fn report_calls(store: &Store) -> Vec<Call> {
     use chrono::Datelike;
@@ -200,6 +214,7 @@ pub fn again(dir: &Path, runs: usize) -> anyhow::Result<()> {
         .into_iter()
         .chain(structure_calls(usize::try_from(structures)?))
         .chain(case_and_engagement_calls())
+        .chain(referral_calls())
         .chain(report_calls(&store))
         .chain(crate::search_bench::window_calls());
     for call in calls {
@@ -263,9 +278,10 @@ pub fn run(structures: usize, journal: usize, runs: usize, keep: Option<&Path>) 
     println!("Jalons — banc d'essai\u{a0}: {structures} structures, {runs} mesures par requête");
     println!("chargement (création validée et journalisée de chaque fiche)\u{a0}: {:.1} s", load.as_secs_f64());
     println!(
-        "{} accompagnements terminés et {} ingénieries des années passées, par les mêmes commandes\u{a0}: {:.1} s",
+        "{} accompagnements terminés, {} ingénieries et {} orientations des années passées, par les mêmes commandes\u{a0}: {:.1} s",
         history.cases,
         history.engagements,
+        history.referrals,
         load_history.as_secs_f64()
     );
     println!(
@@ -281,6 +297,7 @@ pub fn run(structures: usize, journal: usize, runs: usize, keep: Option<&Path>) 
         .into_iter()
         .chain(structure_calls(structures))
         .chain(case_and_engagement_calls())
+        .chain(referral_calls())
         .chain(report_calls(&store));
     for call in calls {
         timings.time(&store, call, runs)?;

@@ -7,6 +7,7 @@ use jalons_core::cases::{CaseInput, Stage};
 use jalons_core::consultants::ConsultantInput;
 use jalons_core::diagnostic::{DiagnosticDomain, DiagnosticInput, InterviewInput, ScoreInput};
 use jalons_core::engagements::EngagementInput;
+use jalons_core::partners::{PartnerInput, ReferralInput};
 use jalons_core::structures::StructureInput;
 use jalons_core::workflow::TransitionInput;
 
@@ -127,15 +128,21 @@ fn engagement(case_id: &str, consultant: &str, k: usize, date: impl Fn(usize) ->
 pub struct History {
     pub cases: usize,
     pub engagements: usize,
+    pub referrals: usize,
     pub consultants: Vec<String>,
 }
 
 const CONSULTANTS: usize = 250;
+/// The partners the cases are referred to: funders, networks, OPCO, the CRESS, communes.
+const PARTNERS: usize = 40;
+const PARTNER_KINDS: &[&str] = &["solidarity_finance", "network", "opco", "cress", "local_authority", "accompanier"];
+const OUTCOMES: &[&str] = &["taken_up", "taken_up", "declined", "no_contact"];
 const THEMES: &[&str] = &["project", "activities", "governance", "employer", "training"];
 
 /// Finished cases from past years, before the open ones: every structure has one, three in
 /// four a second; each went through a validated diagnostic to its parcours, where one or
-/// two ingénieries were carried out (finished, their final report received), then ended.
+/// two ingénieries were carried out (finished, their final report received), one in three
+/// was also referred to a partner, then ended.
 pub fn history(store: &mut Store, ids: &[String]) -> jalons_core::Result<History> {
     store.all_or_nothing(|store| {
         let consultants = (0..CONSULTANTS)
@@ -150,7 +157,18 @@ pub fn history(store: &mut Store, ids: &[String]) -> jalons_core::Result<History
                     .map(|c| c.id)
             })
             .collect::<jalons_core::Result<Vec<_>>>()?;
-        let (mut cases, mut engagements) = (0, 0);
+        let partners = (0..PARTNERS)
+            .map(|i| {
+                store
+                    .create_partner(&PartnerInput {
+                        name: format!("{} {} {i}", ["Réseau", "Fonds", "Maison"][i % 3], PLACES[i % PLACES.len()]),
+                        kind: PARTNER_KINDS[i % PARTNER_KINDS.len()].into(),
+                        ..Default::default()
+                    })
+                    .map(|p| p.id)
+            })
+            .collect::<jalons_core::Result<Vec<_>>>()?;
+        let (mut cases, mut engagements, mut referrals) = (0, 0, 0);
         for (i, structure_id) in ids.iter().enumerate() {
             let rounds = if i % 4 == 0 { 1 } else { 2 };
             for round in 0..rounds {
@@ -170,10 +188,22 @@ pub fn history(store: &mut Store, ids: &[String]) -> jalons_core::Result<History
                     }))?;
                     engagements += 1;
                 }
+                if (i + round) % 3 == 0 {
+                    let k = i + round;
+                    store.create_referral(&ReferralInput {
+                        case_id: id.clone(),
+                        partner_id: partners[k % partners.len()].clone(),
+                        referred_on: day("06-10"),
+                        reason: "Besoin de trésorerie avant la saison.".into(),
+                        outcome: OUTCOMES[k % OUTCOMES.len()].into(),
+                        ..Default::default()
+                    })?;
+                    referrals += 1;
+                }
                 move_to(store, &id, Stage::Abandoned, &day("11-02"), "Fin des ingénieries, sans suivi demandé.")?;
                 cases += 1;
             }
         }
-        Ok(History { cases, engagements, consultants })
+        Ok(History { cases, engagements, referrals, consultants })
     })
 }
