@@ -95,7 +95,7 @@ pub fn history(conn: &Connection, entities: &[&str], entity_id: &str, page: Page
         select: "SELECT entity, at, actor, action, changes, changes_deflated FROM audit_log",
         count_from: "FROM audit_log",
         clauses: &clauses,
-        order: "at DESC, id DESC",
+        order: "seq DESC",
     };
     let page = list.read(conn, params, page, |r| {
         let changes = super::changes_text::read(r, 4)?.map(std::borrow::Cow::into_owned);

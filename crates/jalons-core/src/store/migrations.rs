@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0030_cases_by_structure_and_request.sql"),
     include_str!("migrations/0031_referrals_by_day.sql"),
     include_str!("migrations/0032_audit_trail_compact.sql"),
+    include_str!("migrations/0033_lighter_indexes.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
@@ -373,5 +374,32 @@ mod tests {
         assert_eq!(spans(&conn), [span("2020-01-06", Some("2020-05-10"))]);
         conn.execute_batch("DELETE FROM case_events").unwrap();
         assert!(spans(&conn).is_empty());
+    }
+
+    #[test]
+    fn the_lighter_indexes_of_schema_33_serve_the_queries_of_the_heavier_ones() {
+        let mut conn = crate::store::bare_connection();
+        migrate(&mut conn).unwrap();
+        let plan = |sql: &str| crate::store::query_plan(&conn, sql, &[]);
+        assert!(
+            plan("SELECT id FROM journal_entries WHERE case_id = 'c' ORDER BY occurred_on")
+                .contains("journal_entries_case")
+        );
+        assert!(
+            plan("SELECT id FROM journal_entries WHERE case_id IN (SELECT id FROM cases)")
+                .contains("journal_entries_case")
+        );
+        assert!(
+            plan("SELECT id FROM case_events WHERE case_id = 'c' ORDER BY recorded_at")
+                .contains("case_events_case_day")
+        );
+        let history = plan(
+            "SELECT id FROM audit_log WHERE entity_id = 'c' AND entity IN ('case', 'diagnostic') ORDER BY seq DESC",
+        );
+        assert!(history.contains("audit_log_record") && !history.contains("TEMP B-TREE"), "{history}");
+        assert!(
+            plan("UPDATE audit_log SET redacted = 1 WHERE entity_id IN (SELECT value FROM json_each('[]'))")
+                .contains("audit_log_record")
+        );
     }
 }
