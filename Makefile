@@ -4,12 +4,14 @@ SHELL := /bin/bash
 UI_SOURCES := $(shell find ui/src ui/static -type f 2>/dev/null) ui/package.json ui/svelte.config.js ui/vite.config.ts
 APP := target/debug/jalons
 
-.PHONY: run test setup setup-test app ui check unit e2e demo bench deb crash-test fmt bindings
+.PHONY: run test setup setup-test app ui check lint unit e2e demo bench deb crash-test fmt bindings
 
 run: setup app
 	$(APP)
 
-test: setup-test check unit e2e
+# The tests' build is linted by Clippy as it compiles (see `unit`), so `make test` does not
+# run `cargo clippy` apart: that would check every dependency a second time.
+test: setup-test lint unit e2e
 
 setup:
 	@scripts/setup.sh run
@@ -26,17 +28,26 @@ ui: ui/build/index.html
 app: ui
 	cargo build --workspace --bins
 
-check: ui
-	cargo fmt --all --check
+# Before a commit: formatting, Clippy, svelte-check and ESLint.
+check: lint
 	cargo clippy --workspace --all-targets $(E2E_FEATURES) -- -D warnings
+
+lint: ui
+	cargo fmt --all --check
 	cd ui && npm run check && npm run lint
 
 # The tests build the app with the end-to-end hooks (inert unless their environment
 # variables are set), so that `make e2e` reuses that binary instead of building it again.
 E2E_FEATURES := --features jalons/e2e-hooks
 
+# Clippy's driver compiles our crates (not the dependencies) for the tests, with its lints
+# denied as `cargo clippy -- -D warnings` would: one build where there were two, `cargo
+# clippy` checking every dependency again (minutes on two cores). The variables are those
+# `cargo clippy` itself sets; `e2e` uses them too, so that its build finds nothing to redo.
+CLIPPY_BUILD := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+
 unit: ui
-	cargo test --workspace $(E2E_FEATURES)
+	$(CLIPPY_BUILD) cargo test --workspace $(E2E_FEATURES)
 	cd ui && npm test
 
 # The end-to-end build answers the native dialogs from the environment (e2e-hooks). It is
@@ -44,7 +55,7 @@ unit: ui
 # included, such as tauri's `test`): after `unit` there is nothing to build, where a plain
 # `cargo build` would compile tauri and everything above it again for four minutes.
 e2e: ui
-	cargo test --workspace $(E2E_FEATURES) --no-run
+	$(CLIPPY_BUILD) cargo test --workspace $(E2E_FEATURES) --no-run
 	tests/e2e/run.sh
 
 # Loads the demonstration data into a database file: make demo DB=/tmp/demo.sqlite

@@ -22,17 +22,17 @@ for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-	echo "Installation des paquets Debian manquants : ${missing[*]}"
+	echo "Installation des paquets Debian manquants : ${missing[*]}"
 	sudo_if_needed apt-get update -qq
 	sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 if ! command -v cargo >/dev/null; then
-	echo "Rust est introuvable : installez-le avec rustup (https://rustup.rs), puis relancez." >&2
+	echo "Rust est introuvable : installez-le avec rustup (https://rustup.rs), puis relancez." >&2
 	exit 1
 fi
 if ! command -v node >/dev/null || ! printf '%s\n%s\n' "$NODE_MIN" "$(node -p 'process.versions.node')" | sort -V -C; then
-	echo "Node.js $NODE_MIN ou plus récent est nécessaire (trouvé : $(node --version 2>/dev/null || echo aucun))." >&2
+	echo "Node.js $NODE_MIN ou plus récent est nécessaire (trouvé : $(node --version 2>/dev/null || echo aucun))." >&2
 	echo "Installez Node.js 20 ou 22 (paquets NodeSource ou nvm), puis relancez." >&2
 	exit 1
 fi
@@ -46,6 +46,11 @@ npm_install() {
 }
 npm_install ui
 if [ "$mode" = test ]; then
+	# The tests' build is linted by Clippy's driver (Makefile, `unit`).
+	if ! clippy-driver --version >/dev/null 2>&1; then
+		echo "Clippy est introuvable : installez-le avec « rustup component add clippy », puis relancez." >&2
+		exit 1
+	fi
 	npm_install tests/e2e
 	# tauri-driver has no --version: cargo's own record tells which one is installed.
 	if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
