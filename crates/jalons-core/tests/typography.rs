@@ -110,3 +110,66 @@ fn the_reader_finds_literals_and_skips_chars_comments_and_raw_strings() {
         let r = r#"brut : "x""#; let d = "deux \" guillemets";"##;
     assert_eq!(literals(src), ["Prêt : oui", "deux \\\" guillemets"]);
 }
+
+/// Where the next piece of a Markdown line that is not prose begins: inline code, a link's
+/// target, a tag (`<br>`, not « < 5 »). Its start, how long its opening is, what closes it.
+fn next_non_prose(rest: &str) -> Option<(usize, usize, char)> {
+    let code = rest.find('`').map(|at| (at, 1, '`'));
+    let link = rest.find("](").map(|at| (at + 1, 1, ')'));
+    let tag = rest
+        .char_indices()
+        .find(|&(i, c)| c == '<' && rest[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/'))
+        .map(|(at, _)| (at, 1, '>'));
+    [code, link, tag].into_iter().flatten().min_by_key(|&(at, _, _)| at)
+}
+
+/// A Markdown line's prose: inline code, link targets and tags each read as one letter.
+fn prose(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some((at, open, close)) = next_non_prose(rest) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + open..];
+        let end = after.find(close).map_or(after.len(), |end| end + 1);
+        out.push('x');
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn every_french_document_and_setup_message_has_its_no_break_spaces() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut slips = Vec::new();
+    for doc in ["README.md", "docs/guide-utilisateur.md", "docs/indicateurs.md"] {
+        let mut in_code = false;
+        for (n, line) in std::fs::read_to_string(root.join(doc)).unwrap().lines().enumerate() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+            } else if !in_code && typography(&prose(line)) != prose(line) {
+                slips.push(format!("{doc}:{}: {line}", n + 1));
+            }
+        }
+    }
+    for script in ["scripts/setup.sh", "scripts/deb.sh"] {
+        for (n, line) in std::fs::read_to_string(root.join(script)).unwrap().lines().enumerate() {
+            if line.trim_start().starts_with("echo \"") && typography(line) != line {
+                slips.push(format!("{script}:{}: {line}", n + 1));
+            }
+        }
+    }
+    assert!(
+        slips.is_empty(),
+        "French typography slips (a no-break space before « : », « ; », « ? », « ! »):\n{}",
+        slips.join("\n")
+    );
+}
+
+#[test]
+fn a_document_s_prose_leaves_code_links_and_tags_out() {
+    assert_eq!(
+        prose("Lancez `make test : tout` puis [le guide](docs/a:b.md) <br> : fin, « < 5 »"),
+        "Lancez x puis [le guide]x x : fin, « < 5 »"
+    );
+}
