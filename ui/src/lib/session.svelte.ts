@@ -26,6 +26,15 @@ export async function loadSession(): Promise<void> {
 	session.reference = reference;
 }
 
+let atStart: Promise<void> | null = null;
+
+/** The session the app starts with: asked once, from the app's first script
+ * (hooks.client.ts), while the first screen's code is still on its way. */
+export function sessionAtStart(): Promise<void> {
+	atStart ??= loadSession();
+	return atStart;
+}
+
 /** The database was found damaged after the first screen: the recovery screen replaces it. */
 export async function reportDamage(): Promise<void> {
 	session.startup = await api.startup();
