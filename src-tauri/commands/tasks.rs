@@ -31,5 +31,6 @@ pub async fn delete_task(state: State<'_, AppState>, id: String) -> CmdResult<()
 
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>, shown: AgendaShown) -> CmdResult<AgendaPage> {
-    Ok(state.reader()?.agenda_today()?.head(shown))
+    let reader = state.reader()?;
+    reader.agenda_page(reader.today(), shown)
 }

@@ -64,7 +64,7 @@ impl Call {
             "period_totals" => u32::try_from(store.period_totals(&self.arg("filter")?)?.totals.cases)?,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
-                let agenda = store.agenda_today()?.head(self.arg("shown")?);
+                let agenda = store.agenda_page(store.today(), self.arg("shown")?)?;
                 agenda.late.total + agenda.now.total + agenda.soon.total
             }
             "get_reference" => {

@@ -89,9 +89,14 @@ fn the_agenda_sorts_what_is_late_due_today_and_soon() {
     let later = s.agenda(d("2026-09-01")).unwrap();
     assert!(later.late.iter().any(|i| i.source == AgendaSource::FollowUp));
 
-    let shown = agenda.clone().head(AgendaShown { late: 0, now: 1, soon: 5 });
+    assert_eq!(follow_up.context, "Compagnie du Sillon · 2025-001", "its structure and reference");
+    assert_eq!(agenda.soon[1].context, "Compagnie du Sillon", "the obligation's structure");
+
+    let shown = s.agenda_page(d(today), AgendaShown { late: 0, now: 2, soon: 5 }).unwrap();
     assert_eq!((shown.late.rows.len(), shown.late.total), (0, 1), "the count alone");
-    assert_eq!((titles(&shown.now.rows), shown.now.total), (vec!["Aujourd'hui".to_owned()], 2), "the first only");
+    assert_eq!(shown.now.rows, agenda.now, "the follow-up's context read for the page too");
+    let first = s.agenda_page(d(today), AgendaShown { late: 0, now: 1, soon: 5 }).unwrap();
+    assert_eq!((titles(&first.now.rows), first.now.total), (vec!["Aujourd'hui".to_owned()], 2), "the first only");
     assert_eq!(shown.soon.rows, agenda.soon, "all of a section shorter than asked");
     assert_eq!(shown.soon.total, 2);
 }

@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0031_referrals_by_day.sql"),
     include_str!("migrations/0032_audit_trail_compact.sql"),
     include_str!("migrations/0033_lighter_indexes.sql"),
+    include_str!("migrations/0034_agenda_indexes.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<usize> {
