@@ -1,7 +1,10 @@
 //! The backups of a folder: their names (`<base>-2026-12-01-093012-manuelle.sqlite`), and
 //! what each holds, read from the file itself without writing to it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::SystemTime;
 
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -119,7 +122,37 @@ pub(crate) fn describe(path: &Path, key: &DataKey, at: NaiveDateTime, reason: Ba
         reason,
         reason_label: reason.label().to_owned(),
         size,
-        holds: open_read_only(path, key).and_then(|c| Ok(holding(&c)?)).ok(),
+        holds: held_by(path, key),
+    }
+}
+
+/// A backup file as last seen: its size and modification time.
+type Seen = (u64, SystemTime);
+
+/// What each backup file held when last read. A backup is never written again, and reading
+/// one opens and counts a whole database (several milliseconds each on a large DLA's file,
+/// at every visit of Paramètres); a file of another size or date is read again.
+static HELD: Mutex<Option<HashMap<PathBuf, (Seen, Holding)>>> = Mutex::new(None);
+
+fn held_by(path: &Path, key: &DataKey) -> Option<Holding> {
+    let meta = std::fs::metadata(path).ok()?;
+    let seen = (meta.len(), meta.modified().ok()?);
+    let known = HELD.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|held| held.get(path).cloned());
+    if let Some((_, holding)) = known.filter(|(when, _)| *when == seen) {
+        return Some(holding);
+    }
+    let holding = open_read_only(path, key).and_then(|c| Ok(holding(&c)?)).ok()?;
+    HELD.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .insert(path.to_owned(), (seen, holding.clone()));
+    Some(holding)
+}
+
+/// Forgets the files no longer in `dir` (rotated away).
+fn forget_gone(dir: &Path, listed: &[PathBuf]) {
+    if let Some(held) = HELD.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+        held.retain(|path, _| !path.starts_with(dir) || listed.contains(path));
     }
 }
 
@@ -143,7 +176,9 @@ pub(crate) fn entries(dir: &Path, db: &Path) -> Vec<(NaiveDateTime, BackupReason
 
 /// The backups of `db` in `dir`, newest first, each with what it holds.
 pub fn list(dir: &Path, db: &Path, key: &DataKey) -> Vec<BackupInfo> {
-    entries(dir, db).into_iter().map(|(at, reason, path)| describe(&path, key, at, reason)).collect()
+    let entries = entries(dir, db);
+    forget_gone(dir, &entries.iter().map(|(_, _, path)| path.clone()).collect::<Vec<_>>());
+    entries.into_iter().map(|(at, reason, path)| describe(&path, key, at, reason)).collect()
 }
 
 /// The path of a backup the UI names by its file name: only a name Jalons writes for this
@@ -194,6 +229,28 @@ mod tests {
             let expected = if chained { "2026-11-20T10:00:00Z" } else { "2026-12-01T08:28:00Z" };
             assert_eq!(holding(&conn).unwrap().last_change.as_deref(), Some(expected), "schema {applied}");
         }
+    }
+
+    #[test]
+    fn what_a_backup_holds_is_read_once_then_again_when_its_file_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("jalons.sqlite");
+        let key = DataKey::generate().unwrap();
+        let backup = dir.path().join("jalons-2026-12-01-093012-manuelle.sqlite");
+        drop(crate::Store::open(&backup, &key).unwrap());
+        let holds = || list(dir.path(), &db, &key).into_iter().map(|b| b.holds).collect::<Vec<_>>();
+        let empty = Holding { structures: 0, cases: 0, last_change: None };
+        assert_eq!(holds(), [Some(empty.clone())]);
+        // Bytes that hold no database, of the same size and date: what was read stands.
+        let when = std::fs::metadata(&backup).unwrap().modified().unwrap();
+        std::fs::write(&backup, vec![0u8; usize::try_from(std::fs::metadata(&backup).unwrap().len()).unwrap()])
+            .unwrap();
+        let file = std::fs::File::options().write(true).open(&backup).unwrap();
+        file.set_modified(when).unwrap();
+        assert_eq!(holds(), [Some(empty)]);
+        // Another date: the file is read again, and holds nothing readable.
+        file.set_modified(when + std::time::Duration::from_secs(1)).unwrap();
+        assert_eq!(holds(), [None]);
     }
 
     #[test]
