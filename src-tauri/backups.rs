@@ -60,12 +60,14 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             return;
         };
         let empty = holding.structures == 0 && holding.cases == 0;
-        let newest = backup::list(&state.backup_folder(), &state.db_path, &key)
-            .first()
-            .and_then(|b| chrono::NaiveDateTime::parse_from_str(&b.taken_at, "%Y-%m-%dT%H:%M:%S").ok());
-        if !empty && backup::due_at_start(newest, now()) {
+        if !empty && backup::due_at_start(backup::newest(&state.backup_folder(), &state.db_path), now()) {
             report(take(&state, BackupReason::Start));
         }
+        // What each backup holds is read once the first screen has long been drawn (each
+        // opens a whole database: over half a second for six at a large DLA's scale, from a
+        // cold disk), so that Paramètres lists them at once.
+        std::thread::sleep(Duration::from_secs(20));
+        let _ = backup::list(&state.backup_folder(), &state.db_path, &key);
         loop {
             std::thread::sleep(Duration::from_secs(60));
             let Ok(changes) = state.store().map(|s| s.total_changes()) else { continue };

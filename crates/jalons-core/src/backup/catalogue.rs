@@ -174,6 +174,12 @@ pub(crate) fn entries(dir: &Path, db: &Path) -> Vec<(NaiveDateTime, BackupReason
     found
 }
 
+/// When the newest backup of `db` in `dir` was taken, read from the names alone: whether a
+/// backup is due at start is known without opening any.
+pub fn newest(dir: &Path, db: &Path) -> Option<NaiveDateTime> {
+    entries(dir, db).first().map(|(at, _, _)| *at)
+}
+
 /// The backups of `db` in `dir`, newest first, each with what it holds.
 pub fn list(dir: &Path, db: &Path, key: &DataKey) -> Vec<BackupInfo> {
     let entries = entries(dir, db);
@@ -251,6 +257,11 @@ mod tests {
         // Another date: the file is read again, and holds nothing readable.
         file.set_modified(when + std::time::Duration::from_secs(1)).unwrap();
         assert_eq!(holds(), [None]);
+        // The newest is known from the names, whatever the files hold.
+        std::fs::write(dir.path().join("jalons-2026-12-02-080000-demarrage.sqlite"), b"x").unwrap();
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+        assert_eq!(newest(dir.path(), &db), Some(at("2026-12-02 08:00:00")));
+        assert_eq!(newest(&dir.path().join("ailleurs"), &db), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod take;
 mod verify;
 
 pub(crate) use catalogue::entries;
-pub use catalogue::{BackupInfo, BackupReason, Holding, list, resolve};
+pub use catalogue::{BackupInfo, BackupReason, Holding, list, newest, resolve};
 pub use folder::{BackupFolders, default_folder};
 pub use restore::{Restored, recover};
 pub use rotation::to_remove;
