@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::SystemTime;
 
 use chrono::NaiveDateTime;
@@ -129,31 +129,32 @@ pub(crate) fn describe(path: &Path, key: &DataKey, at: NaiveDateTime, reason: Ba
 /// A backup file as last seen: its size and modification time.
 type Seen = (u64, SystemTime);
 
+type Held = HashMap<PathBuf, (Seen, Holding)>;
+
 /// What each backup file held when last read. A backup is never written again, and reading
 /// one opens and counts a whole database (several milliseconds each on a large DLA's file,
 /// at every visit of Paramètres); a file of another size or date is read again.
-static HELD: Mutex<Option<HashMap<PathBuf, (Seen, Holding)>>> = Mutex::new(None);
+static HELD: LazyLock<Mutex<Held>> = LazyLock::new(Mutex::default);
+
+fn held() -> MutexGuard<'static, Held> {
+    HELD.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 fn held_by(path: &Path, key: &DataKey) -> Option<Holding> {
     let meta = std::fs::metadata(path).ok()?;
     let seen = (meta.len(), meta.modified().ok()?);
-    let known = HELD.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|held| held.get(path).cloned());
+    let known = held().get(path).cloned();
     if let Some((_, holding)) = known.filter(|(when, _)| *when == seen) {
         return Some(holding);
     }
     let holding = open_read_only(path, key).and_then(|c| Ok(holding(&c)?)).ok()?;
-    HELD.lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get_or_insert_with(HashMap::new)
-        .insert(path.to_owned(), (seen, holding.clone()));
+    held().insert(path.to_owned(), (seen, holding.clone()));
     Some(holding)
 }
 
 /// Forgets the files no longer in `dir` (rotated away).
 fn forget_gone(dir: &Path, listed: &[PathBuf]) {
-    if let Some(held) = HELD.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
-        held.retain(|path, _| !path.starts_with(dir) || listed.contains(path));
-    }
+    held().retain(|path, _| !path.starts_with(dir) || listed.contains(path));
 }
 
 /// The backups of `db` found in `dir`, with their date, newest first.
