@@ -13,20 +13,6 @@ use jalons_core::paging::PageRequest;
 use jalons_core::structures::{ContactInput, StructureInput};
 use jalons_core::{ErrorCode, Store};
 
-/// The seeded values found, with the file that holds them.
-fn readable(dir: &Path, needles: &[String]) -> Vec<String> {
-    let mut found = Vec::new();
-    for file in common::files_under(dir) {
-        let bytes = std::fs::read(&file).unwrap();
-        for needle in needles {
-            if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                found.push(format!("{} in {}", needle, file.display()));
-            }
-        }
-    }
-    found
-}
-
 /// 50 people with their e-mail, on 10 structures, one attached file naming them.
 fn seed(s: &mut Store, dir: &Path) -> Vec<String> {
     let mut needles = Vec::new();
@@ -80,13 +66,13 @@ fn fifty_names_and_e_mails_are_readable_nowhere_on_disk() {
     let folder = data.join("sauvegardes");
     backup::take(&db, &key, &folder, BackupReason::Manual, common::at("2026-12-01 09:30:00")).unwrap();
 
-    assert_eq!(readable(&data, &needles), Vec::<String>::new());
+    assert_eq!(common::found_in_files(&data, &needles), Vec::<String>::new());
     let raw = std::fs::read(&db).unwrap();
     assert!(!raw.starts_with(b"SQLite format 3"));
     let secure: i64 = s.read().unwrap().pragma_query_value(None, "secure_delete", |r| r.get(0)).unwrap();
     assert_eq!(secure, 1, "deleted rows are overwritten");
     drop(s);
-    assert_eq!(readable(&data, &needles), Vec::<String>::new(), "after the WAL is folded at close");
+    assert_eq!(common::found_in_files(&data, &needles), Vec::<String>::new(), "after the WAL is folded at close");
 
     // As the sqlite3 tool would: without the key, nothing is read.
     let plain = rusqlite::Connection::open(&db).unwrap();
@@ -149,7 +135,7 @@ fn earlier_jalons(dir: &Path) -> (PathBuf, Vec<String>) {
 fn a_plain_database_of_an_earlier_jalons_is_encrypted_with_its_backups_and_files() {
     let dir = tempfile::tempdir().unwrap();
     let (db, needles) = earlier_jalons(dir.path());
-    assert!(!readable(dir.path(), &needles).is_empty(), "the earlier Jalons left them readable");
+    assert!(!common::found_in_files(dir.path(), &needles).is_empty(), "the earlier Jalons left them readable");
     assert_eq!(crypto::need(&db).unwrap(), crypto::LockNeed::Convert);
     assert_eq!(Store::open(&db, &DataKey::generate().unwrap()).err().unwrap().code, ErrorCode::Unencrypted);
 
@@ -166,7 +152,7 @@ fn a_plain_database_of_an_earlier_jalons_is_encrypted_with_its_backups_and_files
         .chain(common::files_under(&folder.join("fichiers")))
         .collect();
     assert_eq!(sealed.len(), 2, "the database's file and the backup's, each sealed once");
-    assert_eq!(readable(dir.path(), &needles), Vec::<String>::new());
+    assert_eq!(common::found_in_files(dir.path(), &needles), Vec::<String>::new());
     assert!(!Path::new(&format!("{}-avant-chiffrement", db.display())).exists());
 
     let s = Store::open(&db, &key).unwrap();

@@ -25,19 +25,6 @@ const PHONE: &str = "06 71 82 93 04";
 /// words, and the rarest word alone.
 const MARKERS: &[&str] = &["Brantôme", "brantome", "Quaix", "quaix", "zelie.bq", "71 82 93 04", "0671829304"];
 
-fn raw_hits(dir: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    for file in common::files_under(dir) {
-        let bytes = std::fs::read(&file).unwrap();
-        for m in MARKERS {
-            if bytes.windows(m.len()).any(|w| w == m.as_bytes()) {
-                found.push(format!("{m} in {}", file.display()));
-            }
-        }
-    }
-    found
-}
-
 /// Every cell of every table, search indexes and their shadow tables included, read
 /// through the key; and every word the indexes hold.
 fn readable_hits(s: &Store) -> Vec<String> {
@@ -220,7 +207,7 @@ fn an_erased_contact_is_found_nowhere_and_stays_erased_after_a_restore() {
     s.checkpoint().unwrap();
 
     assert_eq!(readable_hits(&s), Vec::<String>::new());
-    assert_eq!(raw_hits(db.parent().unwrap()), Vec::<String>::new());
+    assert_eq!(common::found_in_files(db.parent().unwrap(), MARKERS), Vec::<String>::new());
     for typed in ["Brantôme", "Quaix", "zelie.bq", "Zélie"] {
         assert!(s.search(typed, 10).unwrap().groups.is_empty(), "{typed}");
     }

@@ -193,6 +193,21 @@ pub fn at(stamp: &str) -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d %H:%M:%S").unwrap()
 }
 
+/// Each needle found in the raw bytes of a file under `dir`, with that file. memmem, as
+/// a byte-by-byte scan of a few megabytes per needle takes seconds in a debug build.
+pub fn found_in_files(dir: &std::path::Path, needles: &[impl AsRef<str>]) -> Vec<String> {
+    let mut found = Vec::new();
+    for file in files_under(dir) {
+        let bytes = std::fs::read(&file).unwrap();
+        for needle in needles.iter().map(AsRef::as_ref) {
+            if memchr::memmem::find(&bytes, needle.as_bytes()).is_some() {
+                found.push(format!("{needle} in {}", file.display()));
+            }
+        }
+    }
+    found
+}
+
 /// Every file under `dir`, whatever its depth.
 pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
