@@ -116,6 +116,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::exports::summary_preview,
         commands::exports::save_summary,
         commands::exports::period_totals,
+        commands::observatory::observatory,
         commands::exports::save_report,
         commands::exports::export_summaries,
         commands::exports::cancel_summaries,

@@ -515,6 +515,38 @@ fn a_period_report_over_ipc() {
 }
 
 #[test]
+fn the_observatory_over_ipc() {
+    let (_app, w) = demo_window();
+    let year = json!({ "from": "01/01/2026", "to": "31/12/2026" });
+    let whole = invoke(&w, "observatory", json!({ "filter": year })).unwrap();
+    assert_eq!(whole["totals"]["cases"], 25, "the period report's own count");
+    let drome = whole["choices"]["territories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "departement:26")
+        .expect("the demo's Drôme among the choices")
+        .clone();
+    assert_eq!(drome["label"], "Drôme (26)");
+    let filter = json!({ "from": "01/01/2026", "to": "31/12/2026", "territory": "departement:26" });
+    let kept = invoke(&w, "observatory", json!({ "filter": filter })).unwrap();
+    assert_eq!(kept["scope"], json!(["Drôme (26)"]));
+    let cases = |o: &serde_json::Value| {
+        o["departements"].as_array().unwrap().iter().map(|d| d["cases"].as_u64().unwrap()).sum::<u64>()
+    };
+    assert_eq!(kept["totals"]["cases"].as_u64(), Some(cases(&kept)));
+    assert!(cases(&kept) < cases(&whole));
+    assert_eq!(kept["needs"].as_array().unwrap().len(), 11);
+    let refused = invoke(
+        &w,
+        "observatory",
+        json!({ "filter": { "from": "01/01/2026", "to": "31/12/2026", "territory": "departement:00" } }),
+    )
+    .unwrap_err();
+    assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("validation"), Some("territory")));
+}
+
+#[test]
 fn the_cases_needing_attention_are_counted_apart_from_the_pages() {
     let (_app, w) = demo_window();
     let all = invoke(&w, "list_cases", json!({ "filter": {}, "page": { "offset": 0, "limit": 500 } })).unwrap();

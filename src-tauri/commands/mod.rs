@@ -14,6 +14,7 @@ pub mod finance;
 pub mod follow_up;
 pub mod funders;
 pub mod journal;
+pub mod observatory;
 pub mod partners;
 pub mod plan;
 pub mod privacy;

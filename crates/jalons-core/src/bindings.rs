@@ -35,6 +35,9 @@ use crate::funders::{CaseFunder, CaseFunderInput, Funder, FunderInput};
 use crate::indicators::{CriterionCount, Period, PeriodTotals, ReportFilter, ReportFormat, ToolAmounts, Totals};
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
+use crate::observatory::{
+    AreaTally, DomainNeeds, EngagementTally, Observatory, ObservatoryChoices, ObservatoryFilter, Tally,
+};
 use crate::operator::{Logo, Operator, OperatorInput};
 use crate::paging::{Page, PageRequest};
 use crate::partners::{
@@ -88,6 +91,7 @@ pub fn typescript() -> String {
         ChainCheck, Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
         ReportFilter, Period, PeriodTotals, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
+        ObservatoryFilter, Observatory, ObservatoryChoices, Tally, AreaTally, EngagementTally, DomainNeeds,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput, PartnerReferrals,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

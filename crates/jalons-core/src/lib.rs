@@ -24,6 +24,7 @@ mod ids;
 pub mod indicators;
 pub mod journal;
 pub mod labels;
+pub mod observatory;
 pub mod operator;
 pub mod paging;
 pub mod partners;

@@ -708,6 +708,93 @@ export type CriterionCount = { criterion: string, plus: number, equal: number, m
 
 export type ReportFormat = "xlsx" | "ods" | "cases_csv" | "aggregates_csv";
 
+export type ObservatoryFilter = { from: string, to: string, funder_id: string, 
+/**
+ * `region:84`, `departement:26` or `epci:200040715`.
+ */
+territory: string, 
+/**
+ * A NAF code, `90.01Z`.
+ */
+naf: string, 
+/**
+ * A legal form's code, `association`.
+ */
+legal_form: string, 
+/**
+ * A cultural type as the structures hold it.
+ */
+cultural_type: string, };
+
+export type Observatory = { period: Period, 
+/**
+ * What the selection keeps, one part per filter; empty for the whole period.
+ */
+scope: Array<string>, totals: Totals, 
+/**
+ * Cases by their stage on the period's last day.
+ */
+stages: Array<Tally>, 
+/**
+ * Requests received, by month (by quarter over more than two years).
+ */
+opened: Array<Tally>, departements: Array<AreaTally>, epcis: Array<AreaTally>, 
+/**
+ * Structures, each once, by NAF code, cultural type, legal form and band.
+ */
+sectors: Array<Tally>, cultural_types: Array<Tally>, legal_forms: Array<Tally>, budget_bands: Array<Tally>, headcount_bands: Array<Tally>, 
+/**
+ * Ingénieries engaged in the period.
+ */
+themes: Array<EngagementTally>, modes: Array<EngagementTally>, funders: Array<EngagementTally>, 
+/**
+ * Referrals made in the period, by the partner's type.
+ */
+referrals: Array<Tally>, 
+/**
+ * Diagnostics validated by the period's last day, in the selection and in the whole.
+ */
+diagnostics: number, whole_diagnostics: number, needs: Array<DomainNeeds>, 
+/**
+ * What the filters may choose from: what the period's cases hold.
+ */
+choices: ObservatoryChoices, };
+
+export type ObservatoryChoices = { 
+/**
+ * `region:84`, `departement:26`, `epci:…`: régions, then départements, then EPCI.
+ */
+territories: Array<Choice>, nafs: Array<Choice>, legal_forms: Array<Choice>, cultural_types: Array<Choice>, };
+
+export type Tally = { label: string, count: number, };
+
+export type AreaTally = { code: string, name: string, structures: number, cases: number, };
+
+export type EngagementTally = { label: string, count: number, days: Days, cost_ht: Money, };
+
+export type DomainNeeds = { domain: string, label: string, 
+/**
+ * Diagnostics that scored it 0 (critique), 1 (fragile), 2 (satisfaisant), 3 (point fort).
+ */
+scores: [number, number, number, number], 
+/**
+ * Diagnostics that left it unscored.
+ */
+unscored: number, 
+/**
+ * Diagnostics that made it a priority.
+ */
+priority: number, 
+/**
+ * Critique or fragile among those scored, in hundredths of a percent.
+ */
+fragile_share: number | null, 
+/**
+ * The same share over every diagnostic of the period (the whole the selection is
+ * compared with).
+ */
+whole_fragile_share: number | null, };
+
 export type PartnerKind = "cress" | "dla" | "network" | "opco" | "solidarity_finance" | "bank" | "local_authority" | "state" | "accompanier" | "other";
 
 export type ReferralOutcome = "pending" | "taken_up" | "declined" | "no_contact";

@@ -7,9 +7,9 @@
 
 mod aggregates;
 mod definitions;
-mod rows;
-mod scope;
-mod totals;
+pub(crate) mod rows;
+pub(crate) mod scope;
+pub(crate) mod totals;
 
 use aggregates::whole_quarters;
 pub use aggregates::{AggregateRow, SMALL_COUNT, Unit, aggregates, suppress};
@@ -96,7 +96,7 @@ impl Store {
         self.report(period)
     }
 
-    fn report(&self, period: Period) -> Result<PeriodReport> {
+    pub(crate) fn report(&self, period: Period) -> Result<PeriodReport> {
         let conn = self.conn();
         let grid = self.commune_lists()?.density.map(|list| list.vintage);
         let cases = rows::case_rows(conn, &period, grid.is_some())?;

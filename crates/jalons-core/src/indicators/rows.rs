@@ -35,6 +35,8 @@ pub struct CaseRow {
     pub request_date: NaiveDate,
     pub legal_form: String,
     pub naf: Option<String>,
+    /// « 90.01Z Arts du spectacle vivant », or the code alone when the list lacks it.
+    pub naf_label: Option<String>,
     pub cultural_type: Option<String>,
     pub budget_band: Option<String>,
     pub headcount_band: Option<String>,
@@ -49,7 +51,9 @@ pub struct CaseRow {
     pub departement: Option<String>,
     pub departement_name: Option<String>,
     pub epci: Option<String>,
+    pub epci_code: Option<String>,
     pub region: Option<String>,
+    pub region_code: Option<String>,
     pub qpv: bool,
     pub frr: String,
     /// None when the commune is unknown.
@@ -160,6 +164,7 @@ fn case_row(r: &Row<'_>, to: NaiveDate, grid: bool) -> rusqlite::Result<CaseRow>
     let epci: Option<String> = r.get(21)?;
     let region: Option<String> = r.get(22)?;
     let frr: Frr = r.get(24)?;
+    let naf: Option<String> = r.get(6)?;
     let t = territory();
     let rural = if grid {
         r.get::<_, Option<i64>>(25)?.map(|level| RURAL_LEVELS.contains(&level))
@@ -174,7 +179,11 @@ fn case_row(r: &Row<'_>, to: NaiveDate, grid: bool) -> rusqlite::Result<CaseRow>
         stage: stage.label().to_owned(),
         request_date: r.get(4)?,
         legal_form: legal_form.label().to_owned(),
-        naf: r.get(6)?,
+        naf_label: naf.as_deref().map(|n| match crate::reference::naf_name(n) {
+            Some(name) => format!("{n} {name}"),
+            None => n.to_owned(),
+        }),
+        naf,
         cultural_type: r.get(7)?,
         budget_band: budget.map(|b| BudgetBand::of(b).label().to_owned()),
         headcount_band: employees.map(|e| HeadcountBand::of(e).label().to_owned()),
@@ -187,7 +196,9 @@ fn case_row(r: &Row<'_>, to: NaiveDate, grid: bool) -> rusqlite::Result<CaseRow>
         departement_name: departement.as_deref().and_then(|d| t.departement_name(d)).map(str::to_owned),
         departement,
         epci: epci.as_deref().and_then(|e| t.epci_name(e)).map(str::to_owned),
+        epci_code: epci,
         region: region.as_deref().and_then(|g| t.region_name(g)).map(str::to_owned),
+        region_code: region,
         qpv: r.get(23)?,
         frr: frr.label().to_owned(),
         rural,
