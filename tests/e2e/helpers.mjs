@@ -55,6 +55,31 @@ export async function heading(text) {
 }
 
 /** The passphrase the specs choose for their database. */
+/** Waits until the page has not changed for `quiet` ms (a screen's lists and panels arrive
+ * after its heading, each from its own call), or `timeout` ms at most. */
+export function settled(quiet = 250, timeout = 5000) {
+	return browser.executeAsync(
+		(quiet, timeout, done) => {
+			let timer;
+			const finish = () => {
+				observer.disconnect();
+				clearTimeout(timer);
+				clearTimeout(limit);
+				done();
+			};
+			const observer = new MutationObserver(() => {
+				clearTimeout(timer);
+				timer = setTimeout(finish, quiet);
+			});
+			observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+			timer = setTimeout(finish, quiet);
+			const limit = setTimeout(finish, timeout);
+		},
+		quiet,
+		timeout
+	);
+}
+
 export const PHRASE = 'lavande Diois tracteur 1987';
 
 /** Ticks the checkbox whose label starts with `text`. */

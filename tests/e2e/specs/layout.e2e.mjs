@@ -2,7 +2,7 @@
 // data: nothing overflows its container, no button's text is cut, axe-core finds no serious
 // or critical violation, and the keyboard focus is visible.
 import { expect } from '@wdio/globals';
-import { click, firstStart } from '../helpers.mjs';
+import { click, firstStart, settled } from '../helpers.mjs';
 import { focusIsVisible, overflows, seriousViolations } from '../layout.mjs';
 
 const SIZES = [
@@ -21,8 +21,7 @@ async function go(hash, ready = 'main h1') {
 		timeoutMsg: `${hash} ne s'ouvre pas`
 	});
 	await $(ready).waitForDisplayed();
-	// Lists and panels load after the heading: let them arrive before measuring.
-	await browser.pause(600);
+	await settled();
 }
 
 /** The first link of the page's list whose address starts with `prefix`, in a row that
@@ -74,7 +73,7 @@ describe("L'affichage à la taille par défaut et à la taille minimale", () => 
 			]) {
 				await go('#/cases');
 				await click(scope);
-				await browser.pause(300);
+				await settled();
 				await go(await firstLink('#/cases/', stage), '[role="tab"]');
 				let seen = 0;
 				for (const tab of CASE_TABS) {
@@ -82,7 +81,7 @@ describe("L'affichage à la taille par défaut et à la taille minimale", () => 
 					// A section the case never reached stays closed.
 					if (!(await t.isEnabled())) continue;
 					await t.click();
-					await browser.pause(300);
+					await settled();
 					await check(`accompagnement (${scope}), onglet ${tab}`, problems);
 					seen += 1;
 				}
