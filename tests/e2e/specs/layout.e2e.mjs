@@ -10,7 +10,7 @@ const SIZES = [
 	[960, 600]
 ];
 
-const SCREENS = ['today', 'cases', 'structures', 'engagements', 'consultants', 'finance', 'partners', 'referrals', 'cooperations', 'reports', 'settings'];
+const SCREENS = ['today', 'cases', 'structures', 'engagements', 'consultants', 'finance', 'partners', 'referrals', 'cooperations', 'reports', 'observatory', 'settings'];
 
 const CASE_TABS = ['Demande', 'Journal', 'Diagnostic', 'Parcours', 'Ingénieries', 'Suivi', 'Financements', 'Orientations'];
 

@@ -59,6 +59,8 @@ import type {
 	JournalInput,
 	Logo,
 	ObligationInput,
+	Observatory,
+	ObservatoryFilter,
 	Operator,
 	OperatorInput,
 	Partner,
@@ -249,6 +251,7 @@ export const api = {
 	saveSummary: (caseId: string, parts: DossierParts) => call<string | null>('save_summary', { caseId, parts }),
 	/** A period's scope and totals, as the Bilans screen shows them. */
 	periodTotals: (filter: ReportFilter) => call<PeriodTotals>('period_totals', { filter }),
+	observatory: (filter: ObservatoryFilter) => call<Observatory>('observatory', { filter }),
 	saveReport: (filter: ReportFilter, format: ReportFormat) =>
 		call<string | null>('save_report', { filter, format }),
 	exportSummaries: (filter: ReportFilter, parts: DossierParts) =>
