@@ -62,6 +62,7 @@ impl Call {
             "list_referrals" => store.list_referrals(&self.arg("filter")?, self.arg("page")?)?.total,
             "referral_partners" => u32::try_from(store.referral_partners(&self.arg("filter")?)?.len())?,
             "period_totals" => u32::try_from(store.period_totals(&self.arg("filter")?)?.totals.cases)?,
+            "observatory" => u32::try_from(store.observatory(&self.arg("filter")?)?.totals.cases)?,
             "stage_counts" => u32::try_from(store.stage_counts()?.len())?,
             "agenda" => {
                 let agenda = store.agenda_page(store.today(), self.arg("shown")?)?;
@@ -183,15 +184,29 @@ fn referral_calls() -> Vec<Call> {
     ]
 }
 
-/// The Bilans screen as it opens: this year's totals, for every funder.
+/// The Bilans screen as it opens: this year's totals, for every funder; the Observatoire as
+/// it opens, then with a département chosen (each filter change is one such call).
 fn report_calls(store: &Store) -> Vec<Call> {
     use chrono::Datelike;
     let year = store.today().year();
-    vec![Call::new(
-        format!("bilan de l'année {year} (écran Bilans)"),
-        "period_totals",
-        json!({ "filter": { "from": format!("01/01/{year}"), "to": format!("31/12/{year}") } }),
-    )]
+    let (from, to) = (format!("01/01/{year}"), format!("31/12/{year}"));
+    vec![
+        Call::new(
+            format!("bilan de l'année {year} (écran Bilans)"),
+            "period_totals",
+            json!({ "filter": { "from": from, "to": to } }),
+        ),
+        Call::new(
+            format!("observatoire de l'année {year}"),
+            "observatory",
+            json!({ "filter": { "from": from, "to": to } }),
+        ),
+        Call::new(
+            format!("observatoire de l'année {year}, Drôme"),
+            "observatory",
+            json!({ "filter": { "from": from, "to": to, "territory": "departement:26" } }),
+        ),
+    ]
 }
 
 /// Times the window's calls again on a database kept by `--garder`, after a change to the

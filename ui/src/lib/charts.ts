@@ -33,6 +33,9 @@ export function mount(el: HTMLElement, option: ChartOption) {
 	return chart;
 }
 
+/** Without animation: a filter's figures show at once, in one frame. */
+const base = { animation: false };
+
 const font = { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', fontSize: 12, color: COLORS.text };
 
 /** Horizontal bars, one per label, the largest at the top; `unit` writes each bar's value,
@@ -40,6 +43,7 @@ const font = { fontFamily: 'Inter Variable, Inter, system-ui, sans-serif', fontS
 export function bars(labels: string[], values: number[], unit: (n: number) => string = number): ChartOption {
 	const widest = Math.max(0, ...values.map((v) => unit(v).length));
 	return {
+		...base,
 		textStyle: font,
 		grid: { left: 8, right: 16 + widest * 7, top: 4, bottom: 4, containLabel: true },
 		tooltip: { trigger: 'item', valueFormatter: (v: number) => unit(v) },
@@ -67,6 +71,7 @@ export function bars(labels: string[], values: number[], unit: (n: number) => st
 /** Vertical bars over time (months or quarters). */
 export function columns(labels: string[], values: number[]): ChartOption {
 	return {
+		...base,
 		textStyle: font,
 		grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
 		tooltip: { trigger: 'axis' },
@@ -85,6 +90,7 @@ export function columns(labels: string[], values: number[]): ChartOption {
 /** Horizontal bars stacked by parts (a grid's four scores, a criterion's three trends). */
 export function stacked(labels: string[], parts: { name: string; values: number[]; color: string }[]): ChartOption {
 	return {
+		...base,
 		textStyle: font,
 		legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: font },
 		grid: { left: 8, right: 16, top: 32, bottom: 4, containLabel: true },

@@ -82,11 +82,22 @@ describe('Observatoire', () => {
 	let asked: ObservatoryFilter[];
 	beforeEach(() => {
 		asked = [];
-		// The charts follow their box's size; jsdom has no ResizeObserver.
+		// The charts follow their box's size and draw once in view; jsdom has neither
+		// observer: every chart is in view.
 		vi.stubGlobal(
 			'ResizeObserver',
 			class {
 				observe() {}
+				disconnect() {}
+			}
+		);
+		vi.stubGlobal(
+			'IntersectionObserver',
+			class {
+				constructor(private seen: (entries: { isIntersecting: boolean }[]) => void) {}
+				observe() {
+					this.seen([{ isIntersecting: true }]);
+				}
 				disconnect() {}
 			}
 		);
