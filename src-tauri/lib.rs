@@ -117,6 +117,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::exports::save_summary,
         commands::exports::period_totals,
         commands::observatory::observatory,
+        commands::observatory::save_observatory_table,
+        commands::observatory::save_chart_image,
         commands::exports::save_report,
         commands::exports::export_summaries,
         commands::exports::cancel_summaries,

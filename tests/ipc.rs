@@ -544,6 +544,18 @@ fn the_observatory_over_ipc() {
     )
     .unwrap_err();
     assert_eq!((refused["code"].as_str(), refused["field"].as_str()), (Some("validation"), Some("territory")));
+    // A drawing that is not what it claims is refused before any dialog opens.
+    for (format, data) in [("png", "data:image/png;base64,SGVsbG8="), ("svg", "<svg><script>alert(1)</script></svg>")] {
+        let args = json!({ "filter": year, "chart": "stages", "format": format, "data": data });
+        let refused = invoke(&w, "save_chart_image", args).unwrap_err();
+        assert_eq!(
+            (refused["code"].as_str(), refused["field"].as_str()),
+            (Some("validation"), Some("data")),
+            "{refused}"
+        );
+    }
+    let unknown = json!({ "filter": year, "chart": "camembert", "format": "csv" });
+    assert!(invoke(&w, "save_observatory_table", unknown).is_err());
 }
 
 #[test]

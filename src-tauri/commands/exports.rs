@@ -42,7 +42,7 @@ pub async fn save_summary<R: Runtime>(
 
 /// Asks where to save under `suggested`, then writes what `make` gives there; the path
 /// written, none when the dialog is closed.
-fn save_as<R: Runtime>(
+pub(crate) fn save_as<R: Runtime>(
     app: &AppHandle<R>,
     title: &str,
     suggested: &str,

@@ -36,7 +36,8 @@ use crate::indicators::{CriterionCount, Period, PeriodTotals, ReportFilter, Repo
 use crate::journal::{JournalEntry, JournalFilter, JournalInput, JournalKind};
 use crate::labels::Choice;
 use crate::observatory::{
-    AreaTally, DomainNeeds, EngagementTally, Observatory, ObservatoryChoices, ObservatoryFilter, Tally,
+    AreaTally, DomainNeeds, EngagementTally, ImageFormat, Observatory, ObservatoryChart, ObservatoryChoices,
+    ObservatoryFilter, TableFormat, Tally,
 };
 use crate::operator::{Logo, Operator, OperatorInput};
 use crate::paging::{Page, PageRequest};
@@ -91,7 +92,7 @@ pub fn typescript() -> String {
         ChainCheck, Funder, FunderInput, CaseFunder, CaseFunderInput, Operator, OperatorInput, Logo, DossierParts, SummaryPreview, BatchProgress,
         ReportFilter, Period, PeriodTotals, Totals, ToolAmounts,
         CriterionCount, ReportFormat,
-        ObservatoryFilter, Observatory, ObservatoryChoices, Tally, AreaTally, EngagementTally, DomainNeeds,
+        ObservatoryFilter, Observatory, ObservatoryChart, ObservatoryChoices, Tally, TableFormat, ImageFormat, AreaTally, EngagementTally, DomainNeeds,
         PartnerKind, ReferralOutcome, Partner, PartnerContact, PartnerFilter, PartnerInput, PartnerContactInput,
         Referral, ReferralFilter, ReferralInput, PartnerReferrals,
         CooperationKind, CooperationStage, CooperationProject, CooperationMember, CooperationFilter, CooperationInput,

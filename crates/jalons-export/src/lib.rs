@@ -1,9 +1,10 @@
 //! Jalons' documents for funders (domain.md §9): the case summary as PDF, period reports
-//! as XLSX, ODS and CSV. The figures come from `jalons-core`; this crate only lays them out.
+//! as XLSX, ODS and CSV, the Observatoire's charts as data or drawings. The figures come from `jalons-core`; this crate only lays them out.
 
 pub mod batch;
 mod csv;
 mod french;
+mod observatory;
 mod ods;
 pub mod report;
 pub mod summary;
@@ -15,6 +16,7 @@ use jalons_core::Result;
 use jalons_core::indicators::{PeriodReport, ReportFormat, aggregates};
 
 pub use batch::write_summaries;
+pub use observatory::{chart_file_name, image_file, table_file};
 pub use summary::{summary_pdf, summary_preview};
 
 /// The name proposed for the file: `Bilan 2026-01-01 au 2026-12-31.xlsx`.

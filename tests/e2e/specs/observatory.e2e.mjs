@@ -1,9 +1,21 @@
 // The Observatoire on the demonstration data: the year's figures, the map, a département
 // chosen and compared with the whole, and back to the whole period.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@wdio/globals';
 import { choose, click, firstStart, heading } from '../helpers.mjs';
 
 const scope = () => $('//p[contains(@class, "scope")]');
+const saved = (name) => path.join(process.env.JALONS_SAVE_DIR, name);
+
+/** Clicks a chart's save button (named after the chart), and waits for its « Enregistré ». */
+async function save(label) {
+	const button = await $(`button[aria-label="${label}"]`);
+	await button.scrollIntoView({ block: 'center' });
+	await button.click();
+	const figure = await button.$('./ancestor::figure');
+	await figure.$('[role="status"]').waitForDisplayed();
+}
 
 describe('Observatoire', () => {
 	it('draws the year, then a département beside the whole', async () => {
@@ -35,5 +47,27 @@ describe('Observatoire', () => {
 		await click('Toute la période');
 		await expect(await scope()).toHaveText(expect.stringContaining('toute la période'));
 		await expect(needs.$('.//th[normalize-space(.)="Ensemble"]')).not.toBeExisting();
+	});
+
+	it('saves a chart as data and as drawings, named after it and its period', async () => {
+		const year = new Date().getFullYear();
+		const period = `${year}-01-01 au ${year}-12-31`;
+		await save('Enregistrer les données de «\u00a0Accompagnements par étape au dernier jour\u00a0» en CSV');
+		const csv = readFileSync(saved(`Observatoire - Accompagnements par étape - ${period}.csv`), 'utf8');
+		expect(csv.startsWith('\ufeffÉtape au dernier jour;Accompagnements\n')).toBe(true);
+		expect(csv).toMatch(/\nAccueil;\d+\n/);
+		await save('Enregistrer les données de «\u00a0Accompagnements par étape au dernier jour\u00a0» en classeur Excel');
+		const xlsx = saved(`Observatoire - Accompagnements par étape - ${period}.xlsx`);
+		expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+		await save('Enregistrer «\u00a0Accompagnements par étape au dernier jour\u00a0» en image PNG');
+		const png = readFileSync(saved(`Observatoire - Accompagnements par étape - ${period}.png`));
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+		expect(png.length).toBeGreaterThan(5000);
+		await save('Enregistrer «\u00a0Structures accompagnées par département\u00a0» en image SVG');
+		const map = readFileSync(saved(`Observatoire - Structures par département - ${period}.svg`), 'utf8');
+		expect(map.startsWith('<svg')).toBe(true);
+		expect(map).toContain('Drôme (26)');
+		await save('Enregistrer «\u00a0Structures accompagnées par département\u00a0» en image PNG');
+		expect(existsSync(saved(`Observatoire - Structures par département - ${period}.png`))).toBe(true);
 	});
 });

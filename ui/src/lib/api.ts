@@ -59,8 +59,11 @@ import type {
 	JournalInput,
 	Logo,
 	ObligationInput,
+	ImageFormat,
 	Observatory,
+	ObservatoryChart,
 	ObservatoryFilter,
+	TableFormat,
 	Operator,
 	OperatorInput,
 	Partner,
@@ -252,6 +255,10 @@ export const api = {
 	/** A period's scope and totals, as the Bilans screen shows them. */
 	periodTotals: (filter: ReportFilter) => call<PeriodTotals>('period_totals', { filter }),
 	observatory: (filter: ObservatoryFilter) => call<Observatory>('observatory', { filter }),
+	saveObservatoryTable: (filter: ObservatoryFilter, chart: ObservatoryChart, format: TableFormat) =>
+		call<string | null>('save_observatory_table', { filter, chart, format }),
+	saveChartImage: (filter: ObservatoryFilter, chart: ObservatoryChart, format: ImageFormat, data: string) =>
+		call<string | null>('save_chart_image', { filter, chart, format, data }),
 	saveReport: (filter: ReportFilter, format: ReportFormat) =>
 		call<string | null>('save_report', { filter, format }),
 	exportSummaries: (filter: ReportFilter, parts: DossierParts) =>

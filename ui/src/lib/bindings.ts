@@ -760,6 +760,8 @@ diagnostics: number, whole_diagnostics: number, needs: Array<DomainNeeds>,
  */
 choices: ObservatoryChoices, };
 
+export type ObservatoryChart = "stages" | "opened" | "departements" | "epcis" | "sectors" | "cultural_types" | "legal_forms" | "budget_bands" | "headcount_bands" | "needs" | "themes" | "modes" | "funders" | "finance" | "referrals" | "criteria";
+
 export type ObservatoryChoices = { 
 /**
  * `region:84`, `departement:26`, `epci:…`: régions, then départements, then EPCI.
@@ -767,6 +769,10 @@ export type ObservatoryChoices = {
 territories: Array<Choice>, nafs: Array<Choice>, legal_forms: Array<Choice>, cultural_types: Array<Choice>, };
 
 export type Tally = { label: string, count: number, };
+
+export type TableFormat = "csv" | "xlsx";
+
+export type ImageFormat = "png" | "svg";
 
 export type AreaTally = { code: string, name: string, structures: number, cases: number, };
 

@@ -6,11 +6,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import langFR from 'echarts/lib/i18n/langFR.js';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { number } from './french';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer, CanvasRenderer]);
 echarts.registerLocale('FR', langFR);
 
 export type ChartOption = EChartsCoreOption;
@@ -31,6 +31,34 @@ export function mount(el: HTMLElement, option: ChartOption) {
 	const chart = echarts.init(el, null, { renderer: 'svg', locale: 'FR' });
 	chart.setOption(option);
 	return chart;
+}
+
+/** The chart as a PNG at twice its size on a white ground, drawn again on a canvas: the
+ * window draws in SVG, which a PNG cannot be read from. */
+export function pngOf(option: ChartOption, width: number, height: number): string {
+	const chart = echarts.init(document.createElement('div'), null, { renderer: 'canvas', width, height, locale: 'FR' });
+	try {
+		chart.setOption(option);
+		return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+	} finally {
+		chart.dispose();
+	}
+}
+
+/** An SVG drawing (the map) as a PNG at twice its size on a white ground. */
+export async function pngOfSvg(svg: string, width: number, height: number): Promise<string> {
+	const image = new Image();
+	image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+	await image.decode();
+	const canvas = document.createElement('canvas');
+	canvas.width = width * 2;
+	canvas.height = height * 2;
+	const g = canvas.getContext('2d');
+	if (!g) throw new Error("Le dessin n'a pas pu être préparé.");
+	g.fillStyle = '#ffffff';
+	g.fillRect(0, 0, canvas.width, canvas.height);
+	g.drawImage(image, 0, 0, canvas.width, canvas.height);
+	return canvas.toDataURL('image/png');
 }
 
 /** Without animation: a filter's figures show at once, in one frame. */

@@ -14,7 +14,7 @@ mod tallies;
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use choices::ObservatoryChoices;
@@ -26,8 +26,47 @@ use crate::indicators::rows::CaseFlows;
 use crate::indicators::scope::{FUNDED, query};
 use crate::indicators::totals::{self, Facts};
 use crate::indicators::{CaseRow, Period, Totals};
+use crate::labels::labelled_enum;
 use crate::partners::PartnerKind;
 use crate::{Result, Store};
+
+labelled_enum!(
+    /// Each chart of the Observatoire, whose data or drawing can be saved.
+    ObservatoryChart, "un graphique de l'Observatoire" {
+        Stages => "stages", "Accompagnements par étape";
+        Opened => "opened", "Demandes reçues";
+        Departements => "departements", "Structures par département";
+        Epcis => "epcis", "Structures par intercommunalité";
+        Sectors => "sectors", "Structures par secteur";
+        CulturalTypes => "cultural_types", "Structures par type culturel";
+        LegalForms => "legal_forms", "Structures par forme juridique";
+        BudgetBands => "budget_bands", "Structures par tranche de budget";
+        HeadcountBands => "headcount_bands", "Structures par effectif salarié";
+        Needs => "needs", "Besoins par domaine";
+        Themes => "themes", "Ingénieries par thème";
+        Modes => "modes", "Ingénieries par mode";
+        Funders => "funders", "Ingénieries par financeur";
+        Finance => "finance", "Financements solidaires par outil";
+        Referrals => "referrals", "Orientations par type de partenaire";
+        Criteria => "criteria", "Critères de performance au suivi";
+    }
+);
+
+/// The formats of a chart's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+}
+
+/// The formats of a chart's drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
 
 /// The Observatoire's page for one filter.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -63,6 +102,12 @@ pub struct Observatory {
 }
 
 impl Store {
+    /// The period a filter names, checked as `observatory` checks it: what a saved chart's
+    /// file is named after.
+    pub fn observatory_period(&self, filter: &ObservatoryFilter) -> Result<Period> {
+        Ok(filter.validate(self)?.0)
+    }
+
     pub fn observatory(&self, filter: &ObservatoryFilter) -> Result<Observatory> {
         let (period, selection) = filter.validate(self)?;
         let conn = self.conn();

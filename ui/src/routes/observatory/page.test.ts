@@ -80,8 +80,10 @@ function observatory(filter: ObservatoryFilter): Observatory {
 
 describe('Observatoire', () => {
 	let asked: ObservatoryFilter[];
+	let saves: Record<string, unknown>[];
 	beforeEach(() => {
 		asked = [];
+		saves = [];
 		// The charts follow their box's size and draw once in view; jsdom has neither
 		// observer: every chart is in view.
 		vi.stubGlobal(
@@ -106,6 +108,10 @@ describe('Observatoire', () => {
 				const filter = (args as { filter: ObservatoryFilter }).filter;
 				asked.push(filter);
 				return observatory(filter);
+			}
+			if (cmd === 'save_observatory_table') {
+				saves.push(args as Record<string, unknown>);
+				return '/home/camille/Observatoire.xlsx';
 			}
 			return cmd === 'list_funders' ? [] : undefined;
 		});
@@ -138,6 +144,15 @@ describe('Observatoire', () => {
 		const row = within(needs).getByText('Fonction employeur et RH').closest('tr');
 		expect(row).toHaveTextContent('Fonction employeur et RH100 %50 % +50 pts1');
 		expect(within(needs).getByText('Ensemble')).toBeInTheDocument();
+		await userEvent.click(
+			screen.getByRole('button', {
+				name: 'Enregistrer les données de «\u00a0Accompagnements par étape au dernier jour\u00a0» en classeur Excel'
+			})
+		);
+		expect(await screen.findByText('Enregistré : /home/camille/Observatoire.xlsx')).toBeInTheDocument();
+		expect(saves).toEqual([
+			{ chart: 'stages', format: 'xlsx', filter: expect.objectContaining({ territory: 'departement:26' }) }
+		]);
 		await userEvent.click(screen.getByRole('button', { name: 'Toute la période' }));
 		expect(await screen.findByText(/toute la période/)).toBeInTheDocument();
 		expect(asked.at(-1)?.territory).toBe('');
