@@ -5,6 +5,7 @@
 mod common;
 
 use common::{full_diagnostic, move_to, open_case, store, structure_input};
+use jalons_core::clock::Clock;
 use jalons_core::observatory::{AreaTally, ObservatoryFilter, Tally};
 use jalons_core::structures::StructureInput;
 use jalons_core::{ErrorCode, Store};
@@ -136,4 +137,26 @@ fn over_more_than_two_years_requests_are_counted_by_quarter() {
     assert_eq!(o.opened.len(), 13);
     assert_eq!(o.opened[0].label, "T4 2022");
     assert_eq!(o.opened[9], tally("T1 2025", 3));
+}
+
+/// A filter change reads the period's rows kept from the last one; a write since, by this
+/// connection or by another (the app reads through its own), is counted at once.
+#[test]
+fn what_was_written_since_the_last_filter_is_counted() {
+    let mut s = seeded();
+    assert_eq!(s.observatory(&of("departement:26")).unwrap().totals.cases, 2);
+    assert_eq!(s.observatory(&of("departement:07")).unwrap().totals.cases, 1);
+    let sid = s.create_structure(&structure_input("Le Petit Théâtre de Die")).unwrap().id;
+    open_case(&mut s, &sid, "2025-06-02");
+    assert_eq!(s.observatory(&of("departement:26")).unwrap().totals.cases, 3, "this connection's write");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jalons.sqlite");
+    let mut writer = Store::open(&path, &common::key()).unwrap();
+    writer.set_user_name("Camille Martin").unwrap();
+    let reader = Store::open_reader(&path, &common::key(), Clock::system()).unwrap();
+    assert_eq!(reader.observatory(&year_2025()).unwrap().totals.cases, 0);
+    let sid = writer.create_structure(&structure_input("Compagnie du Sillon")).unwrap().id;
+    open_case(&mut writer, &sid, "2025-02-03");
+    assert_eq!(reader.observatory(&year_2025()).unwrap().totals.cases, 1, "another connection's write");
 }

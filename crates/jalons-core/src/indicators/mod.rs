@@ -3,10 +3,12 @@
 //! case was open), one row per case, ingénierie, application or follow-up of the period
 //! (rows.rs), the totals of its stock and of its flows (totals.rs), each from one written
 //! definition with its period rule (definitions.rs), and the anonymised aggregates by
-//! département and sector (aggregates.rs). The exports only lay these out.
+//! département and sector (aggregates.rs). The exports only lay these out. The Observatoire
+//! reads a period's rows once for all its filters, while nothing is written (memo.rs).
 
 mod aggregates;
 mod definitions;
+mod memo;
 pub(crate) mod rows;
 pub(crate) mod scope;
 pub(crate) mod totals;
@@ -14,6 +16,7 @@ pub(crate) mod totals;
 use aggregates::whole_quarters;
 pub use aggregates::{AggregateRow, SMALL_COUNT, Unit, aggregates, suppress};
 pub use definitions::{DEFINITIONS, Definition, PeriodRule};
+pub(crate) use memo::ReportMemo;
 pub use rows::{CaseRow, EngagementRow, FinanceRow, FollowUpRow};
 pub use scope::{Period, ReportFilter};
 pub use totals::{CriterionCount, ToolAmounts, Totals};

@@ -111,7 +111,7 @@ impl Store {
     pub fn observatory(&self, filter: &ObservatoryFilter) -> Result<Observatory> {
         let (period, selection) = filter.validate(self)?;
         let conn = self.conn();
-        let report = self.report(period.clone())?;
+        let report = self.remembered_report(period.clone())?;
         let kept: Vec<&CaseRow> = report.cases.iter().filter(|c| selection.keeps(c)).collect();
         let references: HashSet<&str> = kept.iter().map(|c| c.reference.as_str()).collect();
         let serves = |cases: &str| cases.split(", ").any(|r| references.contains(r));

@@ -43,6 +43,8 @@ pub struct Store {
     key: Option<DataKey>,
     /// The file as the store found it, before it wrote anything (see `check_schedule`).
     file_at_open: Option<check_schedule::Fingerprint>,
+    /// The last period report the Observatoire counted (indicators/memo.rs).
+    pub(crate) report_memo: crate::indicators::ReportMemo,
 }
 
 /// A read-only view of the store's connection; see `Store::read`.
@@ -192,6 +194,7 @@ impl Store {
             clock,
             key: Some(key.clone()),
             file_at_open: None,
+            report_memo: Default::default(),
         })
     }
 
@@ -222,6 +225,7 @@ impl Store {
             clock: Clock::system(),
             key: None,
             file_at_open: None,
+            report_memo: Default::default(),
         })
     }
 
