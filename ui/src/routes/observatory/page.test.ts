@@ -122,6 +122,7 @@ describe('Observatoire', () => {
 		vi.unstubAllGlobals();
 	});
 
+	// Twenty charts drawn twice in jsdom: seconds on a busy two-core machine.
 	it('draws the period, says each chart in words, and compares a territory with the whole', async () => {
 		render(Page);
 		const scope = await screen.findByText(/du 01\/01\/2026 au 31\/12\/2026/);
@@ -156,5 +157,5 @@ describe('Observatoire', () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Toute la période' }));
 		expect(await screen.findByText(/toute la période/)).toBeInTheDocument();
 		expect(asked.at(-1)?.territory).toBe('');
-	});
+	}, 20_000);
 });
